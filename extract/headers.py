@@ -1,0 +1,175 @@
+"""Recognise a table by its header: which kind it is and what each column means.
+
+The spellings live in `data/header_spellings.csv` (kind, group, label, column): a column
+whose header path ends in `label`, under a merged parent header matching `group`, is the
+canonical `column` of a table of that `kind`. `{tahun}` stands for a year and is kept on
+the column (multi-year tables print 2022 | 2023 | 2024 over Target/Realisasi/Capaian).
+Adding a spelling is adding a line there, never an if-branch here.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from extract.model import Cell, Column
+
+YEAR = r"(?P<tahun>(?:19|20)\d{2})"
+
+
+def normalise(text: str) -> str:
+    """Lower-case, '%' spelled out, spaces and punctuation dropped.
+
+    Spaces go too because narrow header cells wrap inside words: Tabel 3.8 (p.22) prints
+    "Efisiens/i" and "Rencan/a Input" over two lines.
+    """
+    text = text.replace("%", " persen ").lower()
+    return re.sub(r"[^0-9a-z]+", "", text)
+
+
+@dataclass(frozen=True)
+class Spelling:
+    kind: str
+    group: re.Pattern | None
+    label: re.Pattern
+    column: str
+    any_group: bool = False
+
+    @property
+    def specificity(self) -> int:
+        return 2 if (self.group is not None or self.any_group) else 1
+
+
+def _pattern(text: str) -> re.Pattern:
+    parts = [normalise(p) for p in text.split("{tahun}")]
+    return re.compile(YEAR.join(re.escape(p) for p in parts))
+
+
+@lru_cache(maxsize=1)
+def spellings() -> tuple[Spelling, ...]:
+    """Load the header spelling table shipped beside this module."""
+    out = []
+    src = resources.files("extract").joinpath("data/header_spellings.csv")
+    with src.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(line for line in fh if not line.startswith("#")):
+            group = row["group"].strip()
+            out.append(
+                Spelling(
+                    kind=row["kind"].strip(),
+                    group=_pattern(group) if group and group != "*" else None,
+                    label=_pattern(row["label"]),
+                    column=row["column"].strip(),
+                    any_group=group == "*",
+                )
+            )
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def required_columns() -> dict[str, set[str]]:
+    """Return, per table kind, the canonical columns it must have to be recognised."""
+    src = resources.files("extract").joinpath("data/table_kinds.csv")
+    with src.open(encoding="utf-8") as fh:
+        return {r["kind"]: set(r["required"].split()) for r in csv.DictReader(fh)}
+
+
+@lru_cache(maxsize=1)
+def known_labels() -> tuple[re.Pattern, ...]:
+    pats = {s.label.pattern: s.label for s in spellings()}
+    pats.update({s.group.pattern: s.group for s in spellings() if s.group is not None})
+    return tuple(pats.values())
+
+
+def is_header_text(text: str) -> bool:
+    """Tell whether a cell reads like a header: a known label or a year."""
+    norm = normalise(text)
+    if not norm:
+        return False
+    return any(p.fullmatch(norm) for p in known_labels())
+
+
+def _match(sp: Spelling, path: list[str]) -> tuple[bool, int | None]:
+    m = sp.label.fullmatch(path[-1]) if path else None
+    if not m:
+        return False, None
+    tahun = m.groupdict().get("tahun")
+    if sp.group is not None:
+        gm = next((g for g in (sp.group.fullmatch(p) for p in path[:-1]) if g), None)
+        if gm is None:
+            return False, None
+        tahun = tahun or gm.groupdict().get("tahun")
+    elif sp.any_group and len(path) < 2:
+        return False, None
+    return True, int(tahun) if tahun else None
+
+
+def header_rows(rows: list[list[Cell]], limit: int = 3) -> int:
+    """Count the leading grid rows that form the header.
+
+    A header row holds known labels, years or words only; the first row holding other
+    figures (amounts, percentages, codes) starts the body.
+    """
+    count = 0
+    for row in rows[:limit]:
+        texts = [c.text for c in row if not c.covered and c.text.strip()]
+        if not texts:
+            break
+        known = sum(1 for t in texts if is_header_text(t))
+        figures = sum(1 for t in texts if re.search(r"\d", t) and not is_header_text(t))
+        if figures or known == 0:
+            break
+        count += 1
+    return count
+
+
+def column_paths(rows: list[list[Cell]], nheader: int) -> list[list[str]]:
+    """Return, per column, the header texts from top to bottom, merged cells once."""
+    ncols = max((len(r) for r in rows[:nheader]), default=0)
+    paths: list[list[str]] = []
+    for c in range(ncols):
+        path: list[str] = []
+        for r in range(nheader):
+            if c >= len(rows[r]):
+                continue
+            text = " ".join(rows[r][c].text.split())
+            if text and (not path or path[-1] != text):
+                path.append(text)
+        paths.append(path)
+    return paths
+
+
+def recognise(paths: list[list[str]]) -> tuple[str | None, list[Column]]:
+    """Pick the table kind whose spellings best explain the header; map each column."""
+    norm_paths = [[normalise(p) for p in path] for path in paths]
+    best: tuple[int, str | None, list[Column]] = (0, None, [])
+    required = required_columns()
+    kinds = sorted({s.kind for s in spellings()})
+    for kind in kinds:
+        columns = []
+        score = 0
+        seen: set[tuple[str, int | None]] = set()
+        for i, path in enumerate(norm_paths):
+            choice: tuple[int, str | None, int | None] = (0, None, None)
+            for sp in spellings():
+                if sp.kind != kind:
+                    continue
+                ok, tahun = _match(sp, path)
+                if ok and sp.specificity > choice[0]:
+                    choice = (sp.specificity, sp.column, tahun)
+            columns.append(Column(index=i, header_path=paths[i], name=choice[1], tahun=choice[2]))
+            if choice[1] is not None:
+                key = (choice[1], choice[2])
+                if key not in seen:
+                    score += choice[0]
+                    seen.add(key)
+        names = {c.name for c in columns if c.name}
+        if not required.get(kind, set()) <= names:
+            continue
+        if score > best[0]:
+            best = (score, kind, columns)
+    if best[1] is None:
+        return None, [Column(index=i, header_path=p) for i, p in enumerate(paths)]
+    return best[1], best[2]

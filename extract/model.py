@@ -1,0 +1,108 @@
+"""Plain records that leave the extract stage: cells, rows, tables, documents."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Cell:
+    """One table cell as printed, with where it was on the page.
+
+    `covered` is True for a grid position that lies under a merged cell whose text sits in
+    another row or column; its `text` repeats the merged cell's text so that readers may
+    fill down (a Sasaran spanning several indicator rows) or ignore it.
+    """
+
+    text: str
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    covered: bool = False
+
+
+@dataclass
+class Row:
+    """One body row of a table; `index` counts rows from 1 within the stitched table."""
+
+    cells: list[Cell | None]
+    page: int
+    index: int
+    pages: list[int] = field(default_factory=list)
+
+    def text(self, col: int) -> str:
+        """Return the printed text of column `col`, empty for a covered or missing cell."""
+        if col >= len(self.cells):
+            return ""
+        cell = self.cells[col]
+        if cell is None or cell.covered:
+            return ""
+        return cell.text
+
+    def joined(self) -> str:
+        """Return the whole row's text, cells separated by single spaces."""
+        return " ".join(c.text for c in self.cells if c is not None and not c.covered and c.text)
+
+
+@dataclass
+class Column:
+    """A table column: its header path as printed and the canonical name it maps to."""
+
+    index: int
+    header_path: list[str]
+    name: str | None = None
+    tahun: int | None = None
+    x0: float = 0.0
+    x1: float = 0.0
+
+
+@dataclass
+class Table:
+    """A table as recognised in a document, possibly stitched from several pages."""
+
+    kind: str | None
+    pages: list[int]
+    columns: list[Column]
+    rows: list[Row]
+    caption: str = ""
+    header_text: str = ""
+    bbox: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+    ordinal: int = 0
+
+    def columns_named(self, name: str) -> list[Column]:
+        """Return the columns mapped to canonical `name`, left to right."""
+        return [c for c in self.columns if c.name == name]
+
+
+@dataclass
+class PageInfo:
+    """What the fast text pass learnt about one page."""
+
+    number: int
+    chars: int
+    width: float
+    height: float
+    rotation: int
+    has_table_hint: bool = False
+
+
+@dataclass
+class ExtractedDocument:
+    """Everything extract read from one file."""
+
+    path: str
+    file_name: str
+    sha256: str
+    format: str
+    page_count: int
+    page_texts: list[str]
+    pages: list[PageInfo]
+    tables: list[Table]
+    metadata: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def pages_without_text(self) -> list[int]:
+        return [p.number for p in self.pages if p.chars == 0]

@@ -1,0 +1,167 @@
+"""Read a PDF report: fast page text for every page, table grids only where tables are.
+
+pypdfium2 reads every page's text (~500 pages/s here) to decide which pages may hold a
+table; pdfplumber, ~50x slower, then reads only those pages' rules and characters.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from pathlib import Path
+
+import pdfplumber
+import pypdfium2 as pdfium
+
+from extract.errors import ExtractError
+from extract.grid import Grid, build_grid, ruled_regions
+from extract.headers import column_paths, header_rows, recognise
+from extract.model import Column, ExtractedDocument, PageInfo, Row, Table
+from extract.stitch import stitch
+
+log = logging.getLogger(__name__)
+
+# A page may hold a table when it prints several amounts or percentages ("6.214.345.759,00",
+# "91,98") or the start of a table header; prose pages rarely print more than two.
+FIGURE = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,]\d{3})*[.,]\d{1,2}(?![\w])|\d+\s?%")
+FIGURES_FOR_TABLE = 3
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _open_pdfium(path: Path) -> pdfium.PdfDocument:
+    path = Path(path)
+    name = path.name
+    try:
+        return pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        msg = str(exc).lower()
+        if "password" in msg:
+            raise ExtractError(name, "PDF terkunci kata sandi (encrypted); buka kuncinya lalu kirim ulang") from exc
+        if "format" in msg or "data" in msg:
+            raise ExtractError(name, "berkas PDF rusak atau terpotong, tidak dapat dibaca") from exc
+        raise ExtractError(name, f"PDF tidak dapat dibuka ({exc})") from exc
+
+
+def read_page_texts(path: Path) -> tuple[list[str], list[PageInfo]]:
+    """Return every page's text and size through pdfium."""
+    doc = _open_pdfium(Path(path))
+    try:
+        texts, infos = [], []
+        for i in range(len(doc)):
+            page = doc[i]
+            try:
+                textpage = page.get_textpage()
+                text = textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n")
+                textpage.close()
+            except pdfium.PdfiumError:
+                text = ""
+            w, h = page.get_size()
+            infos.append(
+                PageInfo(
+                    number=i + 1,
+                    chars=len(text.strip()),
+                    width=w,
+                    height=h,
+                    rotation=page.get_rotation(),
+                    has_table_hint=len(FIGURE.findall(text)) >= FIGURES_FOR_TABLE,
+                )
+            )
+            texts.append(text)
+            page.close()
+        return texts, infos
+    finally:
+        doc.close()
+
+
+def _caption(page, top: float) -> str:
+    """Return the 'Tabel x.y' caption and title printed just above a table, if any."""
+    above = page.crop((0, max(0, top - 140), page.width, max(1, top)), strict=False)
+    lines = [ln.strip() for ln in (above.extract_text() or "").splitlines() if ln.strip()]
+    for i in range(len(lines) - 1, -1, -1):
+        if re.match(r"^(?:[a-z]\.\s*)?tabel\s+[\dIVX]", lines[i], re.IGNORECASE):
+            return " ".join(lines[i : i + 2])[:200]
+    return ""
+
+
+def _fragment(page, grid: Grid, page_number: int) -> Table:
+    nheader = header_rows(grid.cells)
+    paths = column_paths(grid.cells, nheader)
+    kind, columns = recognise(paths) if nheader else (None, [])
+    if not columns:
+        columns = [Column(index=i, header_path=[]) for i in range(len(grid.xs) - 1)]
+    for col in columns:
+        col.x0, col.x1 = grid.xs[col.index], grid.xs[col.index + 1]
+    rows = [
+        Row(cells=list(cells), page=page_number, index=i + 1, pages=[page_number])
+        for i, cells in enumerate(grid.cells[nheader:])
+    ]
+    header_text = " | ".join(" / ".join(c.header_path) for c in columns if c.header_path)
+    return Table(
+        kind=kind,
+        pages=[page_number],
+        columns=columns,
+        rows=rows,
+        caption=_caption(page, grid.ys[0]) if nheader else "",
+        header_text=header_text,
+        bbox=(grid.xs[0], grid.ys[0], grid.xs[-1], grid.ys[-1]),
+    )
+
+
+def extract_pdf(path: Path, max_pages: int | None = None) -> ExtractedDocument:
+    """Read one PDF into recognised, stitched tables with provenance; raise ExtractError."""
+    path = Path(path)
+    name = path.name
+    if path.stat().st_size == 0:
+        raise ExtractError(name, "berkas kosong (0 byte)")
+    with path.open("rb") as fh:
+        head = fh.read(1024)
+    if b"%PDF-" not in head:
+        raise ExtractError(name, "bukan berkas PDF (tanda %PDF tidak ada di awal berkas)")
+    digest = sha256_file(path)
+    texts, infos = read_page_texts(path)
+    if max_pages is not None and len(infos) > max_pages:
+        raise ExtractError(name, f"{len(infos)} halaman, melebihi batas {max_pages} halaman")
+    if not infos:
+        raise ExtractError(name, "PDF tanpa halaman")
+    if all(p.chars == 0 for p in infos):
+        raise ExtractError(
+            name, f"tidak ada lapisan teks di halaman 1-{len(infos)} (hasil pindai?); perlu OCR", page=1
+        )
+    hinted = {p.number for p in infos if p.has_table_hint}
+    candidates = sorted(hinted | {n + 1 for n in hinted if n + 1 <= len(infos)})
+    fragments: list[Table] = []
+    try:
+        with pdfplumber.open(str(path)) as pdf:
+            for number in candidates:
+                page = pdf.pages[number - 1]
+                for region in ruled_regions(page):
+                    grid = build_grid(page, region, number)
+                    fragments.append(_fragment(page, grid, number))
+                page.close()
+    except ExtractError:
+        raise
+    except Exception as exc:  # pdfminer raises many types on damaged files
+        cause = str(exc) or repr(exc.__cause__ or exc)
+        raise ExtractError(name, f"PDF tidak dapat dibaca: {cause}") from exc
+    tables = stitch(fragments)
+    for i, t in enumerate(tables, start=1):
+        t.ordinal = i
+    log.info("%s: %d pages, %d candidate pages, %d tables", name, len(infos), len(candidates), len(tables))
+    return ExtractedDocument(
+        path=str(path),
+        file_name=name,
+        sha256=digest,
+        format="pdf",
+        page_count=len(infos),
+        page_texts=texts,
+        pages=infos,
+        tables=tables,
+    )

@@ -1,0 +1,1 @@
+"""Prefect flows and the `kinerja` command line; flows only wire tasks together."""

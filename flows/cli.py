@@ -1,0 +1,154 @@
+"""The `kinerja` command: run the pipeline, query the warehouse.
+
+Exit codes of `kinerja run`: 0 every input loaded, 3 some inputs rejected (the rest loaded),
+1 the run itself failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import logging
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+from flows.settings import configure_prefect
+
+DEFAULT_WAREHOUSE = "data/kinerja.duckdb"
+DEFAULT_PARQUET = "data/parquet"
+DEFAULT_INPUTS = ["samples"]
+
+EXIT_OK, EXIT_FAILED, EXIT_REJECTED = 0, 1, 3
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kinerja",
+        description="Turn Indonesian LKjIP performance reports into a DuckDB warehouse, marts and Parquet.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    run = sub.add_parser(
+        "run",
+        help="ingest reports, build marts, publish Parquet",
+        description="Ingest every PDF/spreadsheet given (files or folders), build the marts and publish "
+        "Parquet. Exit 0 when every input loaded, 3 when some were rejected, 1 when the run failed.",
+    )
+    run.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to ingest (default: samples/)")
+    run.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, metavar="FILE", help=f"DuckDB file (default {DEFAULT_WAREHOUSE})")
+    run.add_argument("--parquet", default=DEFAULT_PARQUET, metavar="DIR", help=f"Parquet folder (default {DEFAULT_PARQUET})")
+    run.add_argument("-v", "--verbose", action="store_true", help="show the pipeline's log")
+
+    query = sub.add_parser(
+        "query",
+        help="run read-only SQL against the warehouse",
+        description="Run one read-only SQL statement against the warehouse and print the result.",
+    )
+    query.add_argument("sql", metavar="SQL", help='e.g. "SELECT kode, pagu_idr FROM fct_anggaran"')
+    query.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, metavar="FILE", help=f"DuckDB file (default {DEFAULT_WAREHOUSE})")
+    query.add_argument("--csv", action="store_true", help="print CSV instead of a table")
+    return parser
+
+
+def _fmt(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    import duckdb
+
+    path = Path(args.warehouse)
+    if not path.exists():
+        print(f"kinerja: {path}: no warehouse here; run `kinerja run` first", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+    except duckdb.Error as exc:
+        print(f"kinerja: {path}: cannot open ({exc})", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        cur = con.execute(args.sql)
+        names = [d[0] for d in cur.description] if cur.description else []
+        rows = cur.fetchall() if names else []
+    except duckdb.Error as exc:
+        print(f"kinerja: query failed: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        con.close()
+    if args.csv:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(names)
+        for row in rows:
+            writer.writerow([_fmt(v) for v in row])
+        return EXIT_OK
+    cells = [[_fmt(v) for v in row] for row in rows]
+    widths = [max([len(n)] + [len(r[i]) for r in cells]) for i, n in enumerate(names)]
+    print("  ".join(n.ljust(w) for n, w in zip(names, widths)).rstrip())
+    print("  ".join("-" * w for w in widths))
+    for r in cells:
+        print("  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip())
+    print(f"({len(rows)} rows)")
+    return EXIT_OK
+
+
+def _summary(summary) -> str:
+    lines = [f"kinerja: {len(summary.loaded)} document(s) loaded, {len(summary.rejected)} rejected"]
+    for d in summary.documents:
+        if d.status == "loaded":
+            detail = ", ".join(f"{n} {t}" for t, n in d.rows.items() if t.startswith("fct_")) or "unchanged"
+            lines.append(f"  loaded    {d.file_name}: {detail}")
+        else:
+            lines.append(f"  REJECTED  {d.error}")
+    lines.append("rows per table:")
+    for table, n in summary.tables.items():
+        lines.append(f"  {table:<28} {n:>8}")
+    findings = summary.tables.get("fct_temuan")
+    if findings is not None:
+        lines.append(f"findings: {findings}")
+    lines.append("outputs:")
+    lines.append(f"  warehouse  {summary.warehouse}")
+    lines.append(f"  parquet    {summary.parquet}  ({len(summary.parquet_rows)} tables)")
+    return "\n".join(lines)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    warehouse = Path(args.warehouse)
+    configure_prefect(warehouse.parent)
+    level = logging.INFO if args.verbose else logging.ERROR
+    logging.getLogger("prefect").setLevel(level)
+    import os
+
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if args.verbose else "ERROR")
+    from flows.pipeline import kinerja_flow
+    from load.warehouse import WarehouseBusy
+
+    paths = args.paths or DEFAULT_INPUTS
+    try:
+        summary = kinerja_flow(paths=[str(p) for p in paths], warehouse=str(warehouse), parquet=str(args.parquet))
+    except (FileNotFoundError, WarehouseBusy) as exc:
+        print(f"kinerja: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except Exception as exc:  # the run itself failed; the previous warehouse is intact
+        print(f"kinerja: run failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(_summary(summary))
+    for d in summary.rejected:
+        print(f"kinerja: rejected: {d.error}", file=sys.stderr)
+    return EXIT_REJECTED if summary.rejected else EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "run":
+        return cmd_run(args)
+    return cmd_query(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,105 @@
+"""Find input files and read one document end to end (extract, transform), no Prefect.
+
+These are plain functions so that tests and other runners can call them directly; the
+Prefect tasks in `flows.pipeline` only wrap them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from extract.errors import ExtractError
+from extract.pdf import extract_pdf, sha256_file
+from transform.document import TransformedDocument, transform_document
+
+log = logging.getLogger(__name__)
+
+PDF_SUFFIXES = {".pdf"}
+SPREADSHEET_SUFFIXES = {".xlsx", ".xls", ".ods", ".csv"}
+SUPPORTED = PDF_SUFFIXES | SPREADSHEET_SUFFIXES
+
+
+@dataclass
+class DocumentResult:
+    """One input file's outcome before loading: its records, or why it was rejected."""
+
+    path: str
+    file_name: str
+    sha256: str
+    format: str
+    size: int
+    error: str | None = None
+    document: TransformedDocument | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.document is not None
+
+
+def discover_inputs(paths: list[str | Path]) -> list[Path]:
+    """Expand files and folders into the input files, sorted, hidden files skipped.
+
+    A file named explicitly is always taken (and rejected later if unreadable); inside a
+    folder only known report formats are taken.
+    """
+    found: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts):
+                    if f.suffix.lower() in SUPPORTED:
+                        found.append(f)
+        elif p.exists():
+            found.append(p)
+        else:
+            raise FileNotFoundError(f"{p}: no such file or folder")
+    seen: set[Path] = set()
+    unique = []
+    for f in found:
+        key = f.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique
+
+
+def _digest(path: Path) -> str:
+    try:
+        return sha256_file(path)
+    except OSError:
+        return hashlib.sha256(str(path).encode()).hexdigest()
+
+
+def failed_result(path: str | Path, exc: BaseException) -> DocumentResult:
+    """Turn an unexpected crash while reading one file into that file's rejection."""
+    p = Path(path)
+    return DocumentResult(
+        str(p), p.name, _digest(p), p.suffix.lower().lstrip(".") or "unknown",
+        p.stat().st_size if p.exists() else 0,
+        error=f"{p.name}: kesalahan tak terduga saat membaca ({type(exc).__name__}: {exc})",
+    )
+
+
+def read_document(path: str | Path, max_pages: int | None = None) -> DocumentResult:
+    """Extract and transform one file; an unreadable file comes back with its error."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    fmt = suffix.lstrip(".") or "unknown"
+    size = path.stat().st_size if path.exists() else 0
+    result = DocumentResult(str(path), path.name, _digest(path), fmt, size)
+    try:
+        if suffix in PDF_SUFFIXES:
+            extracted = extract_pdf(path, max_pages=max_pages)
+        elif suffix in SPREADSHEET_SUFFIXES:
+            raise ExtractError(path.name, f"format {fmt} belum didukung oleh versi ini")
+        else:
+            raise ExtractError(path.name, f"jenis berkas '{suffix or 'tanpa ekstensi'}' tidak didukung (PDF, xlsx, xls, ods, csv)")
+        result.document = transform_document(extracted)
+    except ExtractError as exc:
+        log.warning("rejected: %s", exc)
+        result.error = str(exc)
+    return result

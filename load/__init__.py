@@ -1,0 +1,1 @@
+"""Write typed records into DuckDB (one transaction per document) and publish Parquet."""

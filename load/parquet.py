@@ -1,0 +1,106 @@
+"""Publish every fct_ and mart_ table as Hive-partitioned Parquet, swapped in atomically.
+
+Layout: `<out>/<table>/tahun=YYYY/part-0.parquet`, `tahun` also inside the files (DuckDB
+drops it from partitioned files unless asked, and BI tools read files one by one). Each
+partition is written to a staging folder beside `<out>` (never inside it: DuckDB's glob also
+reads temp files in the tree) and moved in with `os.replace`; partitions and files the new
+publication no longer has are removed, so no stale rows linger.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+
+PUBLISHED_PREFIXES = ("fct_", "mart_")
+PART_FILE = "part-0.parquet"
+
+
+def published_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
+    rows = con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY 1"
+    ).fetchall()
+    return [r[0] for r in rows if r[0].startswith(PUBLISHED_PREFIXES)]
+
+
+def publish_parquet(warehouse: Path, out_dir: Path) -> dict[str, int]:
+    """Write the warehouse's published tables under `out_dir`; return rows per table."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staging = out_dir.parent / f".{out_dir.name}.staging-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    manifest: dict = {"published_at": datetime.now(timezone.utc).isoformat(), "tables": {}}
+    counts: dict[str, int] = {}
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        for table in published_tables(con):
+            years = [r[0] for r in con.execute(f'SELECT DISTINCT tahun FROM "{table}" ORDER BY 1').fetchall()]
+            schema = [
+                {"name": n, "type": t}
+                for n, t, *_ in con.execute(f'DESCRIBE "{table}"').fetchall()
+            ]
+            docs = []
+            if any(s["name"] == "source_document_id" for s in schema):
+                docs = [r[0] for r in con.execute(f'SELECT DISTINCT source_document_id FROM "{table}" ORDER BY 1').fetchall()]
+            partitions = {}
+            for year in years:
+                if year is None:
+                    raise ValueError(f"{table}: rows without tahun cannot be partitioned")
+                part_dir = staging / table / f"tahun={int(year)}"
+                part_dir.mkdir(parents=True)
+                target = part_dir / PART_FILE
+                con.execute(
+                    f"COPY (SELECT * FROM \"{table}\" WHERE tahun = {int(year)}) TO '{target}' "
+                    "(FORMAT parquet, COMPRESSION zstd)"
+                )
+                partitions[str(int(year))] = con.execute(
+                    f'SELECT count(*) FROM "{table}" WHERE tahun = ?', [int(year)]
+                ).fetchone()[0]
+            counts[table] = sum(partitions.values())
+            manifest["tables"][table] = {
+                "rows": counts[table],
+                "partitions": partitions,
+                "schema": schema,
+                "documents": docs,
+            }
+    finally:
+        con.close()
+    _swap_in(staging, out_dir, manifest)
+    shutil.rmtree(staging, ignore_errors=True)
+    return counts
+
+
+def _swap_in(staging: Path, out_dir: Path, manifest: dict) -> None:
+    for table, info in manifest["tables"].items():
+        table_dir = out_dir / table
+        keep = {f"tahun={y}" for y in info["partitions"]}
+        for year in info["partitions"]:
+            dest_dir = table_dir / f"tahun={year}"
+            dest_dir.mkdir(parents=True, exist_ok=True)
+            os.replace(staging / table / f"tahun={year}" / PART_FILE, dest_dir / PART_FILE)
+            for stale in dest_dir.iterdir():
+                if stale.name != PART_FILE:
+                    _remove(stale)
+        if table_dir.exists():
+            for part in table_dir.iterdir():
+                if part.name not in keep:
+                    _remove(part)
+    for old in out_dir.iterdir():
+        if old.is_dir() and old.name.startswith(PUBLISHED_PREFIXES) and old.name not in manifest["tables"]:
+            shutil.rmtree(old)
+    tmp = staging / "_manifest.json"
+    tmp.write_text(json.dumps(manifest, indent=2, default=str), encoding="utf-8")
+    os.replace(tmp, out_dir / "_manifest.json")
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path)
+    else:
+        path.unlink()

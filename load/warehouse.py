@@ -1,0 +1,215 @@
+"""Load documents into the DuckDB warehouse without ever exposing a half-written file.
+
+DuckDB allows one writer per file and a writer blocks every reader. A run therefore builds
+into a hidden copy beside the warehouse, one transaction per document, rebuilds the marts,
+checkpoints and swaps the copy over the old file with `os.replace`: an analyst's open
+read-only connection keeps its snapshot, and a run that dies leaves the previous warehouse
+as it was. A lock file keeps two runs from building at once.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import os
+import re
+import shutil
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from extract import EXTRACTOR_VERSION
+
+log = logging.getLogger(__name__)
+
+DOCUMENT_TABLES = ("stg_tabel", "stg_sel", "fct_anggaran", "fct_indikator", "fct_ringkasan_anggaran")
+
+
+class WarehouseBusy(RuntimeError):
+    """Another run holds the warehouse lock."""
+
+
+@dataclass
+class LoadOutcome:
+    """What happened to one document in the warehouse."""
+
+    file_name: str
+    source_document_id: str
+    status: str
+    error: str | None = None
+    rows: dict[str, int] = field(default_factory=dict)
+
+
+def sql_statements(text: str) -> list[str]:
+    """Split a SQL file into statements at semicolons that end a line."""
+    out = []
+    for chunk in re.split(r";\s*\n", text + "\n"):
+        body = "\n".join(ln for ln in chunk.splitlines() if not ln.strip().startswith("--")).strip()
+        if body:
+            out.append(body)
+    return out
+
+
+def schema_sql() -> list[str]:
+    return sql_statements(resources.files("warehouse").joinpath("schema.sql").read_text(encoding="utf-8"))
+
+
+def mart_sql() -> list[tuple[str, list[str]]]:
+    """Return (name, statements) of every mart, in file-name order."""
+    marts = resources.files("warehouse").joinpath("marts")
+    files = sorted((f for f in marts.iterdir() if f.name.endswith(".sql")), key=lambda f: f.name)
+    return [(f.name[:-4], sql_statements(f.read_text(encoding="utf-8"))) for f in files]
+
+
+_ARROW_TYPES = {
+    "VARCHAR": pa.string(),
+    "INTEGER": pa.int32(),
+    "BIGINT": pa.int64(),
+    "DOUBLE": pa.float64(),
+    "BOOLEAN": pa.bool_(),
+    "TIMESTAMP WITH TIME ZONE": pa.timestamp("us", tz="UTC"),
+}
+
+
+def _arrow_schema(con: duckdb.DuckDBPyConnection, table: str) -> pa.Schema:
+    fields = []
+    for name, typ, *_ in con.execute(f"DESCRIBE {table}").fetchall():
+        m = re.fullmatch(r"DECIMAL\((\d+),\s*(\d+)\)", typ)
+        fields.append(pa.field(name, pa.decimal128(int(m.group(1)), int(m.group(2))) if m else _ARROW_TYPES[typ]))
+    return pa.schema(fields)
+
+
+class WarehouseBuild:
+    """One run's build of the warehouse: open, load documents, build marts, swap in."""
+
+    def __init__(self, target: Path):
+        self.target = Path(target)
+        self.target.parent.mkdir(parents=True, exist_ok=True)
+        self.building = self.target.parent / f".{self.target.name}.building"
+        self._lock_fh = open(self.target.parent / f".{self.target.name}.lock", "w")
+        try:
+            fcntl.flock(self._lock_fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            self._lock_fh.close()
+            raise WarehouseBusy(
+                f"{self.target}: another kinerja run is writing this warehouse; wait for it to finish"
+            ) from exc
+        for leftover in (self.building, Path(str(self.building) + ".wal")):
+            leftover.unlink(missing_ok=True)
+        if self.target.exists():
+            shutil.copy2(self.target, self.building)
+        self.con = duckdb.connect(str(self.building))
+        for stmt in schema_sql():
+            self.con.execute(stmt)
+        self._schemas = {t: _arrow_schema(self.con, t) for t in (*DOCUMENT_TABLES, "dim_dokumen")}
+
+    def _insert(self, table: str, rows: list[dict]) -> None:
+        if not rows:
+            return
+        schema = self._schemas[table]
+        data = pa.Table.from_pylist([{f.name: r.get(f.name) for f in schema} for r in rows], schema=schema)
+        self.con.register("incoming", data)
+        try:
+            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
+        finally:
+            self.con.unregister("incoming")
+
+    def _status(self, source_document_id: str) -> str | None:
+        row = self.con.execute(
+            "SELECT status FROM dim_dokumen WHERE source_document_id = ?", [source_document_id]
+        ).fetchone()
+        return row[0] if row else None
+
+    def load_document(self, dokumen: dict, rows: dict[str, list[dict]], file_size: int | None) -> LoadOutcome:
+        """Replace everything known of one document in a single transaction."""
+        sid = dokumen["source_document_id"]
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for table in (*DOCUMENT_TABLES, "dim_dokumen"):
+                self.con.execute(f"DELETE FROM {table} WHERE source_document_id = ?", [sid])
+            self._insert(
+                "dim_dokumen",
+                [{**dokumen, "file_size_bytes": file_size, "loaded_at": datetime.now(timezone.utc)}],
+            )
+            for table in DOCUMENT_TABLES:
+                self._insert(table, rows.get(table, []))
+            self.con.execute("COMMIT")
+        except Exception as exc:
+            self.con.execute("ROLLBACK")
+            log.error("%s: not loaded: %s", dokumen["file_name"], exc)
+            return LoadOutcome(dokumen["file_name"], sid, "rejected", f"{dokumen['file_name']}: gagal dimuat ({exc})")
+        return LoadOutcome(dokumen["file_name"], sid, "loaded", rows={t: len(rows.get(t, [])) for t in DOCUMENT_TABLES})
+
+    def record_rejected(self, source_document_id: str, file_name: str, fmt: str, error: str, file_size: int | None) -> LoadOutcome:
+        """Record a rejected file; a version of the same bytes that loaded before stays loaded."""
+        if self._status(source_document_id) == "loaded":
+            log.warning("%s: rejected this time but loaded before; keeping the loaded version", file_name)
+            return LoadOutcome(file_name, source_document_id, "loaded", rows={})
+        self.con.execute("BEGIN TRANSACTION")
+        self.con.execute("DELETE FROM dim_dokumen WHERE source_document_id = ?", [source_document_id])
+        self._insert(
+            "dim_dokumen",
+            [
+                {
+                    "source_document_id": source_document_id,
+                    "file_name": file_name,
+                    "format": fmt,
+                    "status": "rejected",
+                    "error": error,
+                    "file_size_bytes": file_size,
+                    "loaded_at": datetime.now(timezone.utc),
+                    "extractor_version": EXTRACTOR_VERSION,
+                }
+            ],
+        )
+        self.con.execute("COMMIT")
+        return LoadOutcome(file_name, source_document_id, "rejected", error)
+
+    def build_marts(self) -> dict[str, int]:
+        """Materialise every mart from the core tables; return their row counts."""
+        counts = {}
+        for name, statements in mart_sql():
+            for stmt in statements:
+                self.con.execute(stmt)
+            counts[name] = self.con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+        return counts
+
+    def table_counts(self) -> dict[str, int]:
+        names = [
+            r[0]
+            for r in self.con.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY 1"
+            ).fetchall()
+        ]
+        return {n: self.con.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}
+
+    def commit(self) -> None:
+        """Checkpoint the build and swap it over the warehouse atomically."""
+        self.con.execute("CHECKPOINT")
+        self.con.close()
+        os.replace(self.building, self.target)
+        self._release()
+
+    def abort(self) -> None:
+        """Drop the build; the previous warehouse stays untouched."""
+        try:
+            self.con.close()
+        finally:
+            self.building.unlink(missing_ok=True)
+            Path(str(self.building) + ".wal").unlink(missing_ok=True)
+            self._release()
+
+    def _release(self) -> None:
+        fcntl.flock(self._lock_fh, fcntl.LOCK_UN)
+        self._lock_fh.close()
+
+    def __enter__(self) -> "WarehouseBuild":
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is not None:
+            self.abort()

@@ -1,0 +1,164 @@
+"""Budget tables ("LAPORAN CAPAIAN INDIKATOR KINERJA") into budget lines and indicators.
+
+One coded row is one budget line; its indicator columns give one indicator value. Rows
+without a code are footers (Total Program, JUMLAH, SISA, Rata-rata: kept as printed
+summary figures to check against) or stray text, kept and flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+from extract.headers import normalise
+from extract.model import Row, Table
+from transform.kode import parse_kode
+from transform.numbers import Parsed, parse_number
+from transform.records import provenance
+
+FOOTER = re.compile(r"^\s*(total|jumlah|sisa|rata|sub\s*total|grand\s*total)\b", re.IGNORECASE)
+# "Rp. 6.254.031.019,00", "91,73", "5": a figure ending a footer label
+FOOTER_VALUE = re.compile(r"^(?:rp\.?\s*)?[-(]?\d[\d.,]*\)?\s*%?$", re.IGNORECASE)
+SATUAN_AT_END = re.compile(r"^(?P<indikator>.*?)\s*\((?P<satuan>[^()]*)\)\s*$", re.DOTALL)
+
+
+def clean(text: str) -> str:
+    """Collapse the line breaks and runs of spaces of wrapped cell text."""
+    return " ".join(text.split())
+
+
+def cell_value(table: Table, row: Row, name: str) -> str:
+    """Join the row's cells under canonical column `name` (" | " between filled cells)."""
+    parts = [clean(row.text(c.index)) for c in table.columns_named(name)]
+    return " | ".join(p for p in parts if p)
+
+
+def split_satuan(text: str) -> tuple[str, str | None]:
+    """Split "Jumlah Dokumen ... (Dokumen)" into indicator and the satuan in its last brackets."""
+    m = SATUAN_AT_END.match(text)
+    if not m or not m.group("satuan").strip():
+        return text, None
+    return clean(m.group("indikator")), clean(m.group("satuan"))
+
+
+def serapan_pct(pagu: Decimal | None, realisasi: Decimal | None) -> Decimal | None:
+    """Recompute absorption: realisasi / pagu x 100, half-up to 2 decimals as reports print."""
+    if pagu is None or realisasi is None or pagu == 0:
+        return None
+    return (realisasi * 100 / pagu).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def issues_of(**parsed: Parsed) -> str | None:
+    msgs = [f"{name}: {p.issue} ('{p.printed}')" for name, p in parsed.items() if p.issue]
+    return "; ".join(msgs) or None
+
+
+def footer_values(row: Row) -> list[tuple[str, int, str]]:
+    """Return (label, position, printed value) for each figure of a footer row, in order."""
+    out: list[tuple[str, int, str]] = []
+    label, pos = "", 0
+    for cell in row.cells:
+        if cell is None or cell.covered or not clean(cell.text):
+            continue
+        text = clean(cell.text)
+        if FOOTER_VALUE.match(text):
+            pos += 1
+            out.append((label, pos, text))
+        else:
+            label, pos = text, 0
+    return out
+
+
+def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict], list[dict], list[dict]]:
+    """Return (budget lines, indicator values, footer figures) of one budget table."""
+    lines, indicators, footers = [], [], []
+    satuan_in_brackets = any(
+        "satuan" in normalise(" ".join(c.header_path)) for c in table.columns_named("indikator")
+    )
+    for row in table.rows:
+        kode_printed = cell_value(table, row, "kode")
+        nama = cell_value(table, row, "nama")
+        whole = clean(row.joined())
+        if not whole:
+            continue
+        prov = provenance(ctx, table, row)
+        if not kode_printed and FOOTER.match(whole):
+            for label, pos, printed in footer_values(row):
+                value = parse_number(printed, locale)
+                footers.append(
+                    {
+                        "tahun": ctx["tahun"],
+                        "label": label,
+                        "label_key": normalise(label) or "tanpa_label",
+                        "urutan": pos,
+                        "nilai": value.value,
+                        "nilai_printed": printed,
+                        "parse_issue": value.issue,
+                        **prov,
+                    }
+                )
+            continue
+        kode, level, kode_issue = parse_kode(kode_printed)
+        pagu = parse_number(cell_value(table, row, "pagu"), locale)
+        realisasi = parse_number(cell_value(table, row, "realisasi"), locale)
+        serapan = parse_number(cell_value(table, row, "serapan_pct"), locale)
+        issue = issues_of(pagu=pagu, realisasi=realisasi, serapan=serapan)
+        if not kode_printed:
+            kode_issue = "baris tanpa kode"
+        if kode_issue:
+            issue = "; ".join(filter(None, [f"kode: {kode_issue} ('{kode_printed}')", issue]))
+        lines.append(
+            {
+                "tahun": ctx["tahun"],
+                "pemda": ctx["pemda"],
+                "opd": ctx["opd"],
+                "kode": kode,
+                "kode_printed": kode_printed,
+                "level": level,
+                "nomor_printed": cell_value(table, row, "nomor") or None,
+                "nama_printed": nama or None,
+                "pagu_idr": pagu.value,
+                "pagu_printed": pagu.printed,
+                "realisasi_idr": realisasi.value,
+                "realisasi_printed": realisasi.printed,
+                "serapan_pct_reported": serapan.value,
+                "serapan_printed": serapan.printed,
+                "serapan_pct": serapan_pct(pagu.value, realisasi.value),
+                "keterangan": cell_value(table, row, "keterangan") or None,
+                "parse_issue": issue,
+                **prov,
+            }
+        )
+        indikator_text = cell_value(table, row, "indikator")
+        target = parse_number(cell_value(table, row, "target"), locale)
+        real_ik = parse_number(cell_value(table, row, "realisasi_indikator"), locale)
+        capaian = parse_number(cell_value(table, row, "capaian_pct"), locale)
+        if not (indikator_text or target.printed or real_ik.printed or capaian.printed):
+            continue
+        indikator, satuan = split_satuan(indikator_text) if satuan_in_brackets else (indikator_text, None)
+        ik_issue = issues_of(target=target, realisasi=real_ik, capaian=capaian)
+        if not indikator_text:
+            ik_issue = "; ".join(filter(None, ["indikator tidak tercetak", ik_issue]))
+        indicators.append(
+            {
+                "tahun": ctx["tahun"],
+                "tahun_laporan": ctx["tahun"],
+                "pemda": ctx["pemda"],
+                "opd": ctx["opd"],
+                "jenis": "anggaran",
+                "level": level,
+                "kode": kode,
+                "sasaran": None,
+                "indikator": indikator or None,
+                "satuan": satuan or target.unit,
+                "target": target.value,
+                "target_printed": target.printed,
+                "realisasi": real_ik.value,
+                "realisasi_printed": real_ik.printed,
+                "capaian_pct_reported": capaian.value,
+                "capaian_printed": capaian.printed,
+                "parse_issue": ik_issue,
+                **prov,
+            }
+        )
+    return lines, indicators, footers

@@ -1,0 +1,92 @@
+"""Parse printed figures: amounts, percentages and counts in Indonesian or English style.
+
+Seen in the Klungkung 2024 sample: "6.214.345.759,00", "Rp. 6.254.031.019,00", "91,98",
+"79,00 %", "2 Perselisihan", "-", blank. English exports print "6,214,345,759.00".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+NUMBER = re.compile(r"[-+]?\(?\d[\d.,]*\)?")
+CURRENCY = re.compile(r"^(?:rp\.?|idr)\s*", re.IGNORECASE)
+DASHES = {"-", "–", "—", "--"}
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A printed figure: its value when it parses, the text as printed, and any issue."""
+
+    value: Decimal | None
+    printed: str
+    issue: str | None = None
+    unit: str | None = None
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.printed
+
+
+def _to_decimal(token: str, locale: str) -> Decimal:
+    negative = token.startswith("-") or (token.startswith("(") and token.endswith(")"))
+    token = token.strip("()+-")
+    has_dot, has_comma = "." in token, "," in token
+    if has_dot and has_comma:
+        decimal_sep = "," if token.rfind(",") > token.rfind(".") else "."
+    elif has_comma:
+        grouped = re.fullmatch(r"\d{1,3}(,\d{3})+", token)
+        decimal_sep = "." if (grouped and (locale == "en" or token.count(",") > 1)) else ","
+    elif has_dot:
+        grouped = re.fullmatch(r"\d{1,3}(\.\d{3})+", token)
+        decimal_sep = "," if (grouped and (locale == "id" or token.count(".") > 1)) else "."
+    else:
+        decimal_sep = "."
+    thousands = "." if decimal_sep == "," else ","
+    if token.count(decimal_sep) > 1:
+        raise InvalidOperation(token)
+    plain = token.replace(thousands, "").replace(decimal_sep, ".")
+    if not re.fullmatch(r"\d+(\.\d+)?", plain):
+        raise InvalidOperation(token)
+    value = Decimal(plain)
+    return -value if negative else value
+
+
+def parse_number(text: str | None, locale: str = "id") -> Parsed:
+    """Parse one printed figure; keep the printed text and say why when it does not parse."""
+    printed = " ".join((text or "").split())
+    if not printed:
+        return Parsed(None, "")
+    if printed in DASHES:
+        return Parsed(None, printed)
+    body = CURRENCY.sub("", printed)
+    unit = None
+    if body.endswith("%"):
+        unit, body = "%", body[:-1].strip()
+    numbers = NUMBER.findall(body)
+    if not numbers:
+        return Parsed(None, printed, "bukan angka")
+    if len(numbers) > 1:
+        return Parsed(None, printed, "lebih dari satu angka dalam satu sel")
+    token = numbers[0]
+    start = body.find(token)
+    before, after = body[:start].strip(), body[start + len(token):].strip()
+    if before:
+        return Parsed(None, printed, "bukan angka")
+    if after:
+        if re.search(r"\d", after):
+            return Parsed(None, printed, "bukan angka")
+        unit = after
+    try:
+        value = _to_decimal(token, locale)
+    except InvalidOperation:
+        return Parsed(None, printed, "format angka tidak dikenal")
+    return Parsed(value, printed, None, unit)
+
+
+def guess_locale(samples: list[str]) -> str:
+    """Tell 'id' (1.234,56) from 'en' (1,234.56) by how amounts end in a document."""
+    id_votes = sum(1 for s in samples if re.search(r"\d\.\d{3},\d{1,2}$|\d,\d{2}$", s.strip()))
+    en_votes = sum(1 for s in samples if re.search(r"\d,\d{3}\.\d{1,2}$|\d\.\d{2}$", s.strip()))
+    return "en" if en_votes > id_votes else "id"

@@ -1,0 +1,87 @@
+"""Sasaran measurement tables into indicator values, one per indicator and year.
+
+Three kinds share the record: one year's measurement (Tabel 3.1/3.5 of the Klungkung
+2024 sample), a multi-year series (Tabel 3.2/3.6: each year over Target/Realisasi/
+Capaian gives one value per year) and progress to the Renstra end target (3.3/3.7).
+"""
+
+from __future__ import annotations
+
+from extract.model import Row, Table
+from transform.anggaran import clean, issues_of
+from transform.numbers import parse_number
+from transform.records import provenance
+
+JENIS = {"sasaran_tahunan": "tahunan", "sasaran_multitahun": "multitahun", "renstra": "renstra"}
+
+
+def _filled(table: Table, row: Row, name: str) -> str:
+    """Return the text under `name`, filling down a cell merged over several rows."""
+    for col in table.columns_named(name):
+        cell = row.cells[col.index] if col.index < len(row.cells) else None
+        if cell is not None and clean(cell.text):
+            return clean(cell.text)
+    return ""
+
+
+def _by_year(table: Table) -> dict[int | None, dict[str, int]]:
+    """Group value columns by the year their header names (None: no year printed)."""
+    years: dict[int | None, dict[str, int]] = {}
+    for col in table.columns:
+        if col.name in ("target", "realisasi", "capaian_pct"):
+            years.setdefault(col.tahun, {})[col.name] = col.index
+    if table.kind != "sasaran_multitahun" and len(years) > 1:
+        merged: dict[str, int] = {}
+        named = [y for y in years if y is not None]
+        for cols in years.values():
+            merged.update(cols)
+        return {named[0] if named else None: merged}
+    return years
+
+
+def transform_sasaran(table: Table, ctx: dict, locale: str) -> list[dict]:
+    """Return indicator values of a sasaran table of any of the three kinds."""
+    out = []
+    jenis = JENIS[table.kind]
+    groups = _by_year(table)
+    for row in table.rows:
+        indikator = _filled(table, row, "indikator")
+        sasaran = _filled(table, row, "sasaran")
+        if not clean(row.joined()):
+            continue
+        satuan = _filled(table, row, "satuan") or None
+        for tahun, cols in sorted(groups.items(), key=lambda kv: kv[0] or 0):
+            def text(name: str) -> str:
+                return clean(row.text(cols[name])) if name in cols else ""
+
+            target = parse_number(text("target"), locale)
+            realisasi = parse_number(text("realisasi"), locale)
+            capaian = parse_number(text("capaian_pct"), locale)
+            if not (target.printed or realisasi.printed or capaian.printed):
+                continue
+            issue = issues_of(target=target, realisasi=realisasi, capaian=capaian)
+            if not indikator:
+                issue = "; ".join(filter(None, ["indikator tidak tercetak", issue]))
+            out.append(
+                {
+                    "tahun": tahun or ctx["tahun"],
+                    "tahun_laporan": ctx["tahun"],
+                    "pemda": ctx["pemda"],
+                    "opd": ctx["opd"],
+                    "jenis": jenis,
+                    "level": "sasaran",
+                    "kode": None,
+                    "sasaran": sasaran or None,
+                    "indikator": indikator or None,
+                    "satuan": satuan or target.unit,
+                    "target": target.value,
+                    "target_printed": target.printed,
+                    "realisasi": realisasi.value,
+                    "realisasi_printed": realisasi.printed,
+                    "capaian_pct_reported": capaian.value,
+                    "capaian_printed": capaian.printed,
+                    "parse_issue": issue,
+                    **provenance(ctx, table, row),
+                }
+            )
+    return out

@@ -1,0 +1,60 @@
+-- One row per tahun x pemda x opd x kode: budget absorption, with the previous year beside it.
+-- One truth per line: among loaded documents printing the same line, a structured export
+-- beats a PDF, then the most recently loaded wins (docs/warehouse.md, precedence).
+CREATE OR REPLACE TABLE mart_serapan_anggaran AS
+WITH ranked AS (
+    SELECT
+        a.*,
+        d.format,
+        row_number() OVER (
+            PARTITION BY a.tahun, a.pemda, a.opd, a.kode
+            ORDER BY CASE WHEN d.format = 'pdf' THEN 1 ELSE 0 END, d.loaded_at DESC, a.source_row
+        ) AS pick
+    FROM fct_anggaran AS a
+    JOIN dim_dokumen AS d USING (source_document_id)
+    WHERE d.status = 'loaded' AND a.kode IS NOT NULL
+),
+chosen AS (
+    SELECT * FROM ranked WHERE pick = 1
+)
+SELECT
+    c.tahun,
+    c.pemda,
+    c.opd,
+    c.kode,
+    c.level,
+    c.nama_printed AS nama,
+    c.pagu_idr,
+    c.realisasi_idr,
+    c.serapan_pct,
+    c.serapan_pct_reported,
+    p.pagu_idr AS pagu_idr_prev,
+    p.realisasi_idr AS realisasi_idr_prev,
+    p.serapan_pct AS serapan_pct_prev,
+    c.serapan_pct - p.serapan_pct AS serapan_change_pct_point,
+    c.source_document_id,
+    c.source_page
+FROM chosen AS c
+LEFT JOIN chosen AS p
+    ON p.pemda IS NOT DISTINCT FROM c.pemda
+    AND p.opd IS NOT DISTINCT FROM c.opd
+    AND p.kode = c.kode
+    AND p.tahun = c.tahun - 1
+ORDER BY c.tahun, c.pemda, c.opd, c.kode;
+COMMENT ON TABLE mart_serapan_anggaran IS 'One row per tahun x pemda x opd x kode: pagu, realisasi and absorption of each budget line, with the previous year and the change.';
+COMMENT ON COLUMN mart_serapan_anggaran.tahun IS 'Budget year.';
+COMMENT ON COLUMN mart_serapan_anggaran.pemda IS 'Local government.';
+COMMENT ON COLUMN mart_serapan_anggaran.opd IS 'Agency.';
+COMMENT ON COLUMN mart_serapan_anggaran.kode IS 'Canonical code of the line as printed.';
+COMMENT ON COLUMN mart_serapan_anggaran.level IS 'urusan, bidang, program, kegiatan or sub_kegiatan.';
+COMMENT ON COLUMN mart_serapan_anggaran.nama IS 'Name as printed in the chosen document.';
+COMMENT ON COLUMN mart_serapan_anggaran.pagu_idr IS 'Budget ceiling in rupiah.';
+COMMENT ON COLUMN mart_serapan_anggaran.realisasi_idr IS 'Spending in rupiah.';
+COMMENT ON COLUMN mart_serapan_anggaran.serapan_pct IS 'Absorption recomputed from pagu and realisasi, percent.';
+COMMENT ON COLUMN mart_serapan_anggaran.serapan_pct_reported IS 'Absorption as printed, percent.';
+COMMENT ON COLUMN mart_serapan_anggaran.pagu_idr_prev IS 'Pagu of the same code the year before, when loaded.';
+COMMENT ON COLUMN mart_serapan_anggaran.realisasi_idr_prev IS 'Realisasi of the same code the year before.';
+COMMENT ON COLUMN mart_serapan_anggaran.serapan_pct_prev IS 'Recomputed absorption the year before.';
+COMMENT ON COLUMN mart_serapan_anggaran.serapan_change_pct_point IS 'serapan_pct minus serapan_pct_prev, in percentage points.';
+COMMENT ON COLUMN mart_serapan_anggaran.source_document_id IS 'Document the chosen figures come from.';
+COMMENT ON COLUMN mart_serapan_anggaran.source_page IS 'Page of the chosen row.';

@@ -1,0 +1,224 @@
+-- kinerja warehouse: staged (stg_), core (dim_, fct_) tables. Marts live in marts/*.sql.
+-- Every table states its grain; provenance columns come last on staged and core rows.
+
+CREATE TABLE IF NOT EXISTS dim_dokumen (
+    source_document_id VARCHAR PRIMARY KEY,
+    file_name VARCHAR NOT NULL,
+    format VARCHAR NOT NULL,
+    pemda VARCHAR,
+    opd VARCHAR,
+    tahun INTEGER,
+    page_count INTEGER,
+    status VARCHAR NOT NULL,
+    error VARCHAR,
+    tables_found INTEGER,
+    tables_recognised INTEGER,
+    pages_without_text VARCHAR,
+    pages_figures_no_table VARCHAR,
+    number_locale VARCHAR,
+    notes VARCHAR,
+    file_size_bytes BIGINT,
+    loaded_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    extractor_version VARCHAR NOT NULL
+);
+COMMENT ON TABLE dim_dokumen IS 'One row per source file version (by content hash): what it is, whether it loaded, and why not.';
+COMMENT ON COLUMN dim_dokumen.source_document_id IS 'sha256 of the file bytes: the key every fact carries back to its document.';
+COMMENT ON COLUMN dim_dokumen.file_name IS 'File name as it was found in the input folder.';
+COMMENT ON COLUMN dim_dokumen.format IS 'pdf, xlsx, xls, ods or csv (by content where it could be told, else by extension).';
+COMMENT ON COLUMN dim_dokumen.pemda IS 'Local government the report belongs to, as the cover names it (e.g. Kabupaten Klungkung).';
+COMMENT ON COLUMN dim_dokumen.opd IS 'Agency (organisasi perangkat daerah) that published the report (e.g. Dinas Ketenagakerjaan).';
+COMMENT ON COLUMN dim_dokumen.tahun IS 'Report year: the budget/performance year the report accounts for.';
+COMMENT ON COLUMN dim_dokumen.page_count IS 'Pages in the PDF (null for spreadsheets).';
+COMMENT ON COLUMN dim_dokumen.status IS 'loaded, rejected or superseded.';
+COMMENT ON COLUMN dim_dokumen.error IS 'For rejected files: one line naming file, page or sheet and the cause.';
+COMMENT ON COLUMN dim_dokumen.tables_found IS 'Tables found in the document (stitched across pages).';
+COMMENT ON COLUMN dim_dokumen.tables_recognised IS 'Tables whose kind was recognised from their header.';
+COMMENT ON COLUMN dim_dokumen.pages_without_text IS 'Comma-separated pages with no text layer (scanned images).';
+COMMENT ON COLUMN dim_dokumen.pages_figures_no_table IS 'Comma-separated pages that print figures but hold no ruled table: places to look when a table is missed.';
+COMMENT ON COLUMN dim_dokumen.number_locale IS 'id (1.234,56) or en (1,234.56): how the document prints numbers.';
+COMMENT ON COLUMN dim_dokumen.notes IS 'Remarks of the extraction about this document.';
+COMMENT ON COLUMN dim_dokumen.file_size_bytes IS 'Size of the file in bytes.';
+COMMENT ON COLUMN dim_dokumen.loaded_at IS 'When this row was written (UTC).';
+COMMENT ON COLUMN dim_dokumen.extractor_version IS 'Version of kinerja''s extractor that read the file.';
+
+CREATE TABLE IF NOT EXISTS stg_tabel (
+    source_document_id VARCHAR NOT NULL,
+    source_table INTEGER NOT NULL,
+    kind VARCHAR,
+    caption VARCHAR,
+    header VARCHAR,
+    pages VARCHAR NOT NULL,
+    row_count INTEGER NOT NULL,
+    column_count INTEGER NOT NULL,
+    extractor_version VARCHAR NOT NULL
+);
+COMMENT ON TABLE stg_tabel IS 'One row per table found in a document (stitched over page breaks), recognised or not.';
+COMMENT ON COLUMN stg_tabel.source_document_id IS 'Document the table is in (dim_dokumen).';
+COMMENT ON COLUMN stg_tabel.source_table IS 'Ordinal of the table in its document, 1-based; facts name it in source_table.';
+COMMENT ON COLUMN stg_tabel.kind IS 'Recognised kind: anggaran, sasaran_tahunan, sasaran_multitahun, renstra, iku, perjanjian_kinerja, efisiensi, konteks_wilayah, pegawai; null when not recognised.';
+COMMENT ON COLUMN stg_tabel.caption IS 'The "Tabel x.y" caption printed above the table, when there is one.';
+COMMENT ON COLUMN stg_tabel.header IS 'Header paths the table was recognised by, columns separated by " | ".';
+COMMENT ON COLUMN stg_tabel.pages IS 'Comma-separated pages the table spans.';
+COMMENT ON COLUMN stg_tabel.row_count IS 'Body rows after stitching.';
+COMMENT ON COLUMN stg_tabel.column_count IS 'Columns of the grid.';
+COMMENT ON COLUMN stg_tabel.extractor_version IS 'Version of kinerja''s extractor.';
+
+CREATE TABLE IF NOT EXISTS stg_sel (
+    source_document_id VARCHAR NOT NULL,
+    source_table INTEGER NOT NULL,
+    source_page INTEGER NOT NULL,
+    source_row INTEGER NOT NULL,
+    column_index INTEGER NOT NULL,
+    column_name VARCHAR,
+    column_tahun INTEGER,
+    text VARCHAR NOT NULL,
+    x0 DOUBLE,
+    top DOUBLE,
+    x1 DOUBLE,
+    bottom DOUBLE,
+    extractor_version VARCHAR NOT NULL
+);
+COMMENT ON TABLE stg_sel IS 'One row per non-empty body cell of every table, exactly as printed: the raw layer every fact can be traced to.';
+COMMENT ON COLUMN stg_sel.source_document_id IS 'Document the cell is in.';
+COMMENT ON COLUMN stg_sel.source_table IS 'Table ordinal in the document (stg_tabel).';
+COMMENT ON COLUMN stg_sel.source_page IS 'Page the cell is printed on (1-based).';
+COMMENT ON COLUMN stg_sel.source_row IS 'Body row in the stitched table (1-based), as in the facts.';
+COMMENT ON COLUMN stg_sel.column_index IS 'Grid column, 0-based.';
+COMMENT ON COLUMN stg_sel.column_name IS 'Canonical column the header maps to (pagu, realisasi, target...), null when unknown.';
+COMMENT ON COLUMN stg_sel.column_tahun IS 'Year printed in the column header, for multi-year tables.';
+COMMENT ON COLUMN stg_sel.text IS 'Cell text as printed, line breaks kept.';
+COMMENT ON COLUMN stg_sel.x0 IS 'Left edge of the cell on the page, in PDF points.';
+COMMENT ON COLUMN stg_sel.top IS 'Top edge of the cell, points from the top of the page.';
+COMMENT ON COLUMN stg_sel.x1 IS 'Right edge of the cell, in points.';
+COMMENT ON COLUMN stg_sel.bottom IS 'Bottom edge of the cell, points from the top of the page.';
+COMMENT ON COLUMN stg_sel.extractor_version IS 'Version of kinerja''s extractor.';
+
+CREATE TABLE IF NOT EXISTS fct_anggaran (
+    tahun INTEGER NOT NULL,
+    pemda VARCHAR,
+    opd VARCHAR,
+    kode VARCHAR,
+    kode_printed VARCHAR,
+    level VARCHAR,
+    nomor_printed VARCHAR,
+    nama_printed VARCHAR,
+    pagu_idr DECIMAL(18, 2),
+    pagu_printed VARCHAR,
+    realisasi_idr DECIMAL(18, 2),
+    realisasi_printed VARCHAR,
+    serapan_pct_reported DECIMAL(12, 4),
+    serapan_printed VARCHAR,
+    serapan_pct DECIMAL(12, 2),
+    keterangan VARCHAR,
+    parse_issue VARCHAR,
+    source_document_id VARCHAR NOT NULL,
+    source_page INTEGER NOT NULL,
+    source_pages VARCHAR,
+    source_table INTEGER,
+    source_row INTEGER NOT NULL,
+    extractor_version VARCHAR NOT NULL
+);
+COMMENT ON TABLE fct_anggaran IS 'One row per budget line per report: pagu and realisasi of an urusan, bidang, program, kegiatan or sub-kegiatan, as printed and parsed.';
+COMMENT ON COLUMN fct_anggaran.tahun IS 'Budget year of the line (the report year).';
+COMMENT ON COLUMN fct_anggaran.pemda IS 'Local government (from dim_dokumen).';
+COMMENT ON COLUMN fct_anggaran.opd IS 'Agency (from dim_dokumen).';
+COMMENT ON COLUMN fct_anggaran.kode IS 'Canonical code U.BB.PP.K.KK.SSSS of what is printed (not corrected): 2 07 01 2.06 | 01 gives 2.07.01.2.06.0001. Null when the printed code does not parse.';
+COMMENT ON COLUMN fct_anggaran.kode_printed IS 'Code as printed; cells of a code split over two columns joined with " | ".';
+COMMENT ON COLUMN fct_anggaran.level IS 'urusan, bidang, program, kegiatan or sub_kegiatan, from the number of code segments.';
+COMMENT ON COLUMN fct_anggaran.nomor_printed IS 'Row number as printed in the NO. columns (P./K./SK.).';
+COMMENT ON COLUMN fct_anggaran.nama_printed IS 'Name of the program/kegiatan/sub-kegiatan as printed, line breaks folded; null when the report prints none.';
+COMMENT ON COLUMN fct_anggaran.pagu_idr IS 'Budget ceiling (pagu, ANGGARAN RENCANA) in rupiah.';
+COMMENT ON COLUMN fct_anggaran.pagu_printed IS 'Pagu as printed.';
+COMMENT ON COLUMN fct_anggaran.realisasi_idr IS 'Budget realisation (spending) in rupiah.';
+COMMENT ON COLUMN fct_anggaran.realisasi_printed IS 'Realisasi as printed.';
+COMMENT ON COLUMN fct_anggaran.serapan_pct_reported IS 'Absorption in percent as the report prints it (its "CAPAIAN" of the budget).';
+COMMENT ON COLUMN fct_anggaran.serapan_printed IS 'Printed absorption text.';
+COMMENT ON COLUMN fct_anggaran.serapan_pct IS 'Absorption recomputed: realisasi_idr / pagu_idr x 100, rounded to 2 decimals; null when pagu is 0 or missing.';
+COMMENT ON COLUMN fct_anggaran.keterangan IS 'KET. column as printed (e.g. Disetujui).';
+COMMENT ON COLUMN fct_anggaran.parse_issue IS 'Why a printed value or code did not parse (the printed text is kept); null when all parsed.';
+COMMENT ON COLUMN fct_anggaran.source_document_id IS 'Document the line comes from.';
+COMMENT ON COLUMN fct_anggaran.source_page IS 'Page where the row starts.';
+COMMENT ON COLUMN fct_anggaran.source_pages IS 'All pages the row is printed on (a row split by a page break has two).';
+COMMENT ON COLUMN fct_anggaran.source_table IS 'Table ordinal in the document (stg_tabel).';
+COMMENT ON COLUMN fct_anggaran.source_row IS 'Body row in the stitched table (stg_sel.source_row).';
+COMMENT ON COLUMN fct_anggaran.extractor_version IS 'Version of kinerja''s extractor.';
+
+CREATE TABLE IF NOT EXISTS fct_indikator (
+    tahun INTEGER NOT NULL,
+    tahun_laporan INTEGER NOT NULL,
+    pemda VARCHAR,
+    opd VARCHAR,
+    jenis VARCHAR NOT NULL,
+    level VARCHAR,
+    kode VARCHAR,
+    sasaran VARCHAR,
+    indikator VARCHAR,
+    satuan VARCHAR,
+    target DECIMAL(20, 4),
+    target_printed VARCHAR,
+    realisasi DECIMAL(20, 4),
+    realisasi_printed VARCHAR,
+    capaian_pct_reported DECIMAL(12, 4),
+    capaian_printed VARCHAR,
+    parse_issue VARCHAR,
+    source_document_id VARCHAR NOT NULL,
+    source_page INTEGER NOT NULL,
+    source_pages VARCHAR,
+    source_table INTEGER,
+    source_row INTEGER NOT NULL,
+    extractor_version VARCHAR NOT NULL
+);
+COMMENT ON TABLE fct_indikator IS 'One row per indicator value per year per report: target, realisasi and printed capaian of a sasaran, program, kegiatan or sub-kegiatan indicator. Multi-year tables give one row per year.';
+COMMENT ON COLUMN fct_indikator.tahun IS 'Year the value is for.';
+COMMENT ON COLUMN fct_indikator.tahun_laporan IS 'Year of the report that printed it (a 2024 report reprints 2022 and 2023).';
+COMMENT ON COLUMN fct_indikator.pemda IS 'Local government.';
+COMMENT ON COLUMN fct_indikator.opd IS 'Agency.';
+COMMENT ON COLUMN fct_indikator.jenis IS 'Table kind it came from: anggaran (budget table indicator), tahunan (one year), multitahun (series), renstra (progress to the Renstra end target; target is the end target).';
+COMMENT ON COLUMN fct_indikator.level IS 'tujuan, sasaran, program, kegiatan or sub_kegiatan.';
+COMMENT ON COLUMN fct_indikator.kode IS 'Canonical code of the program/kegiatan/sub-kegiatan; null for sasaran.';
+COMMENT ON COLUMN fct_indikator.sasaran IS 'Sasaran (strategic objective) text as printed, for sasaran-level rows.';
+COMMENT ON COLUMN fct_indikator.indikator IS 'Indicator text as printed, without the satuan in brackets of INDIKATOR (SATUAN) columns; null when not printed.';
+COMMENT ON COLUMN fct_indikator.satuan IS 'Unit: from a Satuan column, the brackets of an INDIKATOR (SATUAN) cell, or the unit printed with the target.';
+COMMENT ON COLUMN fct_indikator.target IS 'Target (rencana) value.';
+COMMENT ON COLUMN fct_indikator.target_printed IS 'Target as printed.';
+COMMENT ON COLUMN fct_indikator.realisasi IS 'Realised value.';
+COMMENT ON COLUMN fct_indikator.realisasi_printed IS 'Realisasi as printed.';
+COMMENT ON COLUMN fct_indikator.capaian_pct_reported IS 'Achievement in percent as the report prints it.';
+COMMENT ON COLUMN fct_indikator.capaian_printed IS 'Printed achievement text.';
+COMMENT ON COLUMN fct_indikator.parse_issue IS 'Why a printed value did not parse, or that the indicator text is missing; null when clean.';
+COMMENT ON COLUMN fct_indikator.source_document_id IS 'Document the value comes from.';
+COMMENT ON COLUMN fct_indikator.source_page IS 'Page where the row starts.';
+COMMENT ON COLUMN fct_indikator.source_pages IS 'All pages the row is printed on.';
+COMMENT ON COLUMN fct_indikator.source_table IS 'Table ordinal in the document (stg_tabel).';
+COMMENT ON COLUMN fct_indikator.source_row IS 'Body row in the stitched table.';
+COMMENT ON COLUMN fct_indikator.extractor_version IS 'Version of kinerja''s extractor.';
+
+CREATE TABLE IF NOT EXISTS fct_ringkasan_anggaran (
+    tahun INTEGER NOT NULL,
+    label VARCHAR,
+    label_key VARCHAR NOT NULL,
+    urutan INTEGER NOT NULL,
+    nilai DECIMAL(20, 4),
+    nilai_printed VARCHAR NOT NULL,
+    parse_issue VARCHAR,
+    source_document_id VARCHAR NOT NULL,
+    source_page INTEGER NOT NULL,
+    source_pages VARCHAR,
+    source_table INTEGER,
+    source_row INTEGER NOT NULL,
+    extractor_version VARCHAR NOT NULL
+);
+COMMENT ON TABLE fct_ringkasan_anggaran IS 'One row per figure printed in a budget table footer (Total Program, Rata-rata Capaian, JUMLAH, SISA) per report: totals to check the lines against.';
+COMMENT ON COLUMN fct_ringkasan_anggaran.tahun IS 'Report year.';
+COMMENT ON COLUMN fct_ringkasan_anggaran.label IS 'Footer label as printed (JUMLAH, Rata - Rata Capaian Program...).';
+COMMENT ON COLUMN fct_ringkasan_anggaran.label_key IS 'Label lower-cased with spaces and punctuation removed (jumlah, ratarata capaianprogram...).';
+COMMENT ON COLUMN fct_ringkasan_anggaran.urutan IS 'Position of the figure after its label: JUMLAH 1 is the pagu total, 2 the realisasi total, 3 the percentage.';
+COMMENT ON COLUMN fct_ringkasan_anggaran.nilai IS 'The figure parsed (rupiah, count or percent as the label says).';
+COMMENT ON COLUMN fct_ringkasan_anggaran.nilai_printed IS 'The figure as printed.';
+COMMENT ON COLUMN fct_ringkasan_anggaran.parse_issue IS 'Why the figure did not parse; null when it did.';
+COMMENT ON COLUMN fct_ringkasan_anggaran.source_document_id IS 'Document the figure comes from.';
+COMMENT ON COLUMN fct_ringkasan_anggaran.source_page IS 'Page of the footer row.';
+COMMENT ON COLUMN fct_ringkasan_anggaran.source_pages IS 'All pages the row is printed on.';
+COMMENT ON COLUMN fct_ringkasan_anggaran.source_table IS 'Table ordinal in the document.';
+COMMENT ON COLUMN fct_ringkasan_anggaran.source_row IS 'Body row in the stitched table.';
+COMMENT ON COLUMN fct_ringkasan_anggaran.extractor_version IS 'Version of kinerja''s extractor.';
