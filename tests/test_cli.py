@@ -1,0 +1,97 @@
+"""The `kinerja` command as a user runs it: help everywhere, run, query."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, dec, read_golden
+
+COMMANDS = ["run", "query"]
+
+
+def kinerja(*args, cwd=ROOT, env=None):
+    return subprocess.run(
+        [sys.executable, "-m", "flows", *args], cwd=cwd, env=env or os.environ.copy(),
+        capture_output=True, text=True, timeout=600,
+    )
+
+
+def test_top_level_help_lists_every_command():
+    out = kinerja("--help")
+    assert out.returncode == 0
+    for cmd in COMMANDS:
+        assert cmd in out.stdout
+
+
+@pytest.mark.parametrize("cmd", COMMANDS)
+def test_every_command_has_help(cmd):
+    out = kinerja(cmd, "--help")
+    assert out.returncode == 0
+    assert "usage: kinerja " + cmd in out.stdout
+    assert len(out.stdout.splitlines()) > 4
+
+
+@pytest.mark.parametrize("cmd", COMMANDS)
+def test_every_command_is_documented_in_readme(cmd):
+    assert f"kinerja {cmd}" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_query_without_warehouse_says_so(tmp_path):
+    out = kinerja("query", "SELECT 1", "--warehouse", str(tmp_path / "none.duckdb"))
+    assert out.returncode == 1
+    assert "no warehouse here" in out.stderr
+
+
+@pytest.fixture(scope="module")
+def cli_run(tmp_path_factory, sample_pdf):
+    base = tmp_path_factory.mktemp("cli")
+    inbox = base / "inbox"
+    inbox.mkdir()
+    shutil.copy(sample_pdf, inbox / sample_pdf.name)
+    (inbox / "terpotong.pdf").write_bytes(sample_pdf.read_bytes()[:5000])
+    env = {**os.environ, "PREFECT_HOME": str(base / "prefect-home")}
+    wh = base / "data" / "kinerja.duckdb"
+    out = kinerja("run", str(inbox), "--warehouse", str(wh), "--parquet", str(base / "data" / "parquet"), env=env)
+    return out, wh, env
+
+
+def test_run_exits_3_when_some_inputs_are_rejected_and_prints_a_summary(cli_run):
+    out, wh, _ = cli_run
+    assert out.returncode == 3, out.stderr
+    assert "1 document(s) loaded, 1 rejected" in out.stdout
+    assert "REJECTED  terpotong.pdf:" in out.stdout
+    assert "fct_anggaran" in out.stdout and str(wh) in out.stdout
+    assert "kinerja: rejected: terpotong.pdf" in out.stderr
+    assert wh.exists()
+
+
+def test_query_returns_the_45_budget_lines_to_the_rupiah(cli_run):
+    _, wh, env = cli_run
+    out = kinerja(
+        "query", "SELECT kode_printed, pagu_idr, realisasi_idr FROM fct_anggaran ORDER BY source_table, source_row",
+        "--warehouse", str(wh), "--csv", env=env,
+    )
+    assert out.returncode == 0, out.stderr
+    rows = list(csv.DictReader(io.StringIO(out.stdout)))
+    golden = read_golden("klungkung_2024_anggaran.csv")
+    assert [(r["kode_printed"], Decimal(r["pagu_idr"]), Decimal(r["realisasi_idr"])) for r in rows] == [
+        (g["kode_printed"], dec(g["pagu_idr"]), dec(g["realisasi_idr"])) for g in golden
+    ]
+
+
+def test_query_prints_a_table_and_refuses_writes(cli_run):
+    _, wh, env = cli_run
+    out = kinerja("query", "SELECT level, count(*) AS n FROM fct_anggaran GROUP BY 1 ORDER BY 1", "--warehouse", str(wh), env=env)
+    assert out.returncode == 0
+    assert "sub_kegiatan  23" in out.stdout and "(5 rows)" in out.stdout
+    denied = kinerja("query", "DELETE FROM fct_anggaran", "--warehouse", str(wh), env=env)
+    assert denied.returncode == 1 and "read-only" in denied.stderr.lower()

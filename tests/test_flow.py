@@ -1,0 +1,50 @@
+"""The Prefect flow end to end on a real harness: good and bad files, run twice."""
+
+from __future__ import annotations
+
+import shutil
+
+import duckdb
+import pytest
+from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+from prefect.testing.utilities import prefect_test_harness
+
+from flows.pipeline import kinerja_flow
+
+
+@pytest.fixture(scope="module")
+def harness():
+    with prefect_test_harness(server_startup_timeout=180):
+        with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+            yield
+
+
+@pytest.fixture()
+def inbox(tmp_path, sample_pdf):
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    shutil.copy(sample_pdf, folder / sample_pdf.name)
+    (folder / "halaman-error.pdf").write_text("<html><body>404 Not Found</body></html>")
+    (folder / "kosong.pdf").write_bytes(b"")
+    (folder / "catatan.txt").write_text("not a report")
+    return folder
+
+
+def test_flow_loads_good_files_rejects_bad_ones_and_is_idempotent(harness, inbox, tmp_path):
+    wh, pq = tmp_path / "out" / "k.duckdb", tmp_path / "out" / "parquet"
+    summary = kinerja_flow(paths=[str(inbox)], warehouse=str(wh), parquet=str(pq))
+    assert [d.file_name for d in summary.loaded] == ["lkjip-disnaker-klungkung-2024.pdf"]
+    errors = sorted(d.error for d in summary.rejected)
+    assert errors == [
+        "halaman-error.pdf: bukan berkas PDF (tanda %PDF tidak ada di awal berkas)",
+        "kosong.pdf: berkas kosong (0 byte)",
+    ]
+    assert summary.tables["fct_anggaran"] == 45
+    assert summary.parquet_rows["fct_anggaran"] == 45
+
+    again = kinerja_flow(paths=[str(inbox)], warehouse=str(wh), parquet=str(pq))
+    assert again.tables == summary.tables
+    con = duckdb.connect(str(wh), read_only=True)
+    statuses = con.execute("SELECT status, count(*) FROM dim_dokumen GROUP BY 1 ORDER BY 1").fetchall()
+    con.close()
+    assert statuses == [("loaded", 1), ("rejected", 2)]

@@ -1,0 +1,150 @@
+"""Loading into a real DuckDB file: one transaction per document, build-and-swap, comments."""
+
+from __future__ import annotations
+
+import os
+from decimal import Decimal
+
+import duckdb
+import pytest
+
+from load.warehouse import WarehouseBuild, WarehouseBusy
+
+
+def load_sample(path, transformed, size=1):
+    with WarehouseBuild(path) as build:
+        outcome = build.load_document(transformed.dokumen, transformed.rows, size)
+        build.build_marts()
+        build.commit()
+    return outcome
+
+
+def counts(path):
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return {
+            t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("dim_dokumen", "fct_anggaran", "fct_indikator", "fct_ringkasan_anggaran", "stg_sel", "mart_serapan_anggaran")
+        }
+    finally:
+        con.close()
+
+
+def test_load_is_idempotent(tmp_path, transformed):
+    wh = tmp_path / "k.duckdb"
+    first = load_sample(wh, transformed)
+    assert first.status == "loaded" and first.rows["fct_anggaran"] == 45
+    before = counts(wh)
+    load_sample(wh, transformed)
+    assert counts(wh) == before
+    assert before["fct_anggaran"] == 45 and before["dim_dokumen"] == 1
+
+
+def test_money_is_decimal_to_the_rupiah(tmp_path, transformed):
+    wh = tmp_path / "k.duckdb"
+    load_sample(wh, transformed)
+    con = duckdb.connect(str(wh), read_only=True)
+    typ, total = con.execute(
+        "SELECT typeof(any_value(pagu_idr)), sum(pagu_idr) FROM fct_anggaran WHERE level = 'sub_kegiatan'"
+    ).fetchone()
+    con.close()
+    assert typ == "DECIMAL(18,2)"
+    assert total == Decimal("6253600939.00")
+
+
+def test_every_table_and_column_is_commented(tmp_path, transformed):
+    wh = tmp_path / "k.duckdb"
+    load_sample(wh, transformed)
+    con = duckdb.connect(str(wh), read_only=True)
+    tables = con.execute("SELECT table_name, comment FROM duckdb_tables() WHERE NOT internal").fetchall()
+    columns = con.execute(
+        "SELECT table_name, column_name FROM duckdb_columns() WHERE NOT internal AND (comment IS NULL OR comment = '')"
+    ).fetchall()
+    con.close()
+    assert {t for t, _ in tables} >= {"dim_dokumen", "fct_anggaran", "fct_indikator", "mart_serapan_anggaran", "mart_capaian_indikator"}
+    assert [t for t, c in tables if not c] == []
+    assert columns == []
+
+
+def test_rejected_file_is_recorded_and_loaded_documents_untouched(tmp_path, transformed):
+    wh = tmp_path / "k.duckdb"
+    load_sample(wh, transformed)
+    with WarehouseBuild(wh) as build:
+        out = build.record_rejected("ab" * 32, "rusak.pdf", "pdf", "rusak.pdf: berkas PDF rusak", 10)
+        build.build_marts()
+        build.commit()
+    assert out.status == "rejected"
+    con = duckdb.connect(str(wh), read_only=True)
+    rows = con.execute("SELECT file_name, status, error FROM dim_dokumen ORDER BY file_name").fetchall()
+    n = con.execute("SELECT count(*) FROM fct_anggaran").fetchone()[0]
+    con.close()
+    assert rows == [
+        ("lkjip-disnaker-klungkung-2024.pdf", "loaded", None),
+        ("rusak.pdf", "rejected", "rusak.pdf: berkas PDF rusak"),
+    ]
+    assert n == 45
+
+
+def test_a_failed_build_leaves_the_previous_warehouse_intact(tmp_path, transformed):
+    wh = tmp_path / "k.duckdb"
+    load_sample(wh, transformed)
+    before = counts(wh)
+    stamp = os.stat(wh).st_mtime_ns
+    with pytest.raises(RuntimeError):
+        with WarehouseBuild(wh) as build:
+            build.con.execute("DELETE FROM fct_anggaran")
+            raise RuntimeError("machine died")
+    assert os.stat(wh).st_mtime_ns == stamp
+    assert counts(wh) == before
+    assert not list(tmp_path.glob(".*.building*"))
+
+
+def test_a_document_that_fails_to_insert_is_rolled_back_alone(tmp_path, transformed):
+    wh = tmp_path / "k.duckdb"
+    bad_rows = {**transformed.rows, "fct_anggaran": [{**transformed.rows["fct_anggaran"][0], "tahun": "not a year"}]}
+    with WarehouseBuild(wh) as build:
+        out = build.load_document({**transformed.dokumen, "source_document_id": "cd" * 32}, bad_rows, 1)
+        ok = build.load_document(transformed.dokumen, transformed.rows, 1)
+        build.commit()
+    assert out.status == "rejected" and "gagal dimuat" in out.error
+    assert ok.status == "loaded"
+    con = duckdb.connect(str(wh), read_only=True)
+    assert con.execute("SELECT count(*) FROM fct_anggaran").fetchone()[0] == 45
+    assert con.execute("SELECT count(*) FROM stg_sel WHERE source_document_id = ?", ["cd" * 32]).fetchone()[0] == 0
+    con.close()
+
+
+def test_second_writer_is_told_to_wait(tmp_path):
+    wh = tmp_path / "k.duckdb"
+    with WarehouseBuild(wh) as first:
+        with pytest.raises(WarehouseBusy, match="another kinerja run"):
+            WarehouseBuild(wh)
+        first.commit()
+    WarehouseBuild(wh).abort()
+
+
+def test_reader_keeps_its_snapshot_while_a_run_swaps_the_file(tmp_path, transformed):
+    wh = tmp_path / "k.duckdb"
+    load_sample(wh, transformed)
+    reader = duckdb.connect(str(wh), read_only=True)
+    with WarehouseBuild(wh) as build:
+        build.con.execute("DELETE FROM fct_anggaran WHERE level = 'urusan'")
+        build.commit()
+    assert reader.execute("SELECT count(*) FROM fct_anggaran").fetchone()[0] == 45
+    reader.close()
+    assert counts(wh)["fct_anggaran"] == 43
+
+
+def test_mart_serapan_has_one_row_per_code(tmp_path, transformed):
+    wh = tmp_path / "k.duckdb"
+    load_sample(wh, transformed)
+    con = duckdb.connect(str(wh), read_only=True)
+    dupes = con.execute(
+        "SELECT tahun, pemda, opd, kode, count(*) FROM mart_serapan_anggaran GROUP BY ALL HAVING count(*) > 1"
+    ).fetchall()
+    row = con.execute(
+        "SELECT pagu_idr, realisasi_idr, serapan_pct, serapan_pct_reported FROM mart_serapan_anggaran WHERE kode = '2.07.01.2.02.0001'"
+    ).fetchone()
+    con.close()
+    assert dupes == []
+    assert row == (Decimal("3787355027.00"), Decimal("3744298911.00"), Decimal("98.86"), Decimal("93.8500"))
