@@ -100,6 +100,6 @@ def read_document(path: str | Path, max_pages: int | None = None) -> DocumentRes
             raise ExtractError(path.name, f"jenis berkas '{suffix or 'tanpa ekstensi'}' tidak didukung (PDF, xlsx, xls, ods, csv)")
         result.document = transform_document(extracted)
     except ExtractError as exc:
-        log.warning("rejected: %s", exc)
+        log.info("rejected: %s", exc)
         result.error = str(exc)
     return result
