@@ -148,3 +148,17 @@ def test_mart_serapan_has_one_row_per_code(tmp_path, transformed):
     con.close()
     assert dupes == []
     assert row == (Decimal("3787355027.00"), Decimal("3744298911.00"), Decimal("98.86"), Decimal("93.8500"))
+
+
+def test_docs_warehouse_md_matches_the_schema(tmp_path, transformed):
+    from tests.conftest import ROOT
+    from warehouse.catalog import render_markdown
+
+    wh = tmp_path / "k.duckdb"
+    load_sample(wh, transformed)
+    con = duckdb.connect(str(wh), read_only=True)
+    rendered = render_markdown(con)
+    con.close()
+    assert (ROOT / "docs" / "warehouse.md").read_text(encoding="utf-8") == rendered, (
+        "docs/warehouse.md is stale: python -m warehouse.catalog data/kinerja.duckdb > docs/warehouse.md"
+    )
