@@ -11,16 +11,19 @@ class Cell:
 
     `covered` is True for a grid position that lies under a merged cell whose text sits in
     another row or column; its `text` repeats the merged cell's text so that readers may
-    fill down (a Sasaran spanning several indicator rows) or ignore it.
+    fill down (a Sasaran spanning several indicator rows) or ignore it. Spreadsheet cells
+    have no page or position (their row and column say where they are) and carry the typed
+    `value` the file stored (a float for a number), which transform converts.
     """
 
     text: str
-    page: int
-    x0: float
-    top: float
-    x1: float
-    bottom: float
+    page: int | None
+    x0: float | None
+    top: float | None
+    x1: float | None
+    bottom: float | None
     covered: bool = False
+    value: object = None
 
 
 @dataclass
@@ -28,9 +31,10 @@ class Row:
     """One body row of a table; `index` counts rows from 1 within the stitched table."""
 
     cells: list[Cell | None]
-    page: int
+    page: int | None
     index: int
     pages: list[int] = field(default_factory=list)
+    sheet: str | None = None
 
     def text(self, col: int) -> str:
         """Return the printed text of column `col`, empty for a covered or missing cell."""
@@ -70,6 +74,8 @@ class Table:
     header_text: str = ""
     bbox: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
     ordinal: int = 0
+    preamble: str = ""
+    sheet: str | None = None
 
     def columns_named(self, name: str) -> list[Column]:
         """Return the columns mapped to canonical `name`, left to right."""
@@ -96,7 +102,7 @@ class ExtractedDocument:
     file_name: str
     sha256: str
     format: str
-    page_count: int
+    page_count: int | None
     page_texts: list[str]
     pages: list[PageInfo]
     tables: list[Table]

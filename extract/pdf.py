@@ -16,9 +16,9 @@ import pypdfium2 as pdfium
 
 from extract.errors import ExtractError
 from extract.grid import Grid, build_grid, ruled_regions
-from extract.headers import column_paths, header_rows, recognise
-from extract.model import Column, ExtractedDocument, PageInfo, Row, Table
+from extract.model import ExtractedDocument, PageInfo, Table
 from extract.stitch import stitch
+from extract.tables import table_from_grid
 
 log = logging.getLogger(__name__)
 
@@ -81,38 +81,27 @@ def read_page_texts(path: Path) -> tuple[list[str], list[PageInfo]]:
         doc.close()
 
 
-def _caption(page, top: float) -> str:
-    """Return the 'Tabel x.y' caption and title printed just above a table, if any."""
-    above = page.crop((0, max(0, top - 140), page.width, max(1, top)), strict=False)
-    lines = [ln.strip() for ln in (above.extract_text() or "").splitlines() if ln.strip()]
+def _preamble(page, top: float, floor: float) -> str:
+    """Return the text printed just above a table (caption, title block: OPD, BULAN...),
+    no higher than the table before it on the same page."""
+    above = page.crop((0, max(0, floor, top - 140), page.width, max(1, top)), strict=False)
+    return (above.extract_text() or "").strip()
+
+
+def _caption(preamble: str) -> str:
+    """Return the 'Tabel x.y' caption and the title line after it, if any."""
+    lines = [ln.strip() for ln in preamble.splitlines() if ln.strip()]
     for i in range(len(lines) - 1, -1, -1):
         if re.match(r"^(?:[a-z]\.\s*)?tabel\s+[\dIVX]", lines[i], re.IGNORECASE):
             return " ".join(lines[i : i + 2])[:200]
     return ""
 
 
-def _fragment(page, grid: Grid, page_number: int) -> Table:
-    nheader = header_rows(grid.cells)
-    paths = column_paths(grid.cells, nheader)
-    kind, columns = recognise(paths) if nheader else (None, [])
-    if not columns:
-        columns = [Column(index=i, header_path=[]) for i in range(len(grid.xs) - 1)]
-    for col in columns:
-        col.x0, col.x1 = grid.xs[col.index], grid.xs[col.index + 1]
-    rows = [
-        Row(cells=list(cells), page=page_number, index=i + 1, pages=[page_number])
-        for i, cells in enumerate(grid.cells[nheader:])
-    ]
-    header_text = " | ".join(" / ".join(c.header_path) for c in columns if c.header_path)
-    return Table(
-        kind=kind,
-        pages=[page_number],
-        columns=columns,
-        rows=rows,
-        caption=_caption(page, grid.ys[0]) if nheader else "",
-        header_text=header_text,
-        bbox=(grid.xs[0], grid.ys[0], grid.xs[-1], grid.ys[-1]),
-    )
+def _fragment(page, grid: Grid, page_number: int, floor: float) -> Table:
+    preamble = _preamble(page, grid.ys[0], floor) if grid.ys[0] - floor > 5 else ""
+    table = table_from_grid(grid.cells, grid.xs, page=page_number, preamble=preamble, caption=_caption(preamble))
+    table.bbox = (grid.xs[0], grid.ys[0], grid.xs[-1], grid.ys[-1])
+    return table
 
 
 def extract_pdf(path: Path, max_pages: int | None = None) -> ExtractedDocument:
@@ -142,9 +131,11 @@ def extract_pdf(path: Path, max_pages: int | None = None) -> ExtractedDocument:
         with pdfplumber.open(str(path)) as pdf:
             for number in candidates:
                 page = pdf.pages[number - 1]
+                floor = 0.0
                 for region in ruled_regions(page):
                     grid = build_grid(page, region, number)
-                    fragments.append(_fragment(page, grid, number))
+                    fragments.append(_fragment(page, grid, number, floor))
+                    floor = region.bottom
                 page.close()
     except ExtractError:
         raise

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from extract.errors import ExtractError
 from extract.pdf import extract_pdf, sha256_file
+from extract.spreadsheet import extract_spreadsheet
 from transform.document import TransformedDocument, transform_document
 
 log = logging.getLogger(__name__)
@@ -95,7 +96,7 @@ def read_document(path: str | Path, max_pages: int | None = None) -> DocumentRes
         if suffix in PDF_SUFFIXES:
             extracted = extract_pdf(path, max_pages=max_pages)
         elif suffix in SPREADSHEET_SUFFIXES:
-            raise ExtractError(path.name, f"format {fmt} belum didukung oleh versi ini")
+            extracted = extract_spreadsheet(path)
         else:
             raise ExtractError(path.name, f"jenis berkas '{suffix or 'tanpa ekstensi'}' tidak didukung (PDF, xlsx, xls, ods, csv)")
         result.document = transform_document(extracted)

@@ -11,9 +11,9 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from extract.headers import normalise
-from extract.model import Row, Table
+from extract.model import Cell, Row, Table
 from transform.kode import parse_kode
-from transform.numbers import Parsed, parse_number
+from transform.numbers import Parsed, parse_cell, parse_number
 from transform.records import provenance
 
 FOOTER = re.compile(r"^\s*(total|jumlah|sisa|rata|sub\s*total|grand\s*total)\b", re.IGNORECASE)
@@ -33,12 +33,29 @@ def cell_value(table: Table, row: Row, name: str) -> str:
     return " | ".join(p for p in parts if p)
 
 
+def cell_number(table: Table, row: Row, name: str, locale: str) -> Parsed:
+    """Parse the figure under canonical column `name`, typed spreadsheet values as stored."""
+    cells = []
+    for col in table.columns_named(name):
+        cell = row.cells[col.index] if col.index < len(row.cells) else None
+        if cell is not None and not cell.covered and clean(cell.text):
+            cells.append(cell)
+    if len(cells) == 1:
+        return parse_cell(cells[0].text, cells[0].value, locale)
+    return parse_number(" | ".join(clean(c.text) for c in cells), locale)
+
+
 def split_satuan(text: str) -> tuple[str, str | None]:
     """Split "Jumlah Dokumen ... (Dokumen)" into indicator and the satuan in its last brackets."""
     m = SATUAN_AT_END.match(text)
     if not m or not m.group("satuan").strip():
         return text, None
     return clean(m.group("indikator")), clean(m.group("satuan"))
+
+
+def rupiah(value: Decimal | None) -> Decimal | None:
+    """Round an amount to the cent, as DECIMAL(18,2) stores it."""
+    return None if value is None else value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def serapan_pct(pagu: Decimal | None, realisasi: Decimal | None) -> Decimal | None:
@@ -53,9 +70,9 @@ def issues_of(**parsed: Parsed) -> str | None:
     return "; ".join(msgs) or None
 
 
-def footer_values(row: Row) -> list[tuple[str, int, str]]:
-    """Return (label, position, printed value) for each figure of a footer row, in order."""
-    out: list[tuple[str, int, str]] = []
+def footer_values(row: Row) -> list[tuple[str, int, Cell]]:
+    """Return (label, position, cell) for each figure of a footer row, in order."""
+    out: list[tuple[str, int, Cell]] = []
     label, pos = "", 0
     for cell in row.cells:
         if cell is None or cell.covered or not clean(cell.text):
@@ -63,7 +80,7 @@ def footer_values(row: Row) -> list[tuple[str, int, str]]:
         text = clean(cell.text)
         if FOOTER_VALUE.match(text):
             pos += 1
-            out.append((label, pos, text))
+            out.append((label, pos, cell))
         else:
             label, pos = text, 0
     return out
@@ -82,9 +99,9 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
         if not whole:
             continue
         prov = provenance(ctx, table, row)
-        if not kode_printed and FOOTER.match(whole):
-            for label, pos, printed in footer_values(row):
-                value = parse_number(printed, locale)
+        if FOOTER.match(whole) and (not kode_printed or parse_kode(kode_printed)[0] is None):
+            for label, pos, cell in footer_values(row):
+                value = parse_cell(cell.text, cell.value, locale)
                 footers.append(
                     {
                         "tahun": ctx["tahun"],
@@ -92,16 +109,16 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
                         "label_key": normalise(label) or "tanpa_label",
                         "urutan": pos,
                         "nilai": value.value,
-                        "nilai_printed": printed,
+                        "nilai_printed": value.printed,
                         "parse_issue": value.issue,
                         **prov,
                     }
                 )
             continue
         kode, level, kode_issue = parse_kode(kode_printed)
-        pagu = parse_number(cell_value(table, row, "pagu"), locale)
-        realisasi = parse_number(cell_value(table, row, "realisasi"), locale)
-        serapan = parse_number(cell_value(table, row, "serapan_pct"), locale)
+        pagu = cell_number(table, row, "pagu", locale)
+        realisasi = cell_number(table, row, "realisasi", locale)
+        serapan = cell_number(table, row, "serapan_pct", locale)
         issue = issues_of(pagu=pagu, realisasi=realisasi, serapan=serapan)
         if not kode_printed:
             kode_issue = "baris tanpa kode"
@@ -117,22 +134,22 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
                 "level": level,
                 "nomor_printed": cell_value(table, row, "nomor") or None,
                 "nama_printed": nama or None,
-                "pagu_idr": pagu.value,
+                "pagu_idr": rupiah(pagu.value),
                 "pagu_printed": pagu.printed,
-                "realisasi_idr": realisasi.value,
+                "realisasi_idr": rupiah(realisasi.value),
                 "realisasi_printed": realisasi.printed,
                 "serapan_pct_reported": serapan.value,
                 "serapan_printed": serapan.printed,
-                "serapan_pct": serapan_pct(pagu.value, realisasi.value),
+                "serapan_pct": serapan_pct(rupiah(pagu.value), rupiah(realisasi.value)),
                 "keterangan": cell_value(table, row, "keterangan") or None,
                 "parse_issue": issue,
                 **prov,
             }
         )
         indikator_text = cell_value(table, row, "indikator")
-        target = parse_number(cell_value(table, row, "target"), locale)
-        real_ik = parse_number(cell_value(table, row, "realisasi_indikator"), locale)
-        capaian = parse_number(cell_value(table, row, "capaian_pct"), locale)
+        target = cell_number(table, row, "target", locale)
+        real_ik = cell_number(table, row, "realisasi_indikator", locale)
+        capaian = cell_number(table, row, "capaian_pct", locale)
         if not (indikator_text or target.printed or real_ik.printed or capaian.printed):
             continue
         indikator, satuan = split_satuan(indikator_text) if satuan_in_brackets else (indikator_text, None)

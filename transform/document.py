@@ -30,6 +30,10 @@ def _pages(table: Table) -> str:
     return ",".join(str(p) for p in table.pages)
 
 
+def _round(v: float | None) -> float | None:
+    return None if v is None else round(v, 2)
+
+
 def _staged(doc: ExtractedDocument) -> tuple[list[dict], list[dict]]:
     tabel, sel = [], []
     for t in doc.tables:
@@ -40,7 +44,8 @@ def _staged(doc: ExtractedDocument) -> tuple[list[dict], list[dict]]:
                 "kind": t.kind,
                 "caption": t.caption or None,
                 "header": t.header_text or None,
-                "pages": _pages(t),
+                "pages": _pages(t) or None,
+                "source_sheet": t.sheet,
                 "row_count": len(t.rows),
                 "column_count": len(t.columns),
                 "extractor_version": EXTRACTOR_VERSION,
@@ -56,15 +61,16 @@ def _staged(doc: ExtractedDocument) -> tuple[list[dict], list[dict]]:
                         "source_document_id": doc.sha256,
                         "source_table": t.ordinal,
                         "source_page": cell.page,
+                        "source_sheet": row.sheet,
                         "source_row": row.index,
                         "column_index": col.index,
                         "column_name": col.name,
                         "column_tahun": col.tahun,
                         "text": cell.text,
-                        "x0": round(cell.x0, 2),
-                        "top": round(cell.top, 2),
-                        "x1": round(cell.x1, 2),
-                        "bottom": round(cell.bottom, 2),
+                        "x0": _round(cell.x0),
+                        "top": _round(cell.top),
+                        "x1": _round(cell.x1),
+                        "bottom": _round(cell.bottom),
                         "extractor_version": EXTRACTOR_VERSION,
                     }
                 )
@@ -76,8 +82,8 @@ def transform_document(doc: ExtractedDocument) -> TransformedDocument:
     recognised = [t for t in doc.tables if t.kind]
     if not looks_like_report(doc.page_texts) and not recognised:
         raise ExtractError(doc.file_name, "bukan LKjIP: tidak ada judul laporan kinerja dan tidak ada tabel yang dikenali")
-    captions = [t.caption for t in doc.tables if t.caption]
-    meta = {**read_metadata(doc.page_texts, captions), **doc.metadata}
+    preambles = [t.preamble for t in doc.tables if t.preamble]
+    meta = {**read_metadata(doc.page_texts, preambles), **doc.metadata}
     if "tahun" not in meta:
         raise ExtractError(doc.file_name, "tahun laporan tidak ditemukan di halaman depan", page=1)
     ctx = {
@@ -116,6 +122,9 @@ def transform_document(doc: ExtractedDocument) -> TransformedDocument:
         "page_count": doc.page_count,
         "status": "loaded",
         "error": None,
+        "tahapan": (meta.get("tahapan") or "").lower() or None,
+        "bulan": (meta.get("bulan") or "").capitalize() or None,
+        "sheets": ",".join(dict.fromkeys(t.sheet for t in doc.tables if t.sheet)) or None,
         "tables_found": len(doc.tables),
         "tables_recognised": len(recognised),
         "pages_without_text": ",".join(map(str, doc.pages_without_text)) or None,

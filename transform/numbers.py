@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 NUMBER = re.compile(r"[-+]?\(?\d[\d.,]*\)?")
 CURRENCY = re.compile(r"^(?:rp\.?|idr)\s*", re.IGNORECASE)
@@ -83,6 +83,31 @@ def parse_number(text: str | None, locale: str = "id") -> Parsed:
     except InvalidOperation:
         return Parsed(None, printed, "format angka tidak dikenal")
     return Parsed(value, printed, None, unit)
+
+
+FLOAT_DIGITS = Decimal("0.0001")
+
+
+def from_stored(value: int | float) -> Decimal:
+    """Convert a number a spreadsheet stored as binary float to Decimal, float noise removed.
+
+    calamine hands over 97.73999999999999 for a cell showing 97,74 (PLATFORM.md): the
+    shortest repr, rounded to 4 decimals, is what the sheet meant; money is rounded to the
+    cent later by the column type.
+    """
+    d = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    if d.as_tuple().exponent < -4:
+        d = d.quantize(FLOAT_DIGITS, rounding=ROUND_HALF_UP)
+    return d
+
+
+def parse_cell(text: str | None, value: object = None, locale: str = "id") -> Parsed:
+    """Parse a cell: a number the file stored as a number is taken as is, text is parsed."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, float) and value != value:  # NaN
+            return Parsed(None, text or "", "bukan angka")
+        return Parsed(from_stored(value), " ".join((text or "").split()))
+    return parse_number(text, locale)
 
 
 def guess_locale(samples: list[str]) -> str:

@@ -11,7 +11,8 @@ def provenance(ctx: dict, table: Table, row: Row) -> dict:
     return {
         "source_document_id": ctx["source_document_id"],
         "source_page": row.page,
-        "source_pages": ",".join(str(p) for p in row.pages) or str(row.page),
+        "source_pages": ",".join(str(p) for p in row.pages) or None,
+        "source_sheet": row.sheet,
         "source_table": table.ordinal,
         "source_row": row.index,
         "extractor_version": EXTRACTOR_VERSION,

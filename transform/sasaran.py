@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from extract.model import Row, Table
 from transform.anggaran import clean, issues_of
-from transform.numbers import parse_number
+from transform.numbers import Parsed, parse_cell, parse_number
 from transform.records import provenance
 
 JENIS = {"sasaran_tahunan": "tahunan", "sasaran_multitahun": "multitahun", "renstra": "renstra"}
@@ -51,12 +51,13 @@ def transform_sasaran(table: Table, ctx: dict, locale: str) -> list[dict]:
             continue
         satuan = _filled(table, row, "satuan") or None
         for tahun, cols in sorted(groups.items(), key=lambda kv: kv[0] or 0):
-            def text(name: str) -> str:
-                return clean(row.text(cols[name])) if name in cols else ""
+            def number(name: str) -> Parsed:
+                cell = row.cells[cols[name]] if name in cols and cols[name] < len(row.cells) else None
+                if cell is None or cell.covered:
+                    return parse_number("")
+                return parse_cell(cell.text, cell.value, locale)
 
-            target = parse_number(text("target"), locale)
-            realisasi = parse_number(text("realisasi"), locale)
-            capaian = parse_number(text("capaian_pct"), locale)
+            target, realisasi, capaian = number("target"), number("realisasi"), number("capaian_pct")
             if not (target.printed or realisasi.printed or capaian.printed):
                 continue
             issue = issues_of(target=target, realisasi=realisasi, capaian=capaian)

@@ -8,7 +8,10 @@ CREATE TABLE IF NOT EXISTS dim_dokumen (
     pemda VARCHAR,
     opd VARCHAR,
     tahun INTEGER,
+    tahapan VARCHAR,
+    bulan VARCHAR,
     page_count INTEGER,
+    sheets VARCHAR,
     status VARCHAR NOT NULL,
     error VARCHAR,
     tables_found INTEGER,
@@ -28,7 +31,10 @@ COMMENT ON COLUMN dim_dokumen.format IS 'pdf, xlsx, xls, ods or csv (by content 
 COMMENT ON COLUMN dim_dokumen.pemda IS 'Local government the report belongs to, as the cover names it (e.g. Kabupaten Klungkung).';
 COMMENT ON COLUMN dim_dokumen.opd IS 'Agency (organisasi perangkat daerah) that published the report (e.g. Dinas Ketenagakerjaan).';
 COMMENT ON COLUMN dim_dokumen.tahun IS 'Report year: the budget/performance year the report accounts for.';
+COMMENT ON COLUMN dim_dokumen.tahapan IS 'Budget stage the figures belong to, from the CIK title: murni (original budget) or perubahan (amended budget).';
+COMMENT ON COLUMN dim_dokumen.bulan IS 'Month the realisation is counted up to, from the CIK title (BULAN : Desember).';
 COMMENT ON COLUMN dim_dokumen.page_count IS 'Pages in the PDF (null for spreadsheets).';
+COMMENT ON COLUMN dim_dokumen.sheets IS 'For spreadsheets: the sheets that held recognised tables (skipped ones are named in notes).';
 COMMENT ON COLUMN dim_dokumen.status IS 'loaded, rejected or superseded.';
 COMMENT ON COLUMN dim_dokumen.error IS 'For rejected files: one line naming file, page or sheet and the cause.';
 COMMENT ON COLUMN dim_dokumen.tables_found IS 'Tables found in the document (stitched across pages).';
@@ -47,7 +53,8 @@ CREATE TABLE IF NOT EXISTS stg_tabel (
     kind VARCHAR,
     caption VARCHAR,
     header VARCHAR,
-    pages VARCHAR NOT NULL,
+    pages VARCHAR,
+    source_sheet VARCHAR,
     row_count INTEGER NOT NULL,
     column_count INTEGER NOT NULL,
     extractor_version VARCHAR NOT NULL
@@ -58,7 +65,8 @@ COMMENT ON COLUMN stg_tabel.source_table IS 'Ordinal of the table in its documen
 COMMENT ON COLUMN stg_tabel.kind IS 'Recognised kind: anggaran, sasaran_tahunan, sasaran_multitahun, renstra, iku, perjanjian_kinerja, efisiensi, konteks_wilayah, pegawai; null when not recognised.';
 COMMENT ON COLUMN stg_tabel.caption IS 'The "Tabel x.y" caption printed above the table, when there is one.';
 COMMENT ON COLUMN stg_tabel.header IS 'Header paths the table was recognised by, columns separated by " | ".';
-COMMENT ON COLUMN stg_tabel.pages IS 'Comma-separated pages the table spans.';
+COMMENT ON COLUMN stg_tabel.pages IS 'Comma-separated pages the table spans (null for spreadsheets).';
+COMMENT ON COLUMN stg_tabel.source_sheet IS 'Sheet the table is on (spreadsheets only).';
 COMMENT ON COLUMN stg_tabel.row_count IS 'Body rows after stitching.';
 COMMENT ON COLUMN stg_tabel.column_count IS 'Columns of the grid.';
 COMMENT ON COLUMN stg_tabel.extractor_version IS 'Version of kinerja''s extractor.';
@@ -66,7 +74,8 @@ COMMENT ON COLUMN stg_tabel.extractor_version IS 'Version of kinerja''s extracto
 CREATE TABLE IF NOT EXISTS stg_sel (
     source_document_id VARCHAR NOT NULL,
     source_table INTEGER NOT NULL,
-    source_page INTEGER NOT NULL,
+    source_page INTEGER,
+    source_sheet VARCHAR,
     source_row INTEGER NOT NULL,
     column_index INTEGER NOT NULL,
     column_name VARCHAR,
@@ -81,13 +90,14 @@ CREATE TABLE IF NOT EXISTS stg_sel (
 COMMENT ON TABLE stg_sel IS 'One row per non-empty body cell of every table, exactly as printed: the raw layer every fact can be traced to.';
 COMMENT ON COLUMN stg_sel.source_document_id IS 'Document the cell is in.';
 COMMENT ON COLUMN stg_sel.source_table IS 'Table ordinal in the document (stg_tabel).';
-COMMENT ON COLUMN stg_sel.source_page IS 'Page the cell is printed on (1-based).';
-COMMENT ON COLUMN stg_sel.source_row IS 'Body row in the stitched table (1-based), as in the facts.';
-COMMENT ON COLUMN stg_sel.column_index IS 'Grid column, 0-based.';
+COMMENT ON COLUMN stg_sel.source_page IS 'Page the cell is printed on (1-based); null for spreadsheets.';
+COMMENT ON COLUMN stg_sel.source_sheet IS 'Sheet the cell is on (spreadsheets only).';
+COMMENT ON COLUMN stg_sel.source_row IS 'PDF: body row in the stitched table (1-based); spreadsheet: the sheet''s own row number. As in the facts.';
+COMMENT ON COLUMN stg_sel.column_index IS 'Grid column, 0-based (spreadsheet column A is 0).';
 COMMENT ON COLUMN stg_sel.column_name IS 'Canonical column the header maps to (pagu, realisasi, target...), null when unknown.';
 COMMENT ON COLUMN stg_sel.column_tahun IS 'Year printed in the column header, for multi-year tables.';
 COMMENT ON COLUMN stg_sel.text IS 'Cell text as printed, line breaks kept.';
-COMMENT ON COLUMN stg_sel.x0 IS 'Left edge of the cell on the page, in PDF points.';
+COMMENT ON COLUMN stg_sel.x0 IS 'Left edge of the cell on the page, in PDF points; null for spreadsheets.';
 COMMENT ON COLUMN stg_sel.top IS 'Top edge of the cell, points from the top of the page.';
 COMMENT ON COLUMN stg_sel.x1 IS 'Right edge of the cell, in points.';
 COMMENT ON COLUMN stg_sel.bottom IS 'Bottom edge of the cell, points from the top of the page.';
@@ -112,8 +122,9 @@ CREATE TABLE IF NOT EXISTS fct_anggaran (
     keterangan VARCHAR,
     parse_issue VARCHAR,
     source_document_id VARCHAR NOT NULL,
-    source_page INTEGER NOT NULL,
+    source_page INTEGER,
     source_pages VARCHAR,
+    source_sheet VARCHAR,
     source_table INTEGER,
     source_row INTEGER NOT NULL,
     extractor_version VARCHAR NOT NULL
@@ -137,10 +148,11 @@ COMMENT ON COLUMN fct_anggaran.serapan_pct IS 'Absorption recomputed: realisasi_
 COMMENT ON COLUMN fct_anggaran.keterangan IS 'KET. column as printed (e.g. Disetujui).';
 COMMENT ON COLUMN fct_anggaran.parse_issue IS 'Why a printed value or code did not parse (the printed text is kept); null when all parsed.';
 COMMENT ON COLUMN fct_anggaran.source_document_id IS 'Document the line comes from.';
-COMMENT ON COLUMN fct_anggaran.source_page IS 'Page where the row starts.';
+COMMENT ON COLUMN fct_anggaran.source_page IS 'Page where the row starts (null for spreadsheets).';
 COMMENT ON COLUMN fct_anggaran.source_pages IS 'All pages the row is printed on (a row split by a page break has two).';
+COMMENT ON COLUMN fct_anggaran.source_sheet IS 'Sheet the row is on (spreadsheets only; PDFs give source_page).';
 COMMENT ON COLUMN fct_anggaran.source_table IS 'Table ordinal in the document (stg_tabel).';
-COMMENT ON COLUMN fct_anggaran.source_row IS 'Body row in the stitched table (stg_sel.source_row).';
+COMMENT ON COLUMN fct_anggaran.source_row IS 'PDF: body row in the stitched table; spreadsheet: the sheet''s row number (stg_sel.source_row).';
 COMMENT ON COLUMN fct_anggaran.extractor_version IS 'Version of kinerja''s extractor.';
 
 CREATE TABLE IF NOT EXISTS fct_indikator (
@@ -162,8 +174,9 @@ CREATE TABLE IF NOT EXISTS fct_indikator (
     capaian_printed VARCHAR,
     parse_issue VARCHAR,
     source_document_id VARCHAR NOT NULL,
-    source_page INTEGER NOT NULL,
+    source_page INTEGER,
     source_pages VARCHAR,
+    source_sheet VARCHAR,
     source_table INTEGER,
     source_row INTEGER NOT NULL,
     extractor_version VARCHAR NOT NULL
@@ -189,6 +202,7 @@ COMMENT ON COLUMN fct_indikator.parse_issue IS 'Why a printed value did not pars
 COMMENT ON COLUMN fct_indikator.source_document_id IS 'Document the value comes from.';
 COMMENT ON COLUMN fct_indikator.source_page IS 'Page where the row starts.';
 COMMENT ON COLUMN fct_indikator.source_pages IS 'All pages the row is printed on.';
+COMMENT ON COLUMN fct_indikator.source_sheet IS 'Sheet the row is on (spreadsheets only; PDFs give source_page).';
 COMMENT ON COLUMN fct_indikator.source_table IS 'Table ordinal in the document (stg_tabel).';
 COMMENT ON COLUMN fct_indikator.source_row IS 'Body row in the stitched table.';
 COMMENT ON COLUMN fct_indikator.extractor_version IS 'Version of kinerja''s extractor.';
@@ -202,8 +216,9 @@ CREATE TABLE IF NOT EXISTS fct_ringkasan_anggaran (
     nilai_printed VARCHAR NOT NULL,
     parse_issue VARCHAR,
     source_document_id VARCHAR NOT NULL,
-    source_page INTEGER NOT NULL,
+    source_page INTEGER,
     source_pages VARCHAR,
+    source_sheet VARCHAR,
     source_table INTEGER,
     source_row INTEGER NOT NULL,
     extractor_version VARCHAR NOT NULL
@@ -219,6 +234,7 @@ COMMENT ON COLUMN fct_ringkasan_anggaran.parse_issue IS 'Why the figure did not 
 COMMENT ON COLUMN fct_ringkasan_anggaran.source_document_id IS 'Document the figure comes from.';
 COMMENT ON COLUMN fct_ringkasan_anggaran.source_page IS 'Page of the footer row.';
 COMMENT ON COLUMN fct_ringkasan_anggaran.source_pages IS 'All pages the row is printed on.';
+COMMENT ON COLUMN fct_ringkasan_anggaran.source_sheet IS 'Sheet the row is on (spreadsheets only; PDFs give source_page).';
 COMMENT ON COLUMN fct_ringkasan_anggaran.source_table IS 'Table ordinal in the document.';
 COMMENT ON COLUMN fct_ringkasan_anggaran.source_row IS 'Body row in the stitched table.';
 COMMENT ON COLUMN fct_ringkasan_anggaran.extractor_version IS 'Version of kinerja''s extractor.';

@@ -1,0 +1,51 @@
+"""Turn a grid of cells (from a PDF page or a sheet) into a recognised table."""
+
+from __future__ import annotations
+
+from extract.headers import column_paths, header_rows, recognise
+from extract.model import Cell, Column, Row, Table
+
+
+def table_from_grid(
+    cells: list[list[Cell]],
+    edges: list[float],
+    page: int | None = None,
+    sheet: str | None = None,
+    first_row_number: int | None = None,
+    caption: str = "",
+    preamble: str = "",
+) -> Table:
+    """Split header from body, recognise the kind, map columns.
+
+    Body rows are numbered from 1 (PDF tables), or, when `first_row_number` gives the sheet
+    row of the grid's first row, by their own sheet row numbers.
+    """
+    nheader = header_rows(cells)
+    paths = column_paths(cells, nheader)
+    kind, columns = recognise(paths) if nheader else (None, [])
+    if not columns:
+        columns = [Column(index=i, header_path=[]) for i in range(len(edges) - 1)]
+    for col in columns:
+        col.x0, col.x1 = edges[col.index], edges[col.index + 1]
+    rows = [
+        Row(
+            cells=list(r),
+            page=page,
+            index=(first_row_number + nheader + i) if first_row_number is not None else i + 1,
+            pages=[page] if page else [],
+            sheet=sheet,
+        )
+        for i, r in enumerate(cells[nheader:])
+    ]
+    header_text = " | ".join(" / ".join(c.header_path) for c in columns if c.header_path)
+    return Table(
+        kind=kind,
+        pages=[page] if page else [],
+        columns=columns,
+        rows=rows,
+        caption=caption if nheader else "",
+        header_text=header_text,
+        bbox=(edges[0], 0.0, edges[-1], 0.0),
+        preamble=preamble,
+        sheet=sheet,
+    )

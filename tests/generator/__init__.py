@@ -1,0 +1,43 @@
+"""Test-fixture generator: LKjIP-like PDFs in several house styles (see README.md)."""
+
+from tests.generator.lkjip import (
+    STYLES,
+    BudgetFooter,
+    BudgetLine,
+    ContextTable,
+    RenderInfo,
+    ReportData,
+    SasaranRow,
+    SasaranTable,
+    SasaranValue,
+    Style,
+    compute_footer,
+    expected_budget_lines,
+    expected_footer,
+    expected_sasaran,
+    klungkung_2024,
+    render_report,
+    synthetic_2023,
+    write_report,
+)
+
+__all__ = [
+    "STYLES",
+    "BudgetFooter",
+    "BudgetLine",
+    "ContextTable",
+    "RenderInfo",
+    "ReportData",
+    "SasaranRow",
+    "SasaranTable",
+    "SasaranValue",
+    "Style",
+    "compute_footer",
+    "expected_budget_lines",
+    "expected_footer",
+    "expected_sasaran",
+    "klungkung_2024",
+    "render_report",
+    "synthetic_2023",
+    "write_report",
+]

@@ -1,0 +1,174 @@
+"""Spreadsheet exports: the real sample and generated variants, into the same records as PDFs."""
+
+from __future__ import annotations
+
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from extract.errors import ExtractError
+from extract.spreadsheet import extract_spreadsheet
+from flows.documents import read_document
+from tests import sheets
+from tests.conftest import ROOT, dec, read_golden
+from transform.document import transform_document
+
+GOLDEN = read_golden("klungkung_2024_anggaran.csv")
+SAMPLE_XLSX = ROOT / "samples" / "cik-disnaker-klungkung-2024.xlsx"
+
+
+def budget(path: Path):
+    return transform_document(extract_spreadsheet(path))
+
+
+def assert_same_budget_lines(doc, with_serapan=True):
+    lines = doc.rows["fct_anggaran"]
+    assert [(r["kode"], r["level"]) for r in lines] == [(g["kode"], g["level"]) for g in GOLDEN]
+    for r, g in zip(lines, GOLDEN):
+        assert r["pagu_idr"] == dec(g["pagu_idr"]), g["kode"]
+        assert r["realisasi_idr"] == dec(g["realisasi_idr"]), g["kode"]
+        if with_serapan:
+            assert r["serapan_pct_reported"] == dec(g["serapan_pct_reported"]), g["kode"]
+        assert (r["nama_printed"] or "") == g["nama_printed"]
+        assert r["parse_issue"] is None
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return budget(SAMPLE_XLSX)
+
+
+def test_sample_export_gives_the_same_45_lines_as_the_pdf_to_the_rupiah(sample, transformed):
+    assert_same_budget_lines(sample)
+    pdf_lines = [(r["kode"], r["pagu_idr"], r["realisasi_idr"]) for r in transformed.rows["fct_anggaran"]]
+    assert [(r["kode"], r["pagu_idr"], r["realisasi_idr"]) for r in sample.rows["fct_anggaran"]] == pdf_lines
+
+
+def test_sample_export_indicators_match_the_pdf(sample, transformed):
+    def key(rows):
+        return [
+            (r["kode"], r["indikator"], r["satuan"], r["target"], r["realisasi"], r["capaian_pct_reported"])
+            for r in rows if r["jenis"] == "anggaran"
+        ]
+
+    assert key(sample.rows["fct_indikator"]) == key(transformed.rows["fct_indikator"])
+
+
+def test_title_block_gives_year_opd_stage_and_month(sample):
+    d = sample.dokumen
+    assert (d["tahun"], d["opd"], d["tahapan"], d["bulan"], d["format"]) == (2024, "Dinas Ketenagakerjaan", "perubahan", "Desember", "xlsx")
+    assert d["page_count"] is None and d["sheets"] == "CIK"
+
+
+def test_provenance_is_sheet_and_row(sample):
+    first = sample.rows["fct_anggaran"][0]
+    assert (first["source_sheet"], first["source_row"], first["source_page"]) == ("CIK", 9, None)
+    cell = next(c for c in sample.rows["stg_sel"] if c["source_row"] == 9 and c["column_name"] == "pagu")
+    assert (cell["column_index"], cell["text"]) == (5, "6214345759")
+
+
+def test_footer_rows_are_totals_not_lines(sample):
+    footer = {(r["label_key"], r["urutan"]): r["nilai"] for r in sample.rows["fct_ringkasan_anggaran"]}
+    assert footer[("jumlah", 1)] == Decimal("6254031019")
+    assert footer[("sisa", 1)] == Decimal("517394344")
+    assert footer[("totalsubkegiatan", 1)] == 23
+    assert not any(r["kode"] is None for r in sample.rows["fct_anggaran"])
+
+
+@pytest.mark.parametrize("layout", ["cik", "subcode", "split", "simple"])
+def test_code_layouts_in_xlsx(tmp_path, layout):
+    path = sheets.write_xlsx(tmp_path / f"{layout}.xlsx", {"CIK": sheets.TITLE + sheets.budget_rows(layout)})
+    doc = budget(path)
+    assert_same_budget_lines(doc)
+    assert doc.dokumen["tahapan"] == "murni" and doc.dokumen["bulan"] == "Juni"
+    footer = {(r["label_key"], r["urutan"]): r["nilai"] for r in doc.rows["fct_ringkasan_anggaran"]}
+    assert footer[("jumlah", 1)] == Decimal("6254031019") and footer[("rataratacapaian", 1)] == Decimal("107.21")
+
+
+def test_merged_header_cells_from_the_file(tmp_path):
+    rows = sheets.TITLE + sheets.budget_rows("cik")
+    merges = {"CIK": ["A7:C7", "D7:D8", "E7:E8", "F7:H7", "I7:L7", "M7:M8"]}
+    doc = budget(sheets.write_xlsx(tmp_path / "merged.xlsx", {"CIK": rows}, merges))
+    assert_same_budget_lines(doc)
+    assert len([r for r in doc.rows["fct_indikator"] if r["target"] is not None]) == 41
+
+
+@pytest.mark.parametrize("locale", ["id", "en"])
+def test_numbers_printed_as_text_in_either_locale(tmp_path, locale):
+    rows = sheets.TITLE + sheets.budget_rows("cik", locale=locale, as_text=True)
+    doc = budget(sheets.write_xlsx(tmp_path / f"text-{locale}.xlsx", {"CIK": rows}))
+    assert doc.dokumen["number_locale"] == locale
+    assert_same_budget_lines(doc)
+
+
+def test_csv_with_semicolons_and_two_header_rows(tmp_path):
+    rows = sheets.TITLE + sheets.budget_rows("cik", locale="id", as_text=True)
+    doc = budget(sheets.write_csv(tmp_path / "cik.csv", rows))
+    assert doc.dokumen["format"] == "csv"
+    assert_same_budget_lines(doc)
+
+
+def test_ods(tmp_path):
+    doc = budget(sheets.write_ods(tmp_path / "cik.ods", sheets.TITLE + sheets.budget_rows("split")))
+    assert doc.dokumen["format"] == "ods"
+    assert_same_budget_lines(doc)
+
+
+def test_xls(tmp_path):
+    doc = budget(sheets.write_xls(tmp_path / "cik.xls", sheets.TITLE + sheets.budget_rows("cik")))
+    assert doc.dokumen["format"] == "xls"
+    assert_same_budget_lines(doc)
+
+
+def test_several_sheets_keep_the_table_and_name_the_skipped(tmp_path):
+    path = sheets.write_xlsx(
+        tmp_path / "multi.xlsx",
+        {
+            "Sampul": [["Laporan bulanan"], ["Disusun oleh bagian program"]],
+            "CIK": sheets.TITLE + sheets.budget_rows("simple"),
+            "Kosong": [],
+        },
+    )
+    extracted = extract_spreadsheet(path)
+    assert [t.sheet for t in extracted.tables] == ["CIK"]
+    assert extracted.notes == [
+        "sheet 'Sampul' dilewati: tidak ada header tabel yang dikenali",
+        "sheet 'Kosong' dilewati: kosong",
+    ]
+    doc = transform_document(extracted)
+    assert "Sampul" in doc.dokumen["notes"]
+    assert_same_budget_lines(doc)
+
+
+def test_spreadsheet_of_something_else_is_rejected_naming_its_sheets(tmp_path):
+    path = sheets.write_xlsx(tmp_path / "absensi.xlsx", {"Absensi": [["Nama", "Hadir"], ["Wayan", 20]]})
+    result = read_document(path)
+    assert result.error == "absensi.xlsx: tidak ada tabel yang dikenali (sheet 'Absensi')"
+
+
+def test_password_protected_xlsx_is_rejected(tmp_path):
+    path = tmp_path / "terkunci.xlsx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 4096)
+    assert read_document(path).error == "terkunci.xlsx: spreadsheet terkunci kata sandi (encrypted); simpan ulang tanpa kata sandi"
+
+
+def test_not_a_spreadsheet_is_rejected(tmp_path):
+    path = tmp_path / "laporan.xlsx"
+    path.write_text("<html>login</html>")
+    assert read_document(path).error == "laporan.xlsx: bukan berkas xlsx (isi berkas bukan arsip spreadsheet)"
+
+
+def test_zip_bomb_is_rejected_before_reading(tmp_path):
+    path = tmp_path / "bom.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("xl/worksheets/sheet1.xml", b"\x00" * (50 * 1024 * 1024))
+    with pytest.raises(ExtractError, match="zip bomb"):
+        extract_spreadsheet(path)
+
+
+def test_empty_spreadsheet_is_rejected(tmp_path):
+    path = tmp_path / "kosong.xlsx"
+    path.write_bytes(b"")
+    assert read_document(path).error == "kosong.xlsx: berkas kosong (0 byte)"
