@@ -169,6 +169,35 @@ class WarehouseBuild:
         self.con.execute("COMMIT")
         return LoadOutcome(file_name, source_document_id, "rejected", error)
 
+    def fill_missing_pemda(self) -> int:
+        """Give a document that does not name its pemda the one its OPD's other documents name.
+
+        A SIPD/e-monev export names the OPD but not the pemda (the sample export's title block);
+        when every loaded document of the same OPD that names one names the same pemda, that
+        pemda is copied, `pemda_inferred` set and the document's facts updated. Otherwise the
+        pemda stays null.
+        """
+        rows = self.con.execute(
+            """
+            SELECT d.source_document_id, min(o.pemda)
+            FROM dim_dokumen AS d
+            JOIN dim_dokumen AS o
+                ON lower(o.opd) = lower(d.opd) AND o.pemda IS NOT NULL AND o.status = 'loaded'
+            WHERE d.pemda IS NULL AND d.opd IS NOT NULL AND d.status = 'loaded'
+            GROUP BY d.source_document_id
+            HAVING count(DISTINCT o.pemda) = 1
+            """
+        ).fetchall()
+        for sid, pemda in rows:
+            self.con.execute("BEGIN TRANSACTION")
+            self.con.execute(
+                "UPDATE dim_dokumen SET pemda = ?, pemda_inferred = true WHERE source_document_id = ?", [pemda, sid]
+            )
+            for table in ("fct_anggaran", "fct_indikator"):
+                self.con.execute(f"UPDATE {table} SET pemda = ? WHERE source_document_id = ?", [pemda, sid])
+            self.con.execute("COMMIT")
+        return len(rows)
+
     def build_marts(self) -> dict[str, int]:
         """Materialise every mart from the core tables; return their row counts."""
         counts = {}

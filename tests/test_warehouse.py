@@ -162,3 +162,27 @@ def test_docs_warehouse_md_matches_the_schema(tmp_path, transformed):
     assert (ROOT / "docs" / "warehouse.md").read_text(encoding="utf-8") == rendered, (
         "docs/warehouse.md is stale: python -m warehouse.catalog data/kinerja.duckdb > docs/warehouse.md"
     )
+
+
+def test_export_and_pdf_of_one_report_give_one_truth_per_line(tmp_path, transformed):
+    from tests.test_spreadsheets import SAMPLE_XLSX, budget
+
+    export = budget(SAMPLE_XLSX)
+    wh = tmp_path / "k.duckdb"
+    with WarehouseBuild(wh) as build:
+        build.load_document(transformed.dokumen, transformed.rows, 1)
+        build.load_document(export.dokumen, export.rows, 1)
+        assert build.fill_missing_pemda() == 1
+        build.build_marts()
+        build.commit()
+    con = duckdb.connect(str(wh), read_only=True)
+    docs = con.execute("SELECT format, pemda, pemda_inferred FROM dim_dokumen ORDER BY format").fetchall()
+    mart = con.execute("SELECT count(*), count(DISTINCT source_document_id) FROM mart_serapan_anggaran").fetchone()
+    chosen = con.execute(
+        "SELECT DISTINCT d.format FROM mart_serapan_anggaran m JOIN dim_dokumen d USING (source_document_id)"
+    ).fetchall()
+    facts = con.execute("SELECT count(*) FROM fct_anggaran WHERE pemda = 'Kabupaten Klungkung'").fetchone()[0]
+    con.close()
+    assert docs == [("pdf", "Kabupaten Klungkung", False), ("xlsx", "Kabupaten Klungkung", True)]
+    assert mart == (45, 1) and chosen == [("xlsx",)]
+    assert facts == 90

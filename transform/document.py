@@ -117,6 +117,7 @@ def transform_document(doc: ExtractedDocument) -> TransformedDocument:
         "file_name": doc.file_name,
         "format": doc.format,
         "pemda": ctx["pemda"],
+        "pemda_inferred": False,
         "opd": ctx["opd"],
         "tahun": ctx["tahun"],
         "page_count": doc.page_count,

@@ -6,6 +6,7 @@ CREATE TABLE IF NOT EXISTS dim_dokumen (
     file_name VARCHAR NOT NULL,
     format VARCHAR NOT NULL,
     pemda VARCHAR,
+    pemda_inferred BOOLEAN DEFAULT false,
     opd VARCHAR,
     tahun INTEGER,
     tahapan VARCHAR,
@@ -29,6 +30,7 @@ COMMENT ON COLUMN dim_dokumen.source_document_id IS 'sha256 of the file bytes: t
 COMMENT ON COLUMN dim_dokumen.file_name IS 'File name as it was found in the input folder.';
 COMMENT ON COLUMN dim_dokumen.format IS 'pdf, xlsx, xls, ods or csv (by content where it could be told, else by extension).';
 COMMENT ON COLUMN dim_dokumen.pemda IS 'Local government the report belongs to, as the cover names it (e.g. Kabupaten Klungkung).';
+COMMENT ON COLUMN dim_dokumen.pemda_inferred IS 'True when the document does not name its pemda (a spreadsheet export) and it was taken from the other loaded documents of the same OPD, which all name that one.';
 COMMENT ON COLUMN dim_dokumen.opd IS 'Agency (organisasi perangkat daerah) that published the report (e.g. Dinas Ketenagakerjaan).';
 COMMENT ON COLUMN dim_dokumen.tahun IS 'Report year: the budget/performance year the report accounts for.';
 COMMENT ON COLUMN dim_dokumen.tahapan IS 'Budget stage the figures belong to, from the CIK title: murni (original budget) or perubahan (amended budget).';

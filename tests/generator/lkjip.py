@@ -431,7 +431,7 @@ def synthetic_2023() -> ReportData:
         nama = nama.replace("PELUANG JURUSAN", "PENUNJANG URUSAN").replace("Tahun 2024", "Tahun 2023")
         ind = ind.replace("umlah Fasilitas", "Jumlah Fasilitas").replace("Tahun 2024", "Tahun 2023")
         ind = ind.replace("Jumlah Jumlah", "Jumlah")
-        fixed.append(replace(ln, kode=kode, nama=nama, indikator=ind, satuan=sat.capitalize() if sat else sat,
+        fixed.append(replace(ln, kode=kode, nama=nama, indikator=ind, satuan=sat[:1].upper() + sat[1:],
                              kode_printed="", nomor="", ket=""))
 
     # sub-kegiatan amounts, then parents as exact sums
@@ -443,7 +443,7 @@ def synthetic_2023() -> ReportData:
             amounts[ln.kode] = (Decimal("0.00"), Decimal("0.00"))
             continue
         f = Decimal(88 + (i * 37) % 17) / HUNDRED  # 0.88 .. 1.04
-        r = Decimal(1) if i % 7 == 3 else Decimal(60 + (i * 53) % 40) / HUNDRED  # 0.60 .. 0.99
+        r = Decimal(1) if i % 7 == 3 else Decimal(6000 + (i * 5347) % 3991) / 10000  # 0.60 .. 0.999
         pagu = ((ln.pagu or Decimal(0)) * f / 1000).quantize(Decimal(1), rounding=ROUND_HALF_UP) * 1000
         real = (pagu * r).quantize(Decimal(1), rounding=ROUND_HALF_UP)
         amounts[ln.kode] = (pagu.quantize(CENT), real.quantize(CENT))
@@ -678,13 +678,13 @@ class _Grid:
                 bold = row.bold or cell.bold
                 if self.cols[i].wrap:
                     for w in cell.text.split():
-                        word_min[i] = max(word_min[i], self._sw(w, bold) + 2 * self.padh)
+                        word_min[i] = max(word_min[i], self._sw(w, bold) + 2 * self.padh + 1.0)
                 else:
-                    need[i] = max(need[i], self._sw(cell.text, bold) + 2 * self.padh)
+                    need[i] = max(need[i], self._sw(cell.text, bold) + 2 * self.padh + 1.0)
         for h in self.header:
             if h.c0 == h.c1:
                 for w in h.text.split():
-                    word_min[h.c0] = max(word_min[h.c0], self._sw(w, True) + 2 * self.padh)
+                    word_min[h.c0] = max(word_min[h.c0], self._sw(w, True) + 2 * self.padh + 1.0)
         widths = [0.0] * n
         for i, c in enumerate(self.cols):
             if not c.wrap:
@@ -1009,14 +1009,25 @@ class _Report:
 
     def heading(self, text: str, center: bool = False, size: float | None = None) -> None:
         size = size or self.body_size + 1
-        self.ensure(size * 3)
         pdf = self.pdf
         pdf.set_font(self.style.body_font, "B", size)
-        sw = pdf.get_string_width(text)
-        x = self.text_left + (self.text_width - sw) / 2 if center else self.text_left
+        lines, cur = [], ""
+        for word in text.split():
+            cand = f"{cur} {word}" if cur else word
+            if pdf.get_string_width(cand) <= self.text_width or not cur:
+                cur = cand
+            else:
+                lines.append(cur)
+                cur = word
+        lines.append(cur)
+        self.ensure(size * 1.4 * len(lines) + size * 3)
         self.y += 4
-        pdf.text(x, self.y + size, text)
-        self.y += size * 1.6
+        for line in lines:
+            sw = pdf.get_string_width(line)
+            x = self.text_left + (self.text_width - sw) / 2 if center else self.text_left
+            pdf.text(x, self.y + size, line)
+            self.y += size * 1.4
+        self.y += size * 0.2
 
     def chapter(self, title: str, subtitle: str) -> None:
         self.new_portrait()
@@ -1141,11 +1152,14 @@ class _Report:
         return _Grid(self.pdf, st, cols, header, 2, rows, self.text_width * 0.85,
                      self.text_left + self.text_width * 0.075, st.table_font_size)
 
-    def _place_grid(self, grid: _Grid, caption: str | None, title: str, sumber: str) -> int:
-        """Caption above, title, the whole table, source note below; returns the page."""
+    def _place_grid(self, grid: _Grid, caption: str | None, title: str, sumber: str, lead: str = "") -> int:
+        """Lead-in line, caption above, title, the whole table, source note below; returns the page."""
         cap_h = (self.body_size * 1.5 if caption else 0) + self.body_size * 1.5
-        total = cap_h + grid.header_height + sum(grid.height(r.n) for r in grid.rows) + 22
+        lead_h = self.body_size * 1.45 + 2 if lead else 0
+        total = lead_h + cap_h + grid.header_height + sum(grid.height(r.n) for r in grid.rows) + 22
         self.ensure(total)
+        if lead:
+            self.paragraph(lead, indent=10, space=2)
         pdf = self.pdf
         pdf.set_font(self.style.body_font, "B", self.body_size)
         for text in ([caption] if caption else []) + [title]:
@@ -1178,18 +1192,17 @@ class _Report:
                     self.heading(f"{chr(64 + len(headed))}. Sasaran {roman[len(headed) - 1]}: {first}")
             label = {"tahunan": f"Capaian Kinerja Tahun {d.tahun}", "multitahun": "Capaian Kinerja Tiga Tahun Terakhir",
                      "renstra": "Capaian Kinerja terhadap Target Renstra"}[t.jenis]
-            self.paragraph(label, indent=10, space=2)
             grid = self._sasaran_grid(t)
             sumber = t.sumber or f"Sumber: {d.opd_short} {d.pemda}, {d.tahun}"
             self.info.sasaran_pages[t.nomor] = self._place_grid(
-                grid, f"Tabel {t.nomor}", t.title or _default_title(t, d), sumber)
+                grid, f"Tabel {t.nomor}", t.title or _default_title(t, d), sumber, lead=label)
             self.paragraph(_PROSE["sasaran_after"][len(self.info.sasaran_pages) % 2])
             if t.jenis == "multitahun" and not multi_seen and d.context_table is not None:
                 multi_seen = True
                 ctx = d.context_table
-                self.paragraph("Perbandingan TPAK Kabupaten/Kota di Provinsi Bali", indent=10, space=2)
                 self._place_grid(self._context_grid(ctx), f"Tabel {ctx.nomor}", ctx.title.split(" Menurut")[0],
-                                 f"Sumber: BPS Provinsi Bali, {d.tahun}")
+                                 f"Sumber: BPS Provinsi Bali, {d.tahun}",
+                                 lead="Perbandingan TPAK Kabupaten/Kota di Provinsi Bali")
 
     # -- the budget table
     def _budget_grid(self, width: float, x0: float) -> _Grid:
@@ -1275,9 +1288,7 @@ class _Report:
             ind = ln.indikator.strip()
             if not column_satuan and ln.satuan.strip():
                 ind = f"{ind} ({ln.satuan.strip()})".strip()
-            has_ik = ln.level not in ("urusan", "bidang") or ln.target is not None
-            ik_num = (lambda f, fmt: num(ln, f, fmt)) if has_ik else (
-                lambda f, fmt: num(ln, f, fmt) if getattr(ln, f) is not None else "")
+            ik_num = lambda fld, fmt, ln=ln: num(ln, fld, fmt)  # noqa: E731
             cells: dict[str, tuple[str, str]] = {
                 "kode": (main, "L"), "nama": (ln.nama, "L"),
                 "pagu": (num(ln, "pagu", fmt_amount), "R"),
