@@ -50,8 +50,7 @@ def load_warehouse_task(results: list[DocumentResult], warehouse: str) -> tuple[
                 outcomes.append(build.load_document(r.document.dokumen, r.document.rows, r.size))
             else:
                 outcomes.append(build.record_rejected(r.sha256, r.file_name, r.format, r.error, r.size))
-        build.fill_missing_pemda()
-        build.build_marts()
+        build.refresh()
         counts = build.table_counts()
         build.commit()
     return outcomes, counts

@@ -58,11 +58,34 @@ def schema_sql() -> list[str]:
     return sql_statements(resources.files("warehouse").joinpath("schema.sql").read_text(encoding="utf-8"))
 
 
+def folder_sql(folder: str) -> list[tuple[str, str]]:
+    """Return (name, text) of every .sql file of a warehouse folder, in file-name order."""
+    root = resources.files("warehouse").joinpath(folder)
+    files = sorted((f for f in root.iterdir() if f.name.endswith(".sql")), key=lambda f: f.name)
+    return [(f.name[:-4], f.read_text(encoding="utf-8")) for f in files]
+
+
 def mart_sql() -> list[tuple[str, list[str]]]:
     """Return (name, statements) of every mart, in file-name order."""
-    marts = resources.files("warehouse").joinpath("marts")
-    files = sorted((f for f in marts.iterdir() if f.name.endswith(".sql")), key=lambda f: f.name)
-    return [(f.name[:-4], sql_statements(f.read_text(encoding="utf-8"))) for f in files]
+    return [(name, sql_statements(text)) for name, text in folder_sql("marts")]
+
+
+REFERENCE_FILES = {
+    "nomenklatur_2023": "nomenklatur.csv",
+    "nomenklatur_2019": "nomenklatur_permendagri90_2019era.csv",
+    "arah_kata_kunci": "arah_kata_kunci.csv",
+    "arah_indikator": "arah_indikator.csv",
+    "ejaan": "ejaan.csv",
+}
+
+
+def reference_sql() -> list[str]:
+    """Statements that rebuild the reference dims from the CSVs shipped in warehouse/reference."""
+    text = resources.files("warehouse").joinpath("reference.sql").read_text(encoding="utf-8")
+    ref = resources.files("warehouse").joinpath("reference")
+    for key, name in REFERENCE_FILES.items():
+        text = text.replace("{" + key + "}", str(ref.joinpath(name)).replace("'", "''"))
+    return sql_statements(text)
 
 
 _ARROW_TYPES = {
@@ -103,7 +126,9 @@ class WarehouseBuild:
         if self.target.exists():
             shutil.copy2(self.target, self.building)
         self.con = duckdb.connect(str(self.building))
-        for stmt in schema_sql():
+        for stmt in schema_sql() + sql_statements(
+            resources.files("warehouse").joinpath("macros.sql").read_text(encoding="utf-8")
+        ):
             self.con.execute(stmt)
         self._schemas = {t: _arrow_schema(self.con, t) for t in (*DOCUMENT_TABLES, "dim_dokumen")}
 
@@ -197,6 +222,39 @@ class WarehouseBuild:
                 self.con.execute(f"UPDATE {table} SET pemda = ? WHERE source_document_id = ?", [pemda, sid])
             self.con.execute("COMMIT")
         return len(rows)
+
+    def build_reference(self) -> None:
+        """Rebuild the nomenclature, direction and spelling dims from the shipped CSVs."""
+        for stmt in reference_sql():
+            self.con.execute(stmt)
+
+    def build_core(self) -> None:
+        """Rebuild the derived core tables (dim_indikator) from the facts."""
+        for _, text in folder_sql("core"):
+            for stmt in sql_statements(text):
+                self.con.execute(stmt)
+
+    def run_checks(self) -> dict[str, int]:
+        """Rebuild fct_temuan: every check in warehouse/checks/ returns its offending rows."""
+        self.con.execute("BEGIN TRANSACTION")
+        self.con.execute("DELETE FROM fct_temuan")
+        counts = {}
+        for name, text in folder_sql("checks"):
+            body = "\n".join(ln for ln in text.splitlines() if not ln.strip().startswith("--")).strip().rstrip(";")
+            before = self.con.execute("SELECT count(*) FROM fct_temuan").fetchone()[0]
+            self.con.execute(f"INSERT INTO fct_temuan BY NAME {body}")
+            counts[name] = self.con.execute("SELECT count(*) FROM fct_temuan").fetchone()[0] - before
+        self.con.execute("COMMIT")
+        return counts
+
+    def refresh(self) -> dict[str, int]:
+        """After loading: reference dims, core, checks (findings), then marts."""
+        self.fill_missing_pemda()
+        self.build_reference()
+        self.build_core()
+        findings = self.run_checks()
+        self.build_marts()
+        return findings
 
     def build_marts(self) -> dict[str, int]:
         """Materialise every mart from the core tables; return their row counts."""

@@ -18,7 +18,7 @@ def warehouse(tmp_path, transformed):
     wh = tmp_path / "k.duckdb"
     with WarehouseBuild(wh) as build:
         build.load_document(transformed.dokumen, transformed.rows, 1)
-        build.build_marts()
+        build.refresh()
         build.commit()
     return wh
 

@@ -22,7 +22,7 @@ def warehouse(tmp_path_factory, transformed):
     wh = tmp_path_factory.mktemp("readme") / "k.duckdb"
     with WarehouseBuild(wh) as build:
         build.load_document(transformed.dokumen, transformed.rows, 1)
-        build.build_marts()
+        build.refresh()
         build.commit()
     return wh
 

@@ -14,7 +14,7 @@ from load.warehouse import WarehouseBuild, WarehouseBusy
 def load_sample(path, transformed, size=1):
     with WarehouseBuild(path) as build:
         outcome = build.load_document(transformed.dokumen, transformed.rows, size)
-        build.build_marts()
+        build.refresh()
         build.commit()
     return outcome
 
@@ -71,7 +71,7 @@ def test_rejected_file_is_recorded_and_loaded_documents_untouched(tmp_path, tran
     load_sample(wh, transformed)
     with WarehouseBuild(wh) as build:
         out = build.record_rejected("ab" * 32, "rusak.pdf", "pdf", "rusak.pdf: berkas PDF rusak", 10)
-        build.build_marts()
+        build.refresh()
         build.commit()
     assert out.status == "rejected"
     con = duckdb.connect(str(wh), read_only=True)
@@ -173,7 +173,7 @@ def test_export_and_pdf_of_one_report_give_one_truth_per_line(tmp_path, transfor
         build.load_document(transformed.dokumen, transformed.rows, 1)
         build.load_document(export.dokumen, export.rows, 1)
         assert build.fill_missing_pemda() == 1
-        build.build_marts()
+        build.refresh()
         build.commit()
     con = duckdb.connect(str(wh), read_only=True)
     docs = con.execute("SELECT format, pemda, pemda_inferred FROM dim_dokumen ORDER BY format").fetchall()

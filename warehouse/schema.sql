@@ -240,3 +240,35 @@ COMMENT ON COLUMN fct_ringkasan_anggaran.source_sheet IS 'Sheet the row is on (s
 COMMENT ON COLUMN fct_ringkasan_anggaran.source_table IS 'Table ordinal in the document.';
 COMMENT ON COLUMN fct_ringkasan_anggaran.source_row IS 'Body row in the stitched table.';
 COMMENT ON COLUMN fct_ringkasan_anggaran.extractor_version IS 'Version of kinerja''s extractor.';
+
+CREATE TABLE IF NOT EXISTS fct_temuan (
+    source_document_id VARCHAR NOT NULL,
+    rule VARCHAR NOT NULL,
+    severity VARCHAR NOT NULL,
+    level VARCHAR,
+    kode VARCHAR,
+    indikator VARCHAR,
+    tahun INTEGER NOT NULL,
+    reported VARCHAR,
+    expected VARCHAR,
+    message VARCHAR NOT NULL,
+    source_page INTEGER,
+    source_sheet VARCHAR,
+    source_table INTEGER,
+    source_row INTEGER
+);
+COMMENT ON TABLE fct_temuan IS 'One row per finding: a contradiction inside a report, against the official nomenclature or between reports; rebuilt by the checks in warehouse/checks/ on every run.';
+COMMENT ON COLUMN fct_temuan.source_document_id IS 'Document the finding is about (for cross-report findings: the one printing the value that is not chosen).';
+COMMENT ON COLUMN fct_temuan.rule IS 'Check that raised it (file name in warehouse/checks/, explained in docs/audit.md).';
+COMMENT ON COLUMN fct_temuan.severity IS 'tinggi (money or achievement materially wrong), sedang, rendah (rounding-size, spelling).';
+COMMENT ON COLUMN fct_temuan.level IS 'urusan, bidang, program, kegiatan, sub_kegiatan, sasaran or dokumen.';
+COMMENT ON COLUMN fct_temuan.kode IS 'Code of the budget line concerned, canonical as printed.';
+COMMENT ON COLUMN fct_temuan.indikator IS 'Indicator concerned, as printed.';
+COMMENT ON COLUMN fct_temuan.tahun IS 'Year the contradicting value is for.';
+COMMENT ON COLUMN fct_temuan.reported IS 'What the report prints.';
+COMMENT ON COLUMN fct_temuan.expected IS 'What it should be by the rule (recomputed value, the other table''s value, the official name or code).';
+COMMENT ON COLUMN fct_temuan.message IS 'The finding in Bahasa Indonesia, naming the table and page.';
+COMMENT ON COLUMN fct_temuan.source_page IS 'Page to cite (null for spreadsheets).';
+COMMENT ON COLUMN fct_temuan.source_sheet IS 'Sheet to cite (spreadsheets).';
+COMMENT ON COLUMN fct_temuan.source_table IS 'Table ordinal in the document (stg_tabel).';
+COMMENT ON COLUMN fct_temuan.source_row IS 'Row in that table (as in the facts).';

@@ -1,0 +1,38 @@
+-- Small SQL helpers used by checks and marts. Re-created on every run.
+
+-- Names and indicators compared lower-cased, spaces and punctuation dropped ("Antarkerja" = "antar Kerja").
+CREATE OR REPLACE MACRO name_key(t) AS lower(regexp_replace(coalesce(t, ''), '[^0-9A-Za-z]+', '', 'g'));
+
+-- Decimals a printed figure shows: "91,98" 2, "100" 0, "6.214.345.759,00" 2.
+CREATE OR REPLACE MACRO printed_decimals(p) AS CAST(coalesce(length(regexp_extract(coalesce(p, ''), '[.,]([0-9]{1,2})\s*%?\s*$', 1)), 0) AS INTEGER);
+
+-- A printed figure agrees with an exact value when it is that value rounded or cut to the
+-- printed decimals: reports print 91,98 for 91,9864 (Klungkung 2024 p.25, urusan 2) as often
+-- as 91,99, and neither is a contradiction; 37,29 for 37,2810 is (p.25, 2.07.01.2.01.02).
+CREATE OR REPLACE MACRO agrees(printed_value, printed_text, exact) AS
+    abs(CAST(printed_value AS DOUBLE) - round(CAST(exact AS DOUBLE), printed_decimals(printed_text))) < 1e-6
+    OR abs(CAST(printed_value AS DOUBLE) - trunc(CAST(exact AS DOUBLE) * power(10, printed_decimals(printed_text))) / power(10, printed_decimals(printed_text))) < 1e-6;
+
+CREATE OR REPLACE MACRO level_rank(l) AS
+    CASE l WHEN 'urusan' THEN 1 WHEN 'bidang' THEN 2 WHEN 'program' THEN 3 WHEN 'kegiatan' THEN 4 WHEN 'sub_kegiatan' THEN 5 END;
+
+-- Indonesian number formats for messages: Rp 6.214.345.759,00 and 91,98.
+CREATE OR REPLACE MACRO idr(x) AS 'Rp ' || translate(format('{:,.2f}', CAST(x AS DOUBLE)), ',.', '.,');
+CREATE OR REPLACE MACRO angka(x) AS translate(format('{:,.2f}', CAST(x AS DOUBLE)), ',.', '.,');
+
+-- "Tabel 3.9, hlm. 25" or "sheet CIK, baris 9": where a reviewer finds the row.
+CREATE OR REPLACE MACRO lokasi(caption, page, sheet, row_number) AS
+    coalesce(regexp_extract(caption, '(Tabel\s+[0-9]+(\.[0-9]+)*)', 1), 'tabel')
+    || CASE WHEN page IS NOT NULL THEN ', hlm. ' || page ELSE ', sheet ' || coalesce(sheet, '?') || ' baris ' || row_number END;
+
+-- Capaian recomputed by direction; a zero target gives 100 when met exactly (0 realised), else null.
+CREATE OR REPLACE MACRO capaian_arah(target, realisasi, arah) AS
+    CASE
+        WHEN target IS NULL OR realisasi IS NULL THEN NULL
+        WHEN target = 0 THEN CASE WHEN realisasi = 0 THEN 100.0 END
+        WHEN arah = 'turun' THEN (2 * CAST(target AS DOUBLE) - CAST(realisasi AS DOUBLE)) / CAST(target AS DOUBLE) * 100
+        ELSE CAST(realisasi AS DOUBLE) / CAST(target AS DOUBLE) * 100
+    END;
+
+-- First letter upper-cased ("pagu" -> "Pagu"); DuckDB has no initcap.
+CREATE OR REPLACE MACRO kapital(s) AS upper(left(s, 1)) || substr(s, 2);
