@@ -11,7 +11,7 @@ import duckdb
 INTRO = """# Warehouse reference
 
 Generated from the warehouse's own `COMMENT ON` statements (`warehouse/schema.sql`,
-`warehouse/marts/*.sql`) by `python -m warehouse.catalog WAREHOUSE > docs/warehouse.md`.
+`warehouse/marts/*.sql`) by `make docs`.
 Layers: `stg_` as extracted, `dim_`/`fct_` the core, `mart_` published and derived.
 Provenance columns come last on staged and core rows.
 """
