@@ -21,7 +21,7 @@ SELECT
     CAST(capaian_pct_reported AS VARCHAR) AS reported,
     CAST(round(exact, 2) AS VARCHAR) AS expected,
     'Capaian indikator "' || coalesce(indikator, '?') || '" tahun ' || tahun || ' (' || lokasi(caption, source_page, source_sheet, source_row)
-        || ') tercetak ' || capaian_printed || ' %, padahal realisasi ' || realisasi_printed || ' terhadap target ' || target_printed
+        || ') tercetak ' || regexp_replace(capaian_printed, '\s*%\s*$', '') || ' %, padahal realisasi ' || realisasi_printed || ' terhadap target ' || target_printed
         || CASE WHEN arah = 'turun' THEN ' (makin kecil makin baik)' ELSE '' END
         || ' = ' || angka(exact) || ' %.' AS message,
     source_page, source_sheet, source_table, source_row
