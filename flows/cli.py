@@ -49,6 +49,19 @@ def _parser() -> argparse.ArgumentParser:
     query.add_argument("sql", metavar="SQL", help='e.g. "SELECT kode, pagu_idr FROM fct_anggaran"')
     query.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, metavar="FILE", help=f"DuckDB file (default {DEFAULT_WAREHOUSE})")
     query.add_argument("--csv", action="store_true", help="print CSV instead of a table")
+
+    check = sub.add_parser(
+        "check",
+        help="list the contradictions found in reports",
+        description="Show the findings (contradictions inside a report, against the official nomenclature, "
+        "between reports) of the given documents, read into a throw-away warehouse, or, without PATH, "
+        "those already in the warehouse. Grouped by document and page.",
+    )
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to check (default: the warehouse's findings)")
+    check.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, metavar="FILE", help=f"DuckDB file (default {DEFAULT_WAREHOUSE})")
+    fmt = check.add_mutually_exclusive_group()
+    fmt.add_argument("--csv", action="store_true", help="print CSV")
+    fmt.add_argument("--json", action="store_true", help="print JSON")
     return parser
 
 
@@ -58,6 +71,23 @@ def _fmt(value) -> str:
     if isinstance(value, Decimal):
         return format(value, "f")
     return str(value)
+
+
+def safe_cell(value) -> str:
+    """Text for a CSV cell that a spreadsheet will not run as a formula (=, +, @, -text)."""
+    text = _fmt(value)
+    if isinstance(value, str) and text and (
+        text[0] in "=+@\t\r" or (text[0] == "-" and not text[1:2].replace(".", "").isdigit())
+    ):
+        return "'" + text
+    return text
+
+
+def write_csv(names: list[str], rows: list[tuple]) -> None:
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(names)
+    for row in rows:
+        writer.writerow([safe_cell(v) for v in row])
 
 
 def cmd_query(args: argparse.Namespace) -> int:
@@ -82,10 +112,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     finally:
         con.close()
     if args.csv:
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(names)
-        for row in rows:
-            writer.writerow([_fmt(v) for v in row])
+        write_csv(names, rows)
         return EXIT_OK
     cells = [[_fmt(v) for v in row] for row in rows]
     widths = [max([len(n)] + [len(r[i]) for r in cells]) for i, n in enumerate(names)]
@@ -147,6 +174,10 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "run":
         return cmd_run(args)
+    if args.command == "check":
+        from flows.check import cmd_check
+
+        return cmd_check(args)
     return cmd_query(args)
 
 

@@ -15,7 +15,7 @@ import pytest
 
 from tests.conftest import ROOT, dec, read_golden
 
-COMMANDS = ["run", "query"]
+COMMANDS = ["run", "query", "check"]
 
 
 def kinerja(*args, cwd=ROOT, env=None):
@@ -95,3 +95,37 @@ def test_query_prints_a_table_and_refuses_writes(cli_run):
     assert "sub_kegiatan  23" in out.stdout and "(5 rows)" in out.stdout
     denied = kinerja("query", "DELETE FROM fct_anggaran", "--warehouse", str(wh), env=env)
     assert denied.returncode == 1 and "read-only" in denied.stderr.lower()
+
+
+def test_check_lists_the_findings_of_given_files_without_a_warehouse(tmp_path, sample_pdf):
+    import json
+
+    out = kinerja("check", str(sample_pdf), "--json", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    findings = json.loads(out.stdout)
+    assert len(findings) >= 30
+    gaji = [f for f in findings if f["rule"] == "serapan_tercetak" and f["kode"] == "2.07.01.2.02.0001"]
+    assert [(f["reported"], f["expected"], f["source_page"]) for f in gaji] == [("93.8500", "98.86", "25")]
+    assert not (tmp_path / "data").exists()
+    text = kinerja("check", str(sample_pdf), cwd=tmp_path)
+    assert text.stdout.splitlines()[0] == f"{sample_pdf.name}: {len(findings)} temuan"
+    assert "  hlm. 25" in text.stdout
+
+
+def test_check_reads_the_warehouse_findings(cli_run):
+    _, wh, env = cli_run
+    out = kinerja("check", "--warehouse", str(wh), "--csv", env=env)
+    assert out.returncode == 0
+    rows = list(csv.DictReader(io.StringIO(out.stdout)))
+    assert {r["file_name"] for r in rows} == {"lkjip-disnaker-klungkung-2024.pdf"}
+    assert any(r["rule"] == "jumlah_anak" and r["kode"] == "2.07.01" for r in rows)
+
+
+def test_csv_cells_cannot_run_as_spreadsheet_formulas():
+    from flows.cli import safe_cell
+
+    assert safe_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert safe_cell("@SUM(A1)") == "'@SUM(A1)"
+    assert safe_cell("-cmd") == "'-cmd"
+    assert safe_cell("-209998.00") == "-209998.00"
+    assert safe_cell("Rp 5") == "Rp 5"

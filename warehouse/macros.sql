@@ -20,10 +20,11 @@ CREATE OR REPLACE MACRO level_rank(l) AS
 CREATE OR REPLACE MACRO idr(x) AS 'Rp ' || translate(format('{:,.2f}', CAST(x AS DOUBLE)), ',.', '.,');
 CREATE OR REPLACE MACRO angka(x) AS translate(format('{:,.2f}', CAST(x AS DOUBLE)), ',.', '.,');
 
--- "Tabel 3.9, hlm. 25" or "sheet CIK, baris 9": where a reviewer finds the row.
+-- "Tabel 3.9, hlm. 25", "hlm. 25" or "sheet CIK, baris 9": where a reviewer finds the row.
 CREATE OR REPLACE MACRO lokasi(caption, page, sheet, row_number) AS
-    coalesce(regexp_extract(caption, '(Tabel\s+[0-9]+(\.[0-9]+)*)', 1), 'tabel')
-    || CASE WHEN page IS NOT NULL THEN ', hlm. ' || page ELSE ', sheet ' || coalesce(sheet, '?') || ' baris ' || row_number END;
+    CASE WHEN coalesce(regexp_extract(caption, '(Tabel\s+[0-9]+(\.[0-9]+)*)', 1), '') = '' THEN ''
+         ELSE regexp_extract(caption, '(Tabel\s+[0-9]+(\.[0-9]+)*)', 1) || ', ' END
+    || CASE WHEN page IS NOT NULL THEN 'hlm. ' || page ELSE 'sheet ' || coalesce(sheet, '?') || ', baris ' || row_number END;
 
 -- Capaian recomputed by direction; a zero target gives 100 when met exactly (0 realised), else null.
 CREATE OR REPLACE MACRO capaian_arah(target, realisasi, arah) AS
