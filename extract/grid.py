@@ -144,13 +144,18 @@ def _covered(segs: list[Segment], pos: float, a: float, b: float) -> bool:
 
 @dataclass
 class Grid:
-    """Elementary rows x columns of a ruled table; `cells[r][c]` may be covered by a merge."""
+    """Elementary rows x columns of a table; `cells[r][c]` may be covered by a merge.
+
+    `header_rows` is set when the builder knows the header (text tables); otherwise it is
+    read from the cells.
+    """
 
     xs: list[float]
     ys: list[float]
     cells: list[list[Cell]]
     page: int
     stray_chars: int = 0
+    header_rows: int | None = None
 
 
 def build_grid(page, region: Region, page_number: int) -> Grid:

@@ -125,6 +125,24 @@ def header_rows(rows: list[list[Cell]], limit: int = 3) -> int:
     return count
 
 
+def best_header_rows(rows: list[list[Cell]]) -> int:
+    """Count the header rows, leaving out trailing rows that spoil recognition.
+
+    A body row holding only a known label reads like a header row: on a page that repeats
+    the header, the tail of a name cut by the page break ("... di Daerah / Kabupaten/Kota",
+    generated style cik_like) is the konteks_wilayah label "Kabupaten/Kota". Of the possible
+    counts, the one whose header explains most columns wins, the larger on a tie.
+    """
+    most = header_rows(rows)
+    best, best_score = most, -1
+    for n in range(most, 0, -1):
+        kind, columns = recognise(column_paths(rows, n))
+        score = sum(1 for c in columns if c.name) if kind else 0
+        if score > best_score:
+            best, best_score = n, score
+    return best
+
+
 def column_paths(rows: list[list[Cell]], nheader: int) -> list[list[str]]:
     """Return, per column, the header texts from top to bottom, merged cells once."""
     ncols = max((len(r) for r in rows[:nheader]), default=0)
@@ -141,6 +159,43 @@ def column_paths(rows: list[list[Cell]], nheader: int) -> list[list[str]]:
     return paths
 
 
+def _meanings(kind: str, path: list[str]) -> list[tuple[int, str, int | None]]:
+    """Return the (specificity, column, tahun) a header path may mean in `kind`, most
+    specific first, in file order among equals."""
+    found = []
+    for sp in spellings():
+        if sp.kind != kind:
+            continue
+        ok, tahun = _match(sp, path)
+        if ok:
+            found.append((sp.specificity, sp.column, tahun))
+    if not found:
+        return []
+    top = max(f[0] for f in found)
+    return [f for f in found if f[0] == top]
+
+
+def _assign(options: list[list[tuple[int, str, int | None]]]) -> list[tuple[int, str | None, int | None]]:
+    """Give each column one meaning; a label with several takes the first one free.
+
+    The "simple" budget header of the generated styles prints Realisasi twice: "Realisasi
+    (Rp)" is the budget's, so the bare "Realisasi" further right is the indicator's; "%" is
+    the absorption, so "Capaian (%)" is the indicator's achievement.
+    """
+    chosen: list[tuple[int, str | None, int | None]] = [(0, None, None)] * len(options)
+    taken: set[tuple[str, int | None]] = set()
+    for i, opts in enumerate(options):
+        if len({(o[1], o[2]) for o in opts}) == 1:
+            chosen[i] = opts[0]
+            taken.add((opts[0][1], opts[0][2]))
+    for i, opts in enumerate(options):
+        if len({(o[1], o[2]) for o in opts}) > 1:
+            free = [o for o in opts if (o[1], o[2]) not in taken]
+            chosen[i] = (free or opts)[0]
+            taken.add((chosen[i][1], chosen[i][2]))
+    return chosen
+
+
 def recognise(paths: list[list[str]]) -> tuple[str | None, list[Column]]:
     """Pick the table kind whose spellings best explain the header; map each column."""
     norm_paths = [[normalise(p) for p in path] for path in paths]
@@ -148,23 +203,14 @@ def recognise(paths: list[list[str]]) -> tuple[str | None, list[Column]]:
     required = required_columns()
     kinds = sorted({s.kind for s in spellings()})
     for kind in kinds:
-        columns = []
+        chosen = _assign([_meanings(kind, path) for path in norm_paths])
+        columns = [Column(index=i, header_path=paths[i], name=c[1], tahun=c[2]) for i, c in enumerate(chosen)]
         score = 0
         seen: set[tuple[str, int | None]] = set()
-        for i, path in enumerate(norm_paths):
-            choice: tuple[int, str | None, int | None] = (0, None, None)
-            for sp in spellings():
-                if sp.kind != kind:
-                    continue
-                ok, tahun = _match(sp, path)
-                if ok and sp.specificity > choice[0]:
-                    choice = (sp.specificity, sp.column, tahun)
-            columns.append(Column(index=i, header_path=paths[i], name=choice[1], tahun=choice[2]))
-            if choice[1] is not None:
-                key = (choice[1], choice[2])
-                if key not in seen:
-                    score += choice[0]
-                    seen.add(key)
+        for specificity, name, tahun in chosen:
+            if name is not None and (name, tahun) not in seen:
+                score += specificity
+                seen.add((name, tahun))
         names = {c.name for c in columns if c.name}
         if not required.get(kind, set()) <= names:
             continue

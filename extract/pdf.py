@@ -19,6 +19,7 @@ from extract.grid import Grid, build_grid, ruled_regions
 from extract.model import ExtractedDocument, PageInfo, Table
 from extract.stitch import stitch
 from extract.tables import table_from_grid
+from extract.text_tables import Layout, text_tables
 
 log = logging.getLogger(__name__)
 
@@ -99,9 +100,24 @@ def _caption(preamble: str) -> str:
 
 def _fragment(page, grid: Grid, page_number: int, floor: float) -> Table:
     preamble = _preamble(page, grid.ys[0], floor) if grid.ys[0] - floor > 5 else ""
-    table = table_from_grid(grid.cells, grid.xs, page=page_number, preamble=preamble, caption=_caption(preamble))
+    table = table_from_grid(
+        grid.cells, grid.xs, page=page_number, preamble=preamble, caption=_caption(preamble),
+        header_rows=grid.header_rows,
+    )
     table.bbox = (grid.xs[0], grid.ys[0], grid.xs[-1], grid.ys[-1])
     return table
+
+
+def _page_grids(page, number: int, carried: Layout | None) -> tuple[list[Grid], Layout | None]:
+    """Return the page's table grids, top to bottom, and the text-table columns running on.
+
+    Ruled tables are cut along their rules; the text outside them is searched for tables
+    without vertical rules (see extract.text_tables).
+    """
+    regions = ruled_regions(page)
+    grids = [build_grid(page, region, number) for region in regions]
+    text_grids, running = text_tables(page, number, regions, carried)
+    return sorted(grids + text_grids, key=lambda g: g.ys[0]), running
 
 
 def extract_pdf(path: Path, max_pages: int | None = None) -> ExtractedDocument:
@@ -129,13 +145,14 @@ def extract_pdf(path: Path, max_pages: int | None = None) -> ExtractedDocument:
     fragments: list[Table] = []
     try:
         with pdfplumber.open(str(path)) as pdf:
+            carried: Layout | None = None
             for number in candidates:
                 page = pdf.pages[number - 1]
+                grids, carried = _page_grids(page, number, carried if number - 1 in candidates else None)
                 floor = 0.0
-                for region in ruled_regions(page):
-                    grid = build_grid(page, region, number)
+                for grid in grids:
                     fragments.append(_fragment(page, grid, number, floor))
-                    floor = region.bottom
+                    floor = grid.ys[-1]
                 page.close()
     except ExtractError:
         raise

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extract.headers import column_paths, header_rows, recognise
+from extract.headers import best_header_rows, column_paths, recognise
 from extract.model import Cell, Column, Row, Table
 
 
@@ -14,13 +14,15 @@ def table_from_grid(
     first_row_number: int | None = None,
     caption: str = "",
     preamble: str = "",
+    header_rows: int | None = None,
 ) -> Table:
     """Split header from body, recognise the kind, map columns.
 
     Body rows are numbered from 1 (PDF tables), or, when `first_row_number` gives the sheet
-    row of the grid's first row, by their own sheet row numbers.
+    row of the grid's first row, by their own sheet row numbers. `header_rows` says how many
+    leading rows are the header when the caller knows it.
     """
-    nheader = header_rows(cells)
+    nheader = best_header_rows(cells) if header_rows is None else header_rows
     paths = column_paths(cells, nheader)
     kind, columns = recognise(paths) if nheader else (None, [])
     if not columns:

@@ -26,7 +26,7 @@ from extract import EXTRACTOR_VERSION
 
 log = logging.getLogger(__name__)
 
-DOCUMENT_TABLES = ("stg_tabel", "stg_sel", "fct_anggaran", "fct_indikator", "fct_ringkasan_anggaran")
+DOCUMENT_TABLES = ("stg_tabel", "stg_sel", "fct_anggaran", "fct_indikator", "fct_ringkasan_anggaran", "fct_efisiensi")
 
 
 class WarehouseBusy(RuntimeError):

@@ -153,6 +153,7 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
         if not (indikator_text or target.printed or real_ik.printed or capaian.printed):
             continue
         indikator, satuan = split_satuan(indikator_text) if satuan_in_brackets else (indikator_text, None)
+        satuan = satuan or cell_value(table, row, "satuan") or None  # a SATUAN column of its own
         ik_issue = issues_of(target=target, realisasi=real_ik, capaian=capaian)
         if not indikator_text:
             ik_issue = "; ".join(filter(None, ["indikator tidak tercetak", ik_issue]))

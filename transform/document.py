@@ -9,6 +9,7 @@ from extract.errors import ExtractError
 from extract.model import ExtractedDocument, Table
 from transform.anggaran import transform_anggaran
 from transform.dokumen import looks_like_report, read_metadata
+from transform.efisiensi import transform_efisiensi
 from transform.numbers import guess_locale
 from transform.sasaran import JENIS, transform_sasaran
 
@@ -100,7 +101,7 @@ def transform_document(doc: ExtractedDocument) -> TransformedDocument:
         for c in t.columns_named(name)
     ]
     locale = guess_locale(samples)
-    anggaran, indikator, ringkasan = [], [], []
+    anggaran, indikator, ringkasan, efisiensi = [], [], [], []
     for t in recognised:
         if t.kind == "anggaran":
             lines, values, footers = transform_anggaran(t, ctx, locale)
@@ -109,6 +110,9 @@ def transform_document(doc: ExtractedDocument) -> TransformedDocument:
             ringkasan += footers
         elif t.kind in JENIS:
             indikator += transform_sasaran(t, ctx, locale)
+    for t in recognised:
+        if t.kind == "efisiensi":
+            efisiensi += transform_efisiensi(t, ctx, locale, anggaran)
     tabel, sel = _staged(doc)
     hinted = {p.number for p in doc.pages if p.has_table_hint}
     with_tables = {p for t in doc.tables for p in t.pages}
@@ -142,5 +146,6 @@ def transform_document(doc: ExtractedDocument) -> TransformedDocument:
             "fct_anggaran": anggaran,
             "fct_indikator": indikator,
             "fct_ringkasan_anggaran": ringkasan,
+            "fct_efisiensi": efisiensi,
         },
     )

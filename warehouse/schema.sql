@@ -272,3 +272,67 @@ COMMENT ON COLUMN fct_temuan.source_page IS 'Page to cite (null for spreadsheets
 COMMENT ON COLUMN fct_temuan.source_sheet IS 'Sheet to cite (spreadsheets).';
 COMMENT ON COLUMN fct_temuan.source_table IS 'Table ordinal in the document (stg_tabel).';
 COMMENT ON COLUMN fct_temuan.source_row IS 'Row in that table (as in the facts).';
+
+CREATE TABLE IF NOT EXISTS fct_efisiensi (
+    tahun INTEGER NOT NULL,
+    pemda VARCHAR,
+    opd VARCHAR,
+    kode VARCHAR,
+    level VARCHAR,
+    nomor_printed VARCHAR,
+    nama_printed VARCHAR,
+    realisasi_output DECIMAL(20, 4),
+    realisasi_output_printed VARCHAR,
+    capaian_input DECIMAL(20, 4),
+    capaian_input_printed VARCHAR,
+    indeks_efisiensi DECIMAL(20, 4),
+    indeks_efisiensi_printed VARCHAR,
+    rencana_output DECIMAL(20, 4),
+    rencana_output_printed VARCHAR,
+    rencana_input DECIMAL(20, 4),
+    rencana_input_printed VARCHAR,
+    standar_efisiensi DECIMAL(20, 4),
+    standar_efisiensi_printed VARCHAR,
+    tingkat_efisiensi DECIMAL(20, 4),
+    tingkat_efisiensi_printed VARCHAR,
+    hasil_analisis VARCHAR,
+    parse_issue VARCHAR,
+    source_document_id VARCHAR NOT NULL,
+    source_page INTEGER,
+    source_pages VARCHAR,
+    source_sheet VARCHAR,
+    source_table INTEGER,
+    source_row INTEGER NOT NULL,
+    extractor_version VARCHAR NOT NULL
+);
+COMMENT ON TABLE fct_efisiensi IS 'One row per program/kegiatan/sub-kegiatan of an efficiency analysis table (Tabel 3.8 kind) per report, as printed, tied to its budget line.';
+COMMENT ON COLUMN fct_efisiensi.tahun IS 'Report year.';
+COMMENT ON COLUMN fct_efisiensi.pemda IS 'Local government.';
+COMMENT ON COLUMN fct_efisiensi.opd IS 'Agency.';
+COMMENT ON COLUMN fct_efisiensi.kode IS 'Code of the budget line of the same report the row was tied to by order and name (the table prints no codes); null when none matched.';
+COMMENT ON COLUMN fct_efisiensi.level IS 'Level of that budget line.';
+COMMENT ON COLUMN fct_efisiensi.nomor_printed IS 'No. as printed.';
+COMMENT ON COLUMN fct_efisiensi.nama_printed IS 'Name as printed in the efficiency table.';
+COMMENT ON COLUMN fct_efisiensi.realisasi_output IS 'Realisasi Output (%): achieved output as the table prints it.';
+COMMENT ON COLUMN fct_efisiensi.realisasi_output_printed IS 'As printed.';
+COMMENT ON COLUMN fct_efisiensi.capaian_input IS 'Capaian Input: budget absorption as the table prints it (percent).';
+COMMENT ON COLUMN fct_efisiensi.capaian_input_printed IS 'As printed.';
+COMMENT ON COLUMN fct_efisiensi.indeks_efisiensi IS 'Indeks Efisiensi (IE): realisasi output / capaian input.';
+COMMENT ON COLUMN fct_efisiensi.indeks_efisiensi_printed IS 'As printed.';
+COMMENT ON COLUMN fct_efisiensi.rencana_output IS 'Rencana Output: planned output.';
+COMMENT ON COLUMN fct_efisiensi.rencana_output_printed IS 'As printed.';
+COMMENT ON COLUMN fct_efisiensi.rencana_input IS 'Rencana Input: as the table fills it (in the sample: the indicator''s realisasi).';
+COMMENT ON COLUMN fct_efisiensi.rencana_input_printed IS 'As printed.';
+COMMENT ON COLUMN fct_efisiensi.standar_efisiensi IS 'Standar Efisiensi (SE): rencana output / rencana input.';
+COMMENT ON COLUMN fct_efisiensi.standar_efisiensi_printed IS 'As printed.';
+COMMENT ON COLUMN fct_efisiensi.tingkat_efisiensi IS 'Tingkat Efisiensi: (IE - SE) / SE.';
+COMMENT ON COLUMN fct_efisiensi.tingkat_efisiensi_printed IS 'As printed.';
+COMMENT ON COLUMN fct_efisiensi.hasil_analisis IS 'Hasil Analisis as printed (efisiensi / tidak efisiensi).';
+COMMENT ON COLUMN fct_efisiensi.parse_issue IS 'Why a printed figure did not parse; null when all parsed.';
+COMMENT ON COLUMN fct_efisiensi.source_document_id IS 'Document the row comes from.';
+COMMENT ON COLUMN fct_efisiensi.source_page IS 'Page where the row starts.';
+COMMENT ON COLUMN fct_efisiensi.source_pages IS 'All pages the row is printed on.';
+COMMENT ON COLUMN fct_efisiensi.source_sheet IS 'Sheet (spreadsheets only).';
+COMMENT ON COLUMN fct_efisiensi.source_table IS 'Table ordinal in the document.';
+COMMENT ON COLUMN fct_efisiensi.source_row IS 'Body row in the stitched table.';
+COMMENT ON COLUMN fct_efisiensi.extractor_version IS 'Version of kinerja''s extractor.';

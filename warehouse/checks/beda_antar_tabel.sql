@@ -1,3 +1,4 @@
+-- Differences under 2 points (37,28 against 37,29) are rendah, larger ones sedang.
 -- The same indicator and year printed with different values in two tables of one report
 -- (a one-year table against the multi-year series, a budget-table indicator against a
 -- sasaran table). Renstra progress is compared only with other Renstra rows: its target is
@@ -25,9 +26,37 @@ pairs AS (
     WHERE m.va IS NOT NULL AND m.vb IS NOT NULL AND m.va <> m.vb
 )
 SELECT
-    source_document_id, 'beda_antar_tabel' AS rule, 'sedang' AS severity, level, kode, indikator, tahun,
-    pa AS reported, pb AS expected,
+    source_document_id, 'beda_antar_tabel' AS rule, CASE WHEN abs(va - vb) < 2 THEN 'rendah' ELSE 'sedang' END AS severity,
+    level, kode, indikator, tahun,
+    CAST(va AS VARCHAR) AS reported, CAST(vb AS VARCHAR) AS expected,
     kapital(measure) || ' "' || indikator || '" tahun ' || tahun || ' tercetak ' || pa || ' di ' || lokasi(caption, source_page, source_sheet, source_row)
         || ', tetapi ' || pb || ' di ' || lokasi(caption_b, page_b, sheet_b, row_b) || '.' AS message,
     source_page, source_sheet, source_table, source_row
 FROM pairs
+
+UNION ALL
+-- The efficiency table reprints figures of the budget table: its Capaian Input is the line's
+-- absorption, Realisasi Output the indicator's capaian, Rencana Output its target, and (as
+-- the sample fills it, p.22) Rencana Input its realisasi.
+SELECT
+    e.source_document_id, 'beda_antar_tabel', CASE WHEN abs(m.ve - m.va) < 2 THEN 'rendah' ELSE 'sedang' END, e.level, e.kode,
+    CASE WHEN m.what <> 'Capaian Input' THEN i.indikator END, e.tahun,
+    CAST(m.ve AS VARCHAR), CAST(m.va AS VARCHAR),
+    m.what || ' "' || coalesce(e.nama_printed, '?') || '" tercetak ' || m.pe || ' di ' || lokasi(te.caption, e.source_page, e.source_sheet, e.source_row)
+        || ', tetapi ' || m.other || ' baris yang sama ' || m.pa || ' di ' || lokasi(ta.caption, a.source_page, a.source_sheet, a.source_row) || '.',
+    e.source_page, e.source_sheet, e.source_table, e.source_row
+FROM fct_efisiensi AS e
+JOIN dim_dokumen AS d ON d.source_document_id = e.source_document_id AND d.status = 'loaded'
+JOIN fct_anggaran AS a ON a.source_document_id = e.source_document_id AND a.kode = e.kode
+LEFT JOIN fct_indikator AS i
+    ON i.source_document_id = a.source_document_id AND i.source_table = a.source_table AND i.source_row = a.source_row AND i.jenis = 'anggaran'
+LEFT JOIN stg_tabel AS te ON te.source_document_id = e.source_document_id AND te.source_table = e.source_table
+LEFT JOIN stg_tabel AS ta ON ta.source_document_id = a.source_document_id AND ta.source_table = a.source_table
+CROSS JOIN LATERAL (
+    VALUES
+        ('Capaian Input', e.capaian_input, e.capaian_input_printed, a.serapan_pct_reported, a.serapan_printed, 'serapan'),
+        ('Realisasi Output', e.realisasi_output, e.realisasi_output_printed, i.capaian_pct_reported, i.capaian_printed, 'capaian indikator'),
+        ('Rencana Output', e.rencana_output, e.rencana_output_printed, i.target, i.target_printed, 'target indikator'),
+        ('Rencana Input', e.rencana_input, e.rencana_input_printed, i.realisasi, i.realisasi_printed, 'realisasi indikator')
+) AS m(what, ve, pe, va, pa, other)
+WHERE m.ve IS NOT NULL AND m.va IS NOT NULL AND m.ve <> m.va
