@@ -26,7 +26,7 @@ from extract import EXTRACTOR_VERSION
 
 log = logging.getLogger(__name__)
 
-DOCUMENT_TABLES = ("stg_tabel", "stg_sel", "fct_anggaran", "fct_indikator", "fct_ringkasan_anggaran", "fct_efisiensi")
+DOCUMENT_TABLES = ("stg_tabel", "stg_sel", "fct_anggaran", "fct_indikator", "fct_ringkasan_anggaran", "fct_efisiensi", "fct_konteks")
 
 
 class WarehouseBusy(RuntimeError):
@@ -126,11 +126,43 @@ class WarehouseBuild:
         if self.target.exists():
             shutil.copy2(self.target, self.building)
         self.con = duckdb.connect(str(self.building))
+        self._migrate()
         for stmt in schema_sql() + sql_statements(
             resources.files("warehouse").joinpath("macros.sql").read_text(encoding="utf-8")
         ):
             self.con.execute(stmt)
         self._schemas = {t: _arrow_schema(self.con, t) for t in (*DOCUMENT_TABLES, "dim_dokumen")}
+
+    def _migrate(self) -> None:
+        """Bring tables written by an older kinerja to the current columns, keeping their rows.
+
+        The build starts from a copy of the existing warehouse and reloads only the documents
+        of this run, so older documents must survive a schema change: each table whose columns
+        differ is rebuilt and its rows copied by column name (new columns stay null).
+        """
+        creates = [s for s in schema_sql() if s.upper().startswith("CREATE TABLE")]
+        self.con.execute("CREATE SCHEMA IF NOT EXISTS kinerja_new")
+        try:
+            for stmt in creates:
+                name = re.search(r"CREATE TABLE IF NOT EXISTS (\w+)", stmt).group(1)
+                exists = self.con.execute(
+                    "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = ?", [name]
+                ).fetchone()[0]
+                if not exists:
+                    continue
+                self.con.execute(stmt.replace(f"CREATE TABLE IF NOT EXISTS {name}", f"CREATE TABLE kinerja_new.{name}", 1))
+                new_cols = [r[0] for r in self.con.execute(f"DESCRIBE kinerja_new.{name}").fetchall()]
+                old_cols = [r[0] for r in self.con.execute(f"DESCRIBE main.{name}").fetchall()]
+                if new_cols == old_cols:
+                    continue
+                common = ", ".join(f'"{c}"' for c in new_cols if c in old_cols)
+                log.warning("%s: columns changed since this warehouse was built; migrating its rows", name)
+                self.con.execute(f"ALTER TABLE main.{name} RENAME TO {name}__old")
+                self.con.execute(stmt)
+                self.con.execute(f"INSERT INTO main.{name} ({common}) SELECT {common} FROM main.{name}__old")
+                self.con.execute(f"DROP TABLE main.{name}__old")
+        finally:
+            self.con.execute("DROP SCHEMA kinerja_new CASCADE")
 
     def _insert(self, table: str, rows: list[dict]) -> None:
         if not rows:

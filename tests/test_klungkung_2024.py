@@ -118,7 +118,7 @@ def test_footer_totals_are_read_as_printed_figures(transformed):
 
 
 def sasaran_rows(transformed):
-    return [r for r in transformed.rows["fct_indikator"] if r["level"] == "sasaran"]
+    return [r for r in transformed.rows["fct_indikator"] if r["jenis"] in ("tahunan", "multitahun", "renstra")]
 
 
 def test_sasaran_tables_give_every_value(transformed):
@@ -144,7 +144,7 @@ def test_printed_decimals_are_kept(transformed):
 def test_every_recognised_kind_of_the_report(extracted):
     kinds = sorted(t.kind for t in extracted.tables if t.kind)
     assert kinds == sorted(
-        ["pegawai"] * 3 + ["iku", "perjanjian_kinerja", "sasaran_tahunan", "sasaran_tahunan",
+        ["pegawai"] * 3 + ["konteks_variabel", "iku", "perjanjian_kinerja", "sasaran_tahunan", "sasaran_tahunan",
          "sasaran_multitahun", "sasaran_multitahun", "renstra", "renstra", "konteks_wilayah",
          "efisiensi", "anggaran"]
     )
@@ -154,3 +154,35 @@ def test_cells_keep_page_and_position(transformed):
     cells = [c for c in transformed.rows["stg_sel"] if c["text"] == "6.214.345.759,00"]
     assert {c["source_page"] for c in cells} == {25}
     assert all(c["column_name"] == "pagu" and c["x1"] > c["x0"] and c["bottom"] > c["top"] for c in cells)
+
+
+def test_iku_and_perjanjian_kinerja_targets(transformed):
+    """Tabel 2.2 and 2.3 (p.18), read off the seed text by hand."""
+    got = {
+        (r["jenis"], r["tahun"], r["indikator"]): (r["target"], r["realisasi"])
+        for r in transformed.rows["fct_indikator"] if r["jenis"] in ("iku", "iku_awal", "iku_akhir", "pk")
+    }
+    tpak = "Tingkat Partisipasi Angkatan Kerja"
+    assert got[("iku_awal", 2023, tpak)] == (None, Decimal("78.99"))
+    assert [got[("iku", y, tpak)][0] for y in (2024, 2025, 2026)] == [Decimal("79.00"), Decimal("79.01"), Decimal("79.02")]
+    assert got[("iku_akhir", 2026, tpak)] == (Decimal("70.02"), None)
+    assert got[("iku", 2026, "Tingkat Partisipasi Angkatan Kerja Oleh BPS")] == (Decimal("15"), None)
+    assert got[("iku_akhir", 2026, "Jumlah perselisihan hubungan industrial")] == (Decimal("1"), None)
+    assert got[("pk", 2024, tpak)] == (Decimal("79.00"), None)
+    assert got[("pk", 2024, "Jumlah perselisihan hubungan industrial")] == (Decimal("2"), None)
+    assert len(got) == 17
+
+
+def test_context_statistics(transformed):
+    """TPAK per kabupaten/kota (p.20), Tabel 1.5 (p.8) and staff tables 2.1-2.3 (pp.13-14)."""
+    rows = transformed.rows["fct_konteks"]
+    tpak = {(r["wilayah"], r["tahun"]): r["nilai"] for r in rows if r["variabel"] and r["variabel"].startswith("Tingkat partisipasi")}
+    assert len(tpak) == 30
+    assert [tpak[("Kab. Klungkung", y)] for y in (2022, 2023, 2024)] == [Decimal("79.81"), Decimal("79.88"), Decimal("77.23")]
+    assert tpak[("Provinsi Bali", 2024)] == Decimal("77.11")
+    umk = {r["tahun"]: (r["nilai"], r["satuan"]) for r in rows if r["variabel"] == "UMK"}
+    assert umk[2024] == (Decimal("2996561"), "Rp/bulan") and umk[2021] == (Decimal("2538000.00"), "Rp/bulan")
+    totals = [r["nilai"] for r in rows if r["kategori"] == "Jumlah"]
+    assert totals == [Decimal("34")] * 3
+    smp = next(r for r in rows if r["kategori"] == "SMP")
+    assert (smp["nilai"], smp["nilai_printed"], smp["parse_issue"]) == (None, "-", None)

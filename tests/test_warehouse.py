@@ -186,3 +186,22 @@ def test_export_and_pdf_of_one_report_give_one_truth_per_line(tmp_path, transfor
     assert docs == [("pdf", "Kabupaten Klungkung", False), ("xlsx", "Kabupaten Klungkung", True)]
     assert mart == (45, 1) and chosen == [("xlsx",)]
     assert facts == 90
+
+
+def test_a_warehouse_from_an_older_schema_keeps_its_rows(tmp_path, transformed):
+    wh = tmp_path / "k.duckdb"
+    load_sample(wh, transformed)
+    con = duckdb.connect(str(wh))
+    con.execute("ALTER TABLE fct_indikator DROP COLUMN tujuan")
+    con.execute("ALTER TABLE dim_dokumen DROP COLUMN bulan")
+    con.close()
+    with WarehouseBuild(wh) as build:
+        build.refresh()
+        build.commit()
+    con = duckdb.connect(str(wh), read_only=True)
+    cols = [r[0] for r in con.execute("DESCRIBE fct_indikator").fetchall()]
+    n = con.execute("SELECT count(*) FROM fct_indikator").fetchone()[0]
+    docs = con.execute("SELECT file_name, bulan FROM dim_dokumen").fetchall()
+    con.close()
+    assert "tujuan" in cols and n == len(transformed.rows["fct_indikator"])
+    assert docs == [("lkjip-disnaker-klungkung-2024.pdf", None)]

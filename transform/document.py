@@ -10,6 +10,8 @@ from extract.model import ExtractedDocument, Table
 from transform.anggaran import transform_anggaran
 from transform.dokumen import looks_like_report, read_metadata
 from transform.efisiensi import transform_efisiensi
+from transform.iku import transform_iku
+from transform.konteks import transform_konteks
 from transform.numbers import guess_locale
 from transform.sasaran import JENIS, transform_sasaran
 
@@ -101,7 +103,7 @@ def transform_document(doc: ExtractedDocument) -> TransformedDocument:
         for c in t.columns_named(name)
     ]
     locale = guess_locale(samples)
-    anggaran, indikator, ringkasan, efisiensi = [], [], [], []
+    anggaran, indikator, ringkasan, efisiensi, konteks = [], [], [], [], []
     for t in recognised:
         if t.kind == "anggaran":
             lines, values, footers = transform_anggaran(t, ctx, locale)
@@ -110,6 +112,10 @@ def transform_document(doc: ExtractedDocument) -> TransformedDocument:
             ringkasan += footers
         elif t.kind in JENIS:
             indikator += transform_sasaran(t, ctx, locale)
+        elif t.kind in ("iku", "perjanjian_kinerja"):
+            indikator += transform_iku(t, ctx, locale)
+        elif t.kind in ("konteks_wilayah", "konteks_variabel", "pegawai"):
+            konteks += transform_konteks(t, ctx, locale)
     for t in recognised:
         if t.kind == "efisiensi":
             efisiensi += transform_efisiensi(t, ctx, locale, anggaran)
@@ -147,5 +153,6 @@ def transform_document(doc: ExtractedDocument) -> TransformedDocument:
             "fct_indikator": indikator,
             "fct_ringkasan_anggaran": ringkasan,
             "fct_efisiensi": efisiensi,
+            "fct_konteks": konteks,
         },
     )

@@ -37,3 +37,13 @@ CREATE OR REPLACE MACRO capaian_arah(target, realisasi, arah) AS
 
 -- First letter upper-cased ("pagu" -> "Pagu"); DuckDB has no initcap.
 CREATE OR REPLACE MACRO kapital(s) AS upper(left(s, 1)) || substr(s, 2);
+
+-- An indicator's identity across tables and years: its name_key without bracketed parts, so
+-- "Tingkat partisipasi Angkatan Kerja ( TPAK )" (Tabel 3.1) is the IKU's "Tingkat Partisipasi
+-- Angkatan Kerja" (Tabel 2.2).
+CREATE OR REPLACE MACRO indikator_key(t) AS name_key(regexp_replace(coalesce(t, ''), '\([^)]*\)', '', 'g'));
+
+-- What a value measures against: the year's target, the Renstra end target, the IKU's end
+-- target (kondisi akhir) or its baseline (kondisi awal). Values compare only within one.
+CREATE OR REPLACE MACRO ukuran(jenis) AS
+    CASE jenis WHEN 'renstra' THEN 'renstra' WHEN 'iku_akhir' THEN 'akhir' WHEN 'iku_awal' THEN 'awal' ELSE 'tahunan' END;

@@ -165,6 +165,7 @@ CREATE TABLE IF NOT EXISTS fct_indikator (
     jenis VARCHAR NOT NULL,
     level VARCHAR,
     kode VARCHAR,
+    tujuan VARCHAR,
     sasaran VARCHAR,
     indikator VARCHAR,
     satuan VARCHAR,
@@ -188,7 +189,8 @@ COMMENT ON COLUMN fct_indikator.tahun IS 'Year the value is for.';
 COMMENT ON COLUMN fct_indikator.tahun_laporan IS 'Year of the report that printed it (a 2024 report reprints 2022 and 2023).';
 COMMENT ON COLUMN fct_indikator.pemda IS 'Local government.';
 COMMENT ON COLUMN fct_indikator.opd IS 'Agency.';
-COMMENT ON COLUMN fct_indikator.jenis IS 'Table kind it came from: anggaran (budget table indicator), tahunan (one year), multitahun (series), renstra (progress to the Renstra end target; target is the end target).';
+COMMENT ON COLUMN fct_indikator.jenis IS 'Table kind it came from: anggaran (budget table indicator), tahunan (one year), multitahun (series), renstra (progress to the Renstra end target; target is the end target), iku (IKU yearly target), iku_awal (IKU kondisi awal: realised baseline, the year before the first target year), iku_akhir (IKU kondisi akhir: end-of-period target, in the last year), pk (Perjanjian Kinerja target).';
+COMMENT ON COLUMN fct_indikator.tujuan IS 'Tujuan (goal) text as printed, for IKU and Perjanjian Kinerja rows.';
 COMMENT ON COLUMN fct_indikator.level IS 'tujuan, sasaran, program, kegiatan or sub_kegiatan.';
 COMMENT ON COLUMN fct_indikator.kode IS 'Canonical code of the program/kegiatan/sub-kegiatan; null for sasaran.';
 COMMENT ON COLUMN fct_indikator.sasaran IS 'Sasaran (strategic objective) text as printed, for sasaran-level rows.';
@@ -336,3 +338,43 @@ COMMENT ON COLUMN fct_efisiensi.source_sheet IS 'Sheet (spreadsheets only).';
 COMMENT ON COLUMN fct_efisiensi.source_table IS 'Table ordinal in the document.';
 COMMENT ON COLUMN fct_efisiensi.source_row IS 'Body row in the stitched table.';
 COMMENT ON COLUMN fct_efisiensi.extractor_version IS 'Version of kinerja''s extractor.';
+
+CREATE TABLE IF NOT EXISTS fct_konteks (
+    tahun INTEGER NOT NULL,
+    tahun_laporan INTEGER NOT NULL,
+    pemda VARCHAR,
+    opd VARCHAR,
+    wilayah VARCHAR,
+    variabel VARCHAR,
+    kategori VARCHAR,
+    nilai DECIMAL(20, 4),
+    nilai_printed VARCHAR,
+    satuan VARCHAR,
+    parse_issue VARCHAR,
+    source_document_id VARCHAR NOT NULL,
+    source_page INTEGER,
+    source_pages VARCHAR,
+    source_sheet VARCHAR,
+    source_table INTEGER,
+    source_row INTEGER NOT NULL,
+    extractor_version VARCHAR NOT NULL
+);
+COMMENT ON TABLE fct_konteks IS 'One row per context statistic per region, variable, category and year per report: TPAK per kabupaten/kota, UMK, jumlah perusahaan, staff counts.';
+COMMENT ON COLUMN fct_konteks.tahun IS 'Year the value is for.';
+COMMENT ON COLUMN fct_konteks.tahun_laporan IS 'Year of the report that printed it.';
+COMMENT ON COLUMN fct_konteks.pemda IS 'Local government of the report.';
+COMMENT ON COLUMN fct_konteks.opd IS 'Agency of the report.';
+COMMENT ON COLUMN fct_konteks.wilayah IS 'Region the value is for, as printed (Kab. Klungkung, Provinsi Bali); the report''s own pemda for its own statistics.';
+COMMENT ON COLUMN fct_konteks.variabel IS 'What is measured, as printed (the merged header over the years, or the row label without its unit).';
+COMMENT ON COLUMN fct_konteks.kategori IS 'Category within the variable (Pejabat Eselon II, Golongan III, Jumlah...), null when none.';
+COMMENT ON COLUMN fct_konteks.nilai IS 'The value.';
+COMMENT ON COLUMN fct_konteks.nilai_printed IS 'As printed.';
+COMMENT ON COLUMN fct_konteks.satuan IS 'Unit: from the row label''s brackets (Rp/bulan) or printed with the value (orang, %).';
+COMMENT ON COLUMN fct_konteks.parse_issue IS 'Why the value did not parse; null when it did.';
+COMMENT ON COLUMN fct_konteks.source_document_id IS 'Document the value comes from.';
+COMMENT ON COLUMN fct_konteks.source_page IS 'Page of the row.';
+COMMENT ON COLUMN fct_konteks.source_pages IS 'All pages the row is printed on.';
+COMMENT ON COLUMN fct_konteks.source_sheet IS 'Sheet (spreadsheets only).';
+COMMENT ON COLUMN fct_konteks.source_table IS 'Table ordinal in the document.';
+COMMENT ON COLUMN fct_konteks.source_row IS 'Row in the stitched table.';
+COMMENT ON COLUMN fct_konteks.extractor_version IS 'Version of kinerja''s extractor.';

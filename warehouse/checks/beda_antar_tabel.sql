@@ -4,7 +4,7 @@
 -- sasaran table). Renstra progress is compared only with other Renstra rows: its target is
 -- the end target.
 WITH v AS (
-    SELECT i.*, name_key(i.indikator) AS ik, CASE WHEN i.jenis = 'renstra' THEN 'renstra' ELSE 'tahunan' END AS ukuran, t.caption
+    SELECT i.*, indikator_key(i.indikator) AS ik, ukuran(i.jenis) AS ukuran, t.caption
     FROM fct_indikator AS i
     JOIN dim_dokumen AS d USING (source_document_id)
     LEFT JOIN stg_tabel AS t USING (source_document_id, source_table)

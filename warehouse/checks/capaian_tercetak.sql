@@ -7,7 +7,7 @@ WITH v AS (
         capaian_arah(i.target, i.realisasi, coalesce(k.arah, 'naik')) AS exact
     FROM fct_indikator AS i
     JOIN dim_dokumen AS d USING (source_document_id)
-    LEFT JOIN dim_indikator AS k ON k.indikator_key = name_key(i.indikator)
+    LEFT JOIN dim_indikator AS k ON k.indikator_key = indikator_key(i.indikator)
     LEFT JOIN stg_tabel AS t USING (source_document_id, source_table)
     WHERE d.status = 'loaded' AND i.capaian_pct_reported IS NOT NULL
 )

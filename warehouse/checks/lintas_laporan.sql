@@ -3,7 +3,7 @@
 -- the 2023 report. The value of the report of that year (else the latest report) is taken as
 -- the reference; each document that differs from it gets a finding.
 WITH v AS (
-    SELECT i.*, name_key(i.indikator) AS ik, CASE WHEN i.jenis = 'renstra' THEN 'renstra' ELSE 'tahunan' END AS ukuran,
+    SELECT i.*, indikator_key(i.indikator) AS ik, ukuran(i.jenis) AS ukuran,
         d.format, d.loaded_at, t.caption
     FROM fct_indikator AS i
     JOIN dim_dokumen AS d USING (source_document_id)

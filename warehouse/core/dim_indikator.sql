@@ -2,7 +2,7 @@
 -- spacing and punctuation ignored; its direction from the hand-set list, else the keywords.
 CREATE OR REPLACE TABLE dim_indikator AS
 WITH spellings AS (
-    SELECT name_key(indikator) AS indikator_key, indikator, count(*) AS n
+    SELECT indikator_key(indikator) AS indikator_key, indikator, count(*) AS n
     FROM fct_indikator
     WHERE indikator IS NOT NULL
     GROUP BY ALL
@@ -26,9 +26,9 @@ SELECT
     c.spelling_count
 FROM chosen AS c
 LEFT JOIN keyword AS k USING (indikator_key)
-LEFT JOIN dim_arah_indikator AS o ON name_key(o.indikator) = c.indikator_key;
+LEFT JOIN dim_arah_indikator AS o ON indikator_key(o.indikator) = c.indikator_key;
 COMMENT ON TABLE dim_indikator IS 'One row per indicator, the same across years, tables and reports whatever its case, spacing or punctuation; with its direction.';
-COMMENT ON COLUMN dim_indikator.indikator_key IS 'Stable key: the indicator text lower-cased with non-alphanumerics removed (join on name_key(fct_indikator.indikator)).';
+COMMENT ON COLUMN dim_indikator.indikator_key IS 'Stable key: the indicator text without bracketed parts, lower-cased, non-alphanumerics removed (join on indikator_key(fct_indikator.indikator)).';
 COMMENT ON COLUMN dim_indikator.indikator IS 'The most frequent printed spelling.';
 COMMENT ON COLUMN dim_indikator.arah IS 'naik: higher is better; turun: lower is better (capaian = (2 x target - realisasi) / target x 100).';
 COMMENT ON COLUMN dim_indikator.arah_sumber IS 'daftar (warehouse/reference/arah_indikator.csv), kata kunci: <keyword> (arah_kata_kunci.csv) or bawaan (default naik).';

@@ -1,4 +1,5 @@
 -- One row per tahun x pemda x opd x indicator (and code for program-level indicators),
+-- indicators keyed across spellings by indikator_key and read in their direction (dim_indikator),
 -- Renstra end-target progress kept apart from the year's own target.
 -- One truth: the report of that year beats a later reprint, a one-year table beats a
 -- multi-year series, a structured export beats a PDF, then the latest load.
@@ -8,10 +9,12 @@ WITH base AS (
         i.*,
         d.format,
         d.loaded_at,
-        CASE WHEN i.jenis = 'renstra' THEN 'renstra' ELSE 'tahunan' END AS ukuran,
-        lower(regexp_replace(coalesce(i.indikator, ''), '[^0-9A-Za-z]+', '', 'g')) AS indikator_key
+        ukuran(i.jenis) AS ukuran,
+        indikator_key(i.indikator) AS indikator_key,
+        coalesce(k.arah, 'naik') AS arah
     FROM fct_indikator AS i
     JOIN dim_dokumen AS d USING (source_document_id)
+    LEFT JOIN dim_indikator AS k ON k.indikator_key = indikator_key(i.indikator)
     WHERE d.status = 'loaded'
 ),
 ranked AS (
@@ -21,7 +24,7 @@ ranked AS (
         row_number() OVER (
             w ORDER BY
                 CASE WHEN tahun_laporan = tahun THEN 0 ELSE 1 END,
-                CASE jenis WHEN 'tahunan' THEN 0 WHEN 'anggaran' THEN 1 WHEN 'multitahun' THEN 2 ELSE 3 END,
+                CASE jenis WHEN 'tahunan' THEN 0 WHEN 'anggaran' THEN 1 WHEN 'multitahun' THEN 2 WHEN 'pk' THEN 3 ELSE 4 END,
                 CASE WHEN format = 'pdf' THEN 1 ELSE 0 END,
                 tahun_laporan DESC,
                 loaded_at DESC,
@@ -44,8 +47,8 @@ SELECT
     target,
     realisasi,
     capaian_pct_reported,
-    CASE WHEN target IS NOT NULL AND target <> 0 AND realisasi IS NOT NULL
-        THEN CAST(round(CAST(realisasi AS DECIMAL(38, 10)) * 100 / target, 2) AS DECIMAL(12, 2)) END AS capaian_pct,
+    arah,
+    CAST(round(capaian_arah(target, realisasi, arah), 2) AS DECIMAL(12, 2)) AS capaian_pct,
     source_count,
     tahun_laporan,
     jenis,
@@ -60,14 +63,15 @@ COMMENT ON COLUMN mart_capaian_indikator.pemda IS 'Local government.';
 COMMENT ON COLUMN mart_capaian_indikator.opd IS 'Agency.';
 COMMENT ON COLUMN mart_capaian_indikator.level IS 'sasaran, program, kegiatan or sub_kegiatan.';
 COMMENT ON COLUMN mart_capaian_indikator.kode IS 'Code for program/kegiatan/sub-kegiatan indicators; null for sasaran.';
-COMMENT ON COLUMN mart_capaian_indikator.ukuran IS 'tahunan: against the year''s target; renstra: against the Renstra end target.';
+COMMENT ON COLUMN mart_capaian_indikator.ukuran IS 'tahunan: against the year''s target; renstra: against the Renstra end target; akhir: the IKU end-of-period target (kondisi akhir); awal: the IKU baseline (kondisi awal).';
+COMMENT ON COLUMN mart_capaian_indikator.arah IS 'naik or turun (dim_indikator).';
 COMMENT ON COLUMN mart_capaian_indikator.sasaran IS 'Sasaran text as printed.';
 COMMENT ON COLUMN mart_capaian_indikator.indikator IS 'Indicator text as printed in the chosen document.';
 COMMENT ON COLUMN mart_capaian_indikator.satuan IS 'Unit.';
 COMMENT ON COLUMN mart_capaian_indikator.target IS 'Target value.';
 COMMENT ON COLUMN mart_capaian_indikator.realisasi IS 'Realised value.';
 COMMENT ON COLUMN mart_capaian_indikator.capaian_pct_reported IS 'Achievement as printed, percent.';
-COMMENT ON COLUMN mart_capaian_indikator.capaian_pct IS 'Achievement recomputed as realisasi / target x 100 (higher-is-better reading), percent; null for a zero or missing target.';
+COMMENT ON COLUMN mart_capaian_indikator.capaian_pct IS 'Achievement recomputed in the indicator''s direction: realisasi / target x 100 (naik) or (2 x target - realisasi) / target x 100 (turun); a zero target gives 100 when 0 is realised, else null.';
 COMMENT ON COLUMN mart_capaian_indikator.source_count IS 'How many printed rows (tables, reports) give this value.';
 COMMENT ON COLUMN mart_capaian_indikator.tahun_laporan IS 'Year of the report the chosen value comes from.';
 COMMENT ON COLUMN mart_capaian_indikator.jenis IS 'Kind of table the chosen value comes from.';
