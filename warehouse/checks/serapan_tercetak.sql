@@ -8,10 +8,10 @@ SELECT
          ELSE 'rendah' END AS severity,
     a.level, a.kode, NULL AS indikator, a.tahun,
     CAST(a.serapan_pct_reported AS VARCHAR) AS reported,
-    CAST(a.serapan_pct AS VARCHAR) AS expected,
+    format('{:.2f}', round(a.realisasi_idr * 100.0 / a.pagu_idr, 2)) AS expected,
     'Serapan ' || replace(a.level, '_', ' ') || ' ' || coalesce(a.kode, a.kode_printed) || ' (' || lokasi(t.caption, a.source_page, a.source_sheet, a.source_row)
         || ') tercetak ' || a.serapan_printed || ' %, padahal realisasi ' || idr(a.realisasi_idr) || ' dari pagu ' || idr(a.pagu_idr)
-        || ' = ' || angka(a.serapan_pct) || ' %.' AS message,
+        || ' = ' || angka(a.realisasi_idr * 100.0 / a.pagu_idr) || ' %.' AS message,
     a.source_page, a.source_sheet, a.source_table, a.source_row
 FROM fct_anggaran AS a
 JOIN dim_dokumen AS d USING (source_document_id)
