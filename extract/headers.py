@@ -131,15 +131,19 @@ def best_header_rows(rows: list[list[Cell]]) -> int:
     A body row holding only a known label reads like a header row: on a page that repeats
     the header, the tail of a name cut by the page break ("... di Daerah / Kabupaten/Kota",
     generated style cik_like) is the konteks_wilayah label "Kabupaten/Kota". Of the possible
-    counts, the one whose header explains most columns wins, the larger on a tie.
+    counts, the one whose header explains most columns wins, the larger on a tie. Nothing
+    recognised and one text alone: that row is such a tail on a page without header, no
+    header of its own.
     """
     most = header_rows(rows)
-    best, best_score = most, -1
+    best, best_score = most, 0
     for n in range(most, 0, -1):
         kind, columns = recognise(column_paths(rows, n))
         score = sum(1 for c in columns if c.name) if kind else 0
         if score > best_score:
             best, best_score = n, score
+    if best_score == 0 and most and len({c.text for c in rows[0] if c.text.strip() and not c.covered}) < 2:
+        return 0
     return best
 
 
@@ -160,8 +164,8 @@ def column_paths(rows: list[list[Cell]], nheader: int) -> list[list[str]]:
 
 
 def _meanings(kind: str, path: list[str]) -> list[tuple[int, str, int | None]]:
-    """Return the (specificity, column, tahun) a header path may mean in `kind`, most
-    specific first, in file order among equals."""
+    """Return the (specificity, column, tahun) a header path may mean in `kind`: the most
+    specific spellings only, in file order."""
     found = []
     for sp in spellings():
         if sp.kind != kind:

@@ -6,16 +6,16 @@ Many reports rule only between rows, or not at all: the generated house styles
 text strategy merges adjacent right-aligned amount columns (docs: PLATFORM.md). Here the
 table's own header says where the columns are:
 
-- **Lines and phrases.** Characters make lines; a line splits into phrases where two
-  characters lie more than half an em apart. Words are a quarter em apart, the text of two
-  cells at least twice the cell padding, so a phrase never straddles two cells.
+- **Lines and phrases.** Characters make lines; a line splits into phrases where more than
+  half an em lies empty between two glyphs. A space glyph joins words however wide it is, and
+  two cells are parted by their padding, so a phrase never straddles two cells.
 - **Header.** A band of lines above the first line with figures whose phrases, stacked into
   header cells (a label wrapped over lines, a group label such as ANGGARAN over
   RENCANA | REALISASI | CAPAIAN IK), are recognised as a known table kind.
-- **Columns.** One per header cell of the lowest level; the edge between two of them is the
-  empty vertical strip the body leaves between their labels, every such strip when there are
-  several (KODE over a code and a sub-code column). A continuation page without a header
-  carries the previous page's columns.
+- **Columns.** One per header cell of the lowest level. Each vertical strip of body text
+  belongs to the label over it or the nearest one; two strips of one label are two columns
+  under a merged label (KODE over a code and a sub-code column). Edges fall midway between
+  neighbours. A continuation page carries the previous page's columns.
 - **Rows.** A line with text in a value column (code, number, amount, percentage) starts a row;
   a line with text only in text columns (nama, indikator) continues the cells above, which
   wrap. A horizontal rule between two lines also starts a row.
@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 
 from pdfplumber.utils import extract_text
 
@@ -36,14 +37,15 @@ from extract.headers import is_header_text, recognise
 from extract.model import Cell
 from extract.stitch import TEXT_COLUMNS
 
-# Lengths in ems of the table's type: it is set in 7-9 pt in the generated styles, 6-10 pt
-# in reports seen so far.
+# Lengths in ems of the table's type (7-9 pt in the generated styles), measured on them.
 LINE_TOLERANCE = 0.25  # characters of one line: tops this close
 PHRASE_GAP = 0.5  # a word space is ~0.28 em; two cells' texts are >= 2 x padding apart
 WRAP_PITCH = 1.3  # wrapped lines of one cell follow at the line pitch (~1.18 em)
 BLANK = 0.9  # white space between rows is < 0.65 em; a folio or a note lies further away
 CROSSING = 1.0  # text reaching this far into the next column runs across columns
 MAX_HEADER_LINES = 8
+
+Rule = tuple[float, float, float]  # a horizontal rule: y, x0, x1
 
 
 @dataclass
@@ -56,7 +58,7 @@ class Phrase:
     top: float
     bottom: float
 
-    @property
+    @cached_property
     def text(self) -> str:
         return extract_text(self.chars, x_tolerance=1.5, y_tolerance=3).strip()
 
@@ -119,47 +121,74 @@ class Layout:
     edges: list[float]  # inner column edges, left to right
     left: float
     right: float
-    names: list[str | None]
-    header: list[list[str]]  # per column: group label, label (empty when carried)
+    names: list[str | None]  # canonical column names, for telling value columns from text
     leaf_labels: list[str]
     size: float
     page_size: tuple[float, float]
-    header_cells: list[list[Cell]] = field(default_factory=list)
+    header_cells: list[list[Cell]]
 
     def column(self, x: float) -> int:
         return bisect.bisect_right(self.edges, x)
 
+    def keyed(self, line: Line) -> bool:
+        """Tell whether a line prints something in a value column (code, number, amount)."""
+        return any(self.names[self.column(p.centre)] not in TEXT_COLUMNS for p in line.phrases)
+
+
+# A phrase that is a figure: code, number, amount or percentage ("2 07 01 2.06", "1.",
+# "Rp 3.612.000.000", "94,1%"), not a year label of the header.
+FIGURE = re.compile(r"(?:rp\.?\s*)?[-(]?\d[\d.,\s]*\)?\s*%?", re.IGNORECASE)
+
 
 def _is_figure(text: str) -> bool:
-    return bool(re.search(r"\d", text)) and not is_header_text(text)
+    return bool(FIGURE.fullmatch(text)) and not is_header_text(text)
 
 
 def _phrases(chars: list[dict], size: float) -> list[Phrase]:
-    chars = sorted(chars, key=lambda c: c["x0"])
+    """Split a line's characters where more than PHRASE_GAP lies empty between two glyphs.
+
+    A space glyph is not empty: it joins the words on both sides, however wide it is (Courier
+    prints 0.6 em spaces; two cells are parted by padding, never by a space glyph).
+    """
     groups: list[list[dict]] = []
-    for ch in chars:
-        if groups and ch["x0"] - groups[-1][-1]["x1"] <= PHRASE_GAP * size:
-            groups[-1].append(ch)
-        else:
-            groups.append([ch])
-    return [
-        Phrase(g, min(c["x0"] for c in g), max(c["x1"] for c in g), min(c["top"] for c in g), max(c["bottom"] for c in g))
-        for g in groups
-    ]
+    pending: list[dict] = []
+    for ch in sorted(chars, key=lambda c: c["x0"]):
+        if not ch["text"].strip():
+            if groups:
+                pending.append(ch)
+            continue
+        if groups:
+            chain = [groups[-1][-1], *pending, ch]
+            if all(b["x0"] - a["x1"] <= PHRASE_GAP * size for a, b in zip(chain, chain[1:])):
+                groups[-1] += [*pending, ch]
+                pending = []
+                continue
+        groups.append([ch])
+        pending = []
+    return [_phrase(g) for g in groups]
+
+
+def _phrase(chars: list[dict]) -> Phrase:
+    return Phrase(
+        chars,
+        min(c["x0"] for c in chars), max(c["x1"] for c in chars),
+        min(c["top"] for c in chars), max(c["bottom"] for c in chars),
+    )
 
 
 def page_lines(chars: list[dict]) -> list[Line]:
-    """Group printed characters into lines of phrases, top to bottom."""
+    """Group characters into lines of phrases, top to bottom; a line starts at a glyph."""
     rows: list[list[dict]] = []
-    for ch in sorted((c for c in chars if c["text"].strip()), key=lambda c: (c["top"], c["x0"])):
+    for ch in sorted(chars, key=lambda c: (c["top"], c["x0"])):
         if rows and ch["top"] - rows[-1][0]["top"] <= LINE_TOLERANCE * ch["size"]:
             rows[-1].append(ch)
-        else:
+        elif ch["text"].strip():
             rows.append([ch])
     lines = []
     for row in rows:
-        size = sorted(c["size"] for c in row)[len(row) // 2]
-        lines.append(Line(_phrases(row, size), min(c["top"] for c in row), max(c["bottom"] for c in row), size))
+        glyphs = [c for c in row if c["text"].strip()]
+        size = sorted(c["size"] for c in glyphs)[len(glyphs) // 2]
+        lines.append(Line(_phrases(row, size), min(c["top"] for c in glyphs), max(c["bottom"] for c in glyphs), size))
     return lines
 
 
@@ -193,19 +222,33 @@ def header_blocks(band: list[Line]) -> list[Block]:
     return blocks
 
 
-def _leaves_and_groups(blocks: list[Block]) -> tuple[list[Block], list[Block | None]]:
-    """Split header cells into the lowest level and, per leaf, the group cell over it."""
+def _leaves_and_groups(blocks: list[Block], size: float) -> tuple[list[Block], list[Block | None]]:
+    """Split header cells into the lowest level and, per leaf, the group cell over it.
 
-    def below(g: Block, b: Block) -> bool:
+    A group faces at least one cell right under it (the year over Realisasi); the other
+    cells of that lower row, aligned with it (same middle when labels are centred, same
+    top when they hang), belong to the nearest group. A label spanning both header rows
+    (KODE, Sasaran) is aligned with neither: it has no group.
+    """
+
+    def under(g: Block, b: Block) -> bool:
         return b.top >= g.bottom - 1 and _overlap(g.x0, g.x1, b.x0, b.x1) > 0
 
-    groups = [g for g in blocks if any(below(g, b) for b in blocks if b is not g)]
-    leaves = sorted((b for b in blocks if b not in groups), key=lambda b: b.x0)
+    faced = [(g, b) for g in blocks for b in blocks if b is not g and under(g, b)]
+    groups = list({id(g): g for g, _ in faced}.values())
+    lower = [b for _, b in faced]
+    leaves = sorted((b for b in blocks if all(b is not g for g in groups)), key=lambda b: b.x0)
     owners: list[Block | None] = []
     for leaf in leaves:
-        over = [g for g in groups if g.bottom <= leaf.top + 1]
+        in_row = any(_aligned(leaf, b, size) for b in lower)
+        over = [g for g in groups if g.bottom <= leaf.top + 1] if in_row else []
         owners.append(min(over, key=lambda g: max(0.0, g.x0 - leaf.x1, leaf.x0 - g.x1)) if over else None)
     return leaves, owners
+
+
+def _aligned(a: Block, b: Block, size: float) -> bool:
+    middle = abs((a.top + a.bottom) / 2 - (b.top + b.bottom) / 2)
+    return middle <= 0.5 * size or abs(a.top - b.top) <= 0.5 * size
 
 
 def _paths(leaves: list[Block], groups: list[Block | None]) -> list[list[str]]:
@@ -230,8 +273,12 @@ def find_header(lines: list[Line], i: int, floor: int) -> Header | None:
 
     The band runs down to the first line with figures; it may start higher (a label wrapped
     over lines above: "Capaian / kinerja Tahun / 2024", rotated_split style), never above
-    `floor`. Of the possible first lines, the one explaining most columns wins, the lowest
-    on a tie (a title over the whole table explains nothing more).
+    `floor` nor into text of another size (a caption). Of the possible first lines, the one
+    explaining most columns wins, the highest on a tie (a group title wrapped over two lines,
+    Tabel 3.4 of the generated reports, is read whole). The band may also end higher: on a
+    page that repeats the header, the tail of a row cut by the page break follows it without
+    figures (no_rules_rotated style); it spoils the labels it would be read into, and of
+    equal readings the longest band wins ("Pagu Anggaran" reads as well without "(Rp)").
     """
     if not _header_start(lines[i]):
         return None
@@ -246,16 +293,17 @@ def find_header(lines: list[Line], i: int, floor: int) -> Header | None:
     first = i
     while (
         first - 1 >= floor and body - first < MAX_HEADER_LINES and not lines[first - 1].has_figure
-        and _gap(lines[first - 1], lines[first]) <= BLANK * size
+        and abs(lines[first - 1].size - size) < 0.5 and _gap(lines[first - 1], lines[first]) <= BLANK * size
     ):
         first -= 1
-    best: tuple[int, Header | None] = (0, None)
-    for top in range(i, first - 1, -1):
-        leaves, groups = _leaves_and_groups(header_blocks(lines[top:body]))
-        kind, score = _score(_paths(leaves, groups))
-        if kind and score > best[0]:
-            best = (score, Header(top, body, leaves, groups, size))
-    return best[1]
+    candidates: list[tuple[tuple[int, int, int], Header]] = []
+    for top in range(first, i + 1):
+        for end in range(i + 1, body + 1):
+            leaves, groups = _leaves_and_groups(header_blocks(lines[top:end]), size)
+            kind, score = _score(_paths(leaves, groups))
+            if kind:
+                candidates.append(((score, end, -top), Header(top, end, leaves, groups, size)))
+    return max(candidates, key=lambda c: c[0])[1] if candidates else None
 
 
 def _crossing(p: Phrase, edges: list[float], size: float) -> bool:
@@ -270,47 +318,62 @@ def _runs_across(line: Line, edges: list[float], size: float) -> bool:
     return not line.has_figure and any(_crossing(p, edges, size) for p in line.phrases)
 
 
-def _free_strips(phrases: list[Phrase], lo: float, hi: float) -> list[tuple[int, float, float]]:
-    """Return (phrases crossing, start, end) of the strips between phrase edges in lo..hi."""
-    cuts = sorted({lo, hi, *(x for p in phrases for x in (p.x0, p.x1) if lo < x < hi)})
-    strips = []
-    for a, b in zip(cuts, cuts[1:]):
-        mid = (a + b) / 2
-        strips.append((sum(1 for p in phrases if p.x0 < mid < p.x1), a, b))
-    return strips
-
-
-def column_edges(leaves: list[Block], body: list[Phrase], size: float) -> list[float]:
-    """Place the inner column edges between the header's lowest-level labels.
-
-    Between two labels every strip the body leaves empty (at least PHRASE_GAP wide) is an
-    edge; where footer text spans the strip, the least crossed one is.
-    """
-    edges: list[float] = []
+def _provisional_edges(leaves: list[Block], body: list[Phrase], size: float) -> list[float]:
+    """Place one edge between each two labels: in the widest of the least crossed strips."""
+    edges = []
     for a, b in zip(leaves, leaves[1:]):
         lo, hi = a.x1, b.x0
-        if hi <= lo:
+        if hi - lo < PHRASE_GAP * size:
             edges.append((lo + hi) / 2)
             continue
-        strips = _free_strips(body, lo, hi)
-        empty = [(s, e) for n, s, e in strips if n == 0 and e - s >= PHRASE_GAP * size]
-        if empty:
-            edges += [(s + e) / 2 for s, e in _merge_touching(empty)]
-            continue
+        cuts = sorted({lo, hi, *(x for p in body for x in (p.x0, p.x1) if lo < x < hi)})
+        strips = [(sum(1 for p in body if p.x0 < (s + e) / 2 < p.x1), s, e) for s, e in zip(cuts, cuts[1:])]
         fewest = min(n for n, _, _ in strips)
         s, e = max(((s, e) for n, s, e in strips if n == fewest), key=lambda se: se[1] - se[0])
         edges.append((s + e) / 2)
     return edges
 
 
-def _merge_touching(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    out: list[tuple[float, float]] = []
-    for s, e in spans:
-        if out and s <= out[-1][1] + 0.01:
-            out[-1] = (out[-1][0], e)
+def _clusters(phrases: list[Phrase], size: float) -> list[tuple[float, float]]:
+    """Return the x-spans the phrases fill, parted where at least PHRASE_GAP is empty."""
+    spans: list[tuple[float, float]] = []
+    for p in sorted(phrases, key=lambda p: p.x0):
+        if spans and p.x0 - spans[-1][1] < PHRASE_GAP * size:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], p.x1))
         else:
-            out.append((s, e))
-    return out
+            spans.append((p.x0, p.x1))
+    return spans
+
+
+def column_edges(leaves: list[Block], body: list[Phrase], size: float) -> list[float]:
+    """Place the inner column edges from the labels and the body's vertical strips of text.
+
+    Body text spanning columns (footer labels and totals) is set aside first, with one
+    provisional edge between each two labels. Each remaining strip of text belongs to the
+    label over it or, failing that, the nearest one: a centred label may stand beside its
+    right-aligned figures (a year over TPAK values, Tabel 3.4). A label owns its strips and
+    its own place; two strips of one label are two columns under a merged label (KODE over
+    "2 07 01 2.06" and "01", rotated_split style). Edges fall midway between neighbours.
+    """
+    provisional = _provisional_edges(leaves, body, size)
+    kept = [p for p in body if not _crossing(p, provisional, size)]
+    items: list[tuple[float, float]] = []
+    strips = _clusters(kept, size)
+    owners = [_leaf_of(s, e, leaves) for s, e in strips]
+    for k, leaf in enumerate(leaves):
+        mine = [st for st, o in zip(strips, owners) if o == k]
+        if not mine:
+            items.append((leaf.x0, leaf.x1))
+            continue
+        main = max(mine, key=lambda st: _overlap(st[0], st[1], leaf.x0, leaf.x1))
+        for st in mine:
+            items.append((min(st[0], leaf.x0), max(st[1], leaf.x1)) if st is main else st)
+    items.sort()
+    return [(a[1] + b[0]) / 2 for a, b in zip(items, items[1:])]
+
+
+def _distance(span: tuple[float, float], leaf: Block) -> float:
+    return max(0.0, leaf.x0 - span[1], span[0] - leaf.x1)
 
 
 def _leaf_of(x0: float, x1: float, leaves: list[Block]) -> int:
@@ -318,10 +381,12 @@ def _leaf_of(x0: float, x1: float, leaves: list[Block]) -> int:
     best = max(range(len(leaves)), key=lambda k: _overlap(x0, x1, leaves[k].x0, leaves[k].x1))
     if _overlap(x0, x1, leaves[best].x0, leaves[best].x1) > 0:
         return best
-    return min(range(len(leaves)), key=lambda k: max(leaves[k].x0 - x1, x0 - leaves[k].x1))
+    return min(range(len(leaves)), key=lambda k: _distance((x0, x1), leaves[k]))
 
 
-def _header_cells(edges: list[float], left: float, right: float, header: Header, page: int) -> tuple[list[list[Cell]], list[list[str]]]:
+def _header_cells(
+    edges: list[float], left: float, right: float, header: Header, page: int
+) -> tuple[list[list[Cell]], list[list[str]]]:
     """Lay the header out as grid rows, group cells over label cells, merged like ruled ones.
 
     A label over several columns (KODE over code and sub-code) covers all of them, as a
@@ -367,19 +432,18 @@ def _trim(body: list[Line], edges: list[float], size: float) -> list[Line]:
     return body
 
 
-def _rules_between(rules: list[tuple[float, float, float]], a: Line, b: Line, left: float, right: float) -> bool:
+def _rules_between(rules: list[Rule], a: Line, b: Line, left: float, right: float) -> bool:
     """Tell whether a horizontal rule across most of the table lies between two lines."""
     width = right - left
     return any(a.bottom - 1 <= y <= b.top + 1 and _overlap(x0, x1, left, right) >= 0.5 * width for y, x0, x1 in rules)
 
 
-def _rows(body: list[Line], layout: Layout, rules: list[tuple[float, float, float]]) -> list[list[Line]]:
+def _rows(body: list[Line], layout: Layout, rules: list[Rule]) -> list[list[Line]]:
     """Group body lines into rows: a value-column phrase or a rule starts a new one."""
     rows: list[list[Line]] = []
     for line in body:
-        keyed = any(layout.names[layout.column(p.centre)] not in TEXT_COLUMNS for p in line.phrases)
         ruled = bool(rows) and _rules_between(rules, rows[-1][-1], line, layout.left, layout.right)
-        if not rows or keyed or ruled:
+        if not rows or layout.keyed(line) or ruled:
             rows.append([line])
         else:
             rows[-1].append(line)
@@ -387,6 +451,7 @@ def _rows(body: list[Line], layout: Layout, rules: list[tuple[float, float, floa
 
 
 def _row_cells(row: list[Line], layout: Layout, page: int) -> list[Cell]:
+    """Put each phrase of a row, whole, into the column under its middle."""
     xs = [layout.left, *layout.edges, layout.right]
     chars: list[list[dict]] = [[] for _ in range(len(xs) - 1)]
     for line in row:
@@ -402,15 +467,24 @@ def _row_cells(row: list[Line], layout: Layout, page: int) -> list[Cell]:
     ]
 
 
-def _grid(header_cells: list[list[Cell]], body: list[Line], layout: Layout, rules, page: int, top: float) -> Grid:
+def _grid(
+    header_cells: list[list[Cell]], body: list[Line], layout: Layout, rules: list[Rule], page: int, top: float
+) -> Grid:
+    """Return the header rows (none on a continuation page) and body rows as a cell grid."""
     rows = [_row_cells(r, layout, page) for r in _rows(body, layout, rules)]
     xs = [layout.left, *layout.edges, layout.right]
     ys = [top] + [r[0].bottom for r in rows] if rows else [top, top]
     return Grid(xs=xs, ys=ys, cells=header_cells + rows, page=page, header_rows=len(header_cells))
 
 
-def _layout_from_header(header: Header, lines: list[Line], stop: int, page_size, page: int, carried: Layout | None) -> tuple[Layout, list[Line]]:
-    """Place the columns under a header and return them with the table's body lines."""
+def _layout_from_header(
+    header: Header, lines: list[Line], stop: int, page_size: tuple[float, float], page: int, carried: Layout | None
+) -> tuple[Layout, list[Line]]:
+    """Place the columns under a header and return them with the table's body lines.
+
+    A header repeated on a continuation page keeps the carried columns, so that the pages of
+    one table cut alike even where one page's body leaves a strip empty and another's not.
+    """
     size = header.size
     body = _body_lines(lines, header.body, stop, size)
     labels = [leaf.text for leaf in header.leaves]
@@ -427,8 +501,7 @@ def _layout_from_header(header: Header, lines: list[Line], stop: int, page_size,
         edges = column_edges(header.leaves, [p for line in body for p in line.phrases], size)
     cells, paths = _header_cells(edges, left, right, header, page)
     names = [c.name for c in recognise(paths)[1]]
-    layout = Layout(edges, left, right, names, paths, labels, size, page_size, cells)
-    return layout, body
+    return Layout(edges, left, right, names, labels, size, page_size, cells), body
 
 
 def _same_labels(carried: Layout, header: Header) -> bool:
@@ -437,11 +510,8 @@ def _same_labels(carried: Layout, header: Header) -> bool:
     if labels != carried.leaf_labels:
         return False
     xs = [carried.left, *carried.edges, carried.right]
-    return all(any(_overlap(leaf.x0, leaf.x1, xs[c], xs[c + 1]) > 0 for c in range(len(xs) - 1)) for leaf in header.leaves)
-
-
-def _keyed(line: Line, layout: Layout) -> bool:
-    return any(layout.names[layout.column(p.centre)] not in TEXT_COLUMNS for p in line.phrases)
+    spans = list(zip(xs, xs[1:]))
+    return all(any(_overlap(leaf.x0, leaf.x1, a, b) > 0 for a, b in spans) for leaf in header.leaves)
 
 
 def _continuation(lines: list[Line], stop: int, layout: Layout) -> list[Line]:
@@ -455,18 +525,21 @@ def _continuation(lines: list[Line], stop: int, layout: Layout) -> list[Line]:
     while k < stop:
         block = _body_lines(lines, k, stop, layout.size)
         body = _trim(block, layout.edges, layout.size)
-        if body and any(_keyed(line, layout) for line in body):
+        if body and any(layout.keyed(line) for line in body):
             return body
         k += max(1, len(block))
     return []
 
 
-def _h_rules(page) -> list[tuple[float, float, float]]:
+def _h_rules(page) -> list[Rule]:
+    """Return the page's horizontal rules as (y, x0, x1)."""
     h, _ = page_segments(page)
     return [(s.pos, s.start, s.end) for s in h]
 
 
 def _outside(chars: list[dict], regions: list[Region]) -> list[dict]:
+    """Return the characters not inside a ruled table (those are read along its rules)."""
+
     def inside(ch: dict) -> bool:
         cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
         return any(r.x0 <= cx <= r.x1 and r.top <= cy <= r.bottom for r in regions)
@@ -480,14 +553,8 @@ def _ends_page(lines: list[Line], last: Line) -> bool:
     return all(len(line.phrases) == 1 and re.fullmatch(r"[-\s]*\d{1,4}[-\s]*", line.phrases[0].text) for line in after)
 
 
-def text_tables(page, page_number: int, regions: list[Region], carried: Layout | None) -> tuple[list[Grid], Layout | None]:
-    """Find the page's tables without vertical rules; return their grids and the layout to
-    carry to the next page (the last table's, when it runs to the foot of this page)."""
-    lines = page_lines(_outside(page.chars, regions))
-    if not lines:
-        return [], None
-    page_size = (float(page.width), float(page.height))
-    rules = _h_rules(page)
+def _headers(lines: list[Line]) -> list[Header]:
+    """Return the page's recognised headers, top to bottom."""
     headers: list[Header] = []
     i = 0
     while i < len(lines):
@@ -497,6 +564,20 @@ def text_tables(page, page_number: int, regions: list[Region], carried: Layout |
             continue
         headers.append(header)
         i = header.body
+    return headers
+
+
+def text_tables(
+    page, page_number: int, regions: list[Region], carried: Layout | None
+) -> tuple[list[Grid], Layout | None]:
+    """Find the page's tables without vertical rules; return their grids and the layout to
+    carry to the next page (the last table's, when it runs to the foot of this page)."""
+    lines = page_lines(_outside(page.chars, regions))
+    if not lines:
+        return [], None
+    page_size = (float(page.width), float(page.height))
+    rules = _h_rules(page)
+    headers = _headers(lines)
     grids: list[Grid] = []
     last: tuple[Layout, Line] | None = None
     first_header = headers[0].first if headers else len(lines)
