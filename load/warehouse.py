@@ -26,7 +26,7 @@ from extract import EXTRACTOR_VERSION
 
 log = logging.getLogger(__name__)
 
-DOCUMENT_TABLES = ("stg_tabel", "stg_sel", "fct_anggaran", "fct_indikator", "fct_ringkasan_anggaran", "fct_efisiensi", "fct_konteks")
+DOCUMENT_TABLES = ("stg_tabel", "stg_sel", "fct_anggaran", "fct_indikator", "fct_ringkasan_anggaran", "fct_efisiensi", "fct_konteks", "fct_angka_teks")
 
 
 class WarehouseBusy(RuntimeError):

@@ -84,7 +84,7 @@ CASES = {
     # figure also moves the findings that compare with it, and those are named too.
     "serapan_tercetak fixed": (fix_serapan, ["serapan_tercetak", "beda_antar_tabel"], ["beda_antar_tabel"]),
     "serapan_tercetak broken": (break_serapan, [], ["serapan_tercetak", "beda_antar_tabel"]),
-    "capaian_tercetak fixed": (fix_capaian, ["capaian_tercetak"], ["beda_antar_tabel"]),
+    "capaian_tercetak fixed": (fix_capaian, ["capaian_tercetak", "beda_antar_tabel"], ["beda_antar_tabel"] * 2),
     "capaian_tercetak broken": (break_capaian, [], ["capaian_tercetak", "beda_antar_tabel", "rata_rata_footer"]),
     "jumlah_anak fixed": (fix_parent, ["jumlah_anak"] * 4 + ["serapan_tercetak"], ["jumlah_anak"] * 2 + ["serapan_tercetak"]),
     "jumlah_anak broken": (break_parent, [], ["jumlah_anak"] * 2),

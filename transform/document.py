@@ -14,6 +14,7 @@ from transform.iku import transform_iku
 from transform.konteks import transform_konteks
 from transform.numbers import guess_locale
 from transform.sasaran import JENIS, transform_sasaran
+from transform.teks import read_text_figures
 
 AMOUNT_COLUMNS = ("pagu", "realisasi")
 
@@ -119,6 +120,7 @@ def transform_document(doc: ExtractedDocument) -> TransformedDocument:
     for t in recognised:
         if t.kind == "efisiensi":
             efisiensi += transform_efisiensi(t, ctx, locale, anggaran)
+    angka_teks = read_text_figures(doc.page_texts, {**ctx, "paged": doc.format == "pdf"}, locale)
     tabel, sel = _staged(doc)
     hinted = {p.number for p in doc.pages if p.has_table_hint}
     with_tables = {p for t in doc.tables for p in t.pages}
@@ -154,5 +156,6 @@ def transform_document(doc: ExtractedDocument) -> TransformedDocument:
             "fct_ringkasan_anggaran": ringkasan,
             "fct_efisiensi": efisiensi,
             "fct_konteks": konteks,
+            "fct_angka_teks": angka_teks,
         },
     )

@@ -378,3 +378,23 @@ COMMENT ON COLUMN fct_konteks.source_sheet IS 'Sheet (spreadsheets only).';
 COMMENT ON COLUMN fct_konteks.source_table IS 'Table ordinal in the document.';
 COMMENT ON COLUMN fct_konteks.source_row IS 'Row in the stitched table.';
 COMMENT ON COLUMN fct_konteks.extractor_version IS 'Version of kinerja''s extractor.';
+
+CREATE TABLE IF NOT EXISTS fct_angka_teks (
+    tahun INTEGER NOT NULL,
+    label VARCHAR NOT NULL,
+    lingkup VARCHAR,
+    nilai DECIMAL(20, 4),
+    nilai_printed VARCHAR NOT NULL,
+    kutipan VARCHAR,
+    source_document_id VARCHAR NOT NULL,
+    source_page INTEGER
+);
+COMMENT ON TABLE fct_angka_teks IS 'One row per figure a report states in its running text (executive summary, conclusion): totals, counts, absorption, staff numbers; read by the phrasings of transform/data/angka_teks.csv.';
+COMMENT ON COLUMN fct_angka_teks.tahun IS 'Report year.';
+COMMENT ON COLUMN fct_angka_teks.label IS 'What the figure claims: total_pagu, total_serapan, jumlah_program, jumlah_kegiatan, jumlah_sub_kegiatan, jumlah_pegawai, jumlah_pns, jumlah_fungsional, <level>_efisien, <level>_tidak_efisien.';
+COMMENT ON COLUMN fct_angka_teks.lingkup IS 'The part of the report it is about when the text names one (Urusan Pemerintahan Bidang Ketenagakerjaan); null for the whole report.';
+COMMENT ON COLUMN fct_angka_teks.nilai IS 'The figure.';
+COMMENT ON COLUMN fct_angka_teks.nilai_printed IS 'As printed.';
+COMMENT ON COLUMN fct_angka_teks.kutipan IS 'The sentence around it, to quote.';
+COMMENT ON COLUMN fct_angka_teks.source_document_id IS 'Document.';
+COMMENT ON COLUMN fct_angka_teks.source_page IS 'Page of the text.';
