@@ -19,6 +19,7 @@ from transform.numbers import parse_number
 
 CONTEXT = 60
 CONTEXT_GROUPS = {"lingkup", "tahun"}  # say what a figure is about, are not figures themselves
+TEXT_LABELS = {"nama_program"}  # names stated in the text: kept as printed, no figure
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +49,7 @@ def read_text_figures(page_texts: list[str], ctx: dict, locale: str) -> list[dic
                 ]
                 tahun = int(m.group("tahun")) if "tahun" in m.groupdict() and m.group("tahun") else ctx["tahun"]
                 for name, printed in figures:
-                    parsed = parse_number(printed, locale)
+                    parsed = parse_number(printed, locale) if name not in TEXT_LABELS else parse_number("")
                     out.append(
                         {
                             "tahun": tahun,

@@ -391,7 +391,7 @@ CREATE TABLE IF NOT EXISTS fct_angka_teks (
 );
 COMMENT ON TABLE fct_angka_teks IS 'One row per figure a report states in its running text (executive summary, conclusion): totals, counts, absorption, staff numbers; read by the phrasings of transform/data/angka_teks.csv.';
 COMMENT ON COLUMN fct_angka_teks.tahun IS 'Report year.';
-COMMENT ON COLUMN fct_angka_teks.label IS 'What the figure claims: total_pagu, total_serapan, jumlah_program, jumlah_kegiatan, jumlah_sub_kegiatan, jumlah_pegawai, jumlah_pns, jumlah_fungsional, <level>_efisien, <level>_tidak_efisien.';
+COMMENT ON COLUMN fct_angka_teks.label IS 'What the figure claims: total_pagu, total_serapan, jumlah_program, jumlah_kegiatan, jumlah_sub_kegiatan, jumlah_pegawai, jumlah_pns, jumlah_fungsional, <level>_efisien, <level>_tidak_efisien, capaian_indikator; nama_program for a program name listed without code (nilai null, the name in nilai_printed).';
 COMMENT ON COLUMN fct_angka_teks.lingkup IS 'The part of the report it is about when the text names one (Urusan Pemerintahan Bidang Ketenagakerjaan); null for the whole report.';
 COMMENT ON COLUMN fct_angka_teks.nilai IS 'The figure.';
 COMMENT ON COLUMN fct_angka_teks.nilai_printed IS 'As printed.';
