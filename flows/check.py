@@ -36,7 +36,7 @@ def findings_of(paths: list[str]) -> tuple[list[str], list[tuple], list[str]]:
             for path in discover_inputs(paths):
                 result = read_document(path)
                 if result.ok:
-                    build.load_document(result.document.dokumen, result.document.rows, result.size)
+                    build.load_document(result.document.dokumen, result.document.rows, result.size, result.modified_at)
                 else:
                     rejected.append(result.error)
             build.refresh()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from datetime import datetime, timezone
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +35,7 @@ class DocumentResult:
     size: int
     error: str | None = None
     document: TransformedDocument | None = None
+    modified_at: datetime | None = None
 
     @property
     def ok(self) -> bool:
@@ -91,7 +93,8 @@ def read_document(path: str | Path, max_pages: int | None = None) -> DocumentRes
     suffix = path.suffix.lower()
     fmt = suffix.lstrip(".") or "unknown"
     size = path.stat().st_size if path.exists() else 0
-    result = DocumentResult(str(path), path.name, _digest(path), fmt, size)
+    modified = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc) if path.exists() else None
+    result = DocumentResult(str(path), path.name, _digest(path), fmt, size, modified_at=modified)
     try:
         if suffix in PDF_SUFFIXES:
             extracted = extract_pdf(path, max_pages=max_pages)

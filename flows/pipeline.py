@@ -47,7 +47,7 @@ def load_warehouse_task(results: list[DocumentResult], warehouse: str) -> tuple[
     with WarehouseBuild(Path(warehouse)) as build:
         for r in results:
             if r.ok:
-                outcomes.append(build.load_document(r.document.dokumen, r.document.rows, r.size))
+                outcomes.append(build.load_document(r.document.dokumen, r.document.rows, r.size, r.modified_at))
             else:
                 outcomes.append(build.record_rejected(r.sha256, r.file_name, r.format, r.error, r.size))
         build.refresh()

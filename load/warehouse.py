@@ -59,10 +59,14 @@ def schema_sql() -> list[str]:
 
 
 def folder_sql(folder: str) -> list[tuple[str, str]]:
-    """Return (name, text) of every .sql file of a warehouse folder, in file-name order."""
+    """Return (name, text) of every .sql file of a warehouse folder, in file-name order.
+
+    A numeric prefix orders files that build on each other (10_mart_serapan_anggaran.sql
+    before 20_mart_efisiensi.sql) and is not part of the name.
+    """
     root = resources.files("warehouse").joinpath(folder)
     files = sorted((f for f in root.iterdir() if f.name.endswith(".sql")), key=lambda f: f.name)
-    return [(f.name[:-4], f.read_text(encoding="utf-8")) for f in files]
+    return [(re.sub(r"^\d+_", "", f.name[:-4]), f.read_text(encoding="utf-8")) for f in files]
 
 
 def mart_sql() -> list[tuple[str, list[str]]]:
@@ -181,7 +185,9 @@ class WarehouseBuild:
         ).fetchone()
         return row[0] if row else None
 
-    def load_document(self, dokumen: dict, rows: dict[str, list[dict]], file_size: int | None) -> LoadOutcome:
+    def load_document(
+        self, dokumen: dict, rows: dict[str, list[dict]], file_size: int | None, file_modified_at: datetime | None = None
+    ) -> LoadOutcome:
         """Replace everything known of one document in a single transaction."""
         sid = dokumen["source_document_id"]
         self.con.execute("BEGIN TRANSACTION")
@@ -190,7 +196,7 @@ class WarehouseBuild:
                 self.con.execute(f"DELETE FROM {table} WHERE source_document_id = ?", [sid])
             self._insert(
                 "dim_dokumen",
-                [{**dokumen, "file_size_bytes": file_size, "loaded_at": datetime.now(timezone.utc)}],
+                [{**dokumen, "file_size_bytes": file_size, "file_modified_at": file_modified_at, "loaded_at": datetime.now(timezone.utc)}],
             )
             for table in DOCUMENT_TABLES:
                 self._insert(table, rows.get(table, []))
@@ -255,6 +261,45 @@ class WarehouseBuild:
             self.con.execute("COMMIT")
         return len(rows)
 
+    def mark_superseded(self) -> int:
+        """Mark older versions of a report superseded by a newer file of the same kind.
+
+        Two loaded documents of one pemda, OPD and year in one format are two versions of a
+        report (a corrected re-upload): the one whose file is newer (then the later load) stays
+        loaded, the other becomes 'superseded' and stays queryable. A PDF and an export of one
+        report are not versions of each other.
+        """
+        self.con.execute(
+            """
+            UPDATE dim_dokumen SET status = 'superseded'
+            WHERE source_document_id IN (
+                SELECT source_document_id FROM (
+                    SELECT source_document_id, row_number() OVER (
+                        PARTITION BY pemda, opd, tahun, format
+                        ORDER BY file_modified_at DESC NULLS LAST, loaded_at DESC, file_name DESC
+                    ) AS rank
+                    FROM dim_dokumen
+                    WHERE status IN ('loaded', 'superseded') AND tahun IS NOT NULL AND opd IS NOT NULL
+                ) WHERE rank > 1
+            )
+            """
+        )
+        self.con.execute(
+            """
+            UPDATE dim_dokumen SET status = 'loaded'
+            WHERE status = 'superseded' AND source_document_id IN (
+                SELECT source_document_id FROM (
+                    SELECT source_document_id, row_number() OVER (
+                        PARTITION BY pemda, opd, tahun, format
+                        ORDER BY file_modified_at DESC NULLS LAST, loaded_at DESC, file_name DESC
+                    ) AS rank
+                    FROM dim_dokumen WHERE status IN ('loaded', 'superseded')
+                ) WHERE rank = 1
+            )
+            """
+        )
+        return self.con.execute("SELECT count(*) FROM dim_dokumen WHERE status = 'superseded'").fetchone()[0]
+
     def build_reference(self) -> None:
         """Rebuild the nomenclature, direction and spelling dims from the shipped CSVs."""
         for stmt in reference_sql():
@@ -282,6 +327,7 @@ class WarehouseBuild:
     def refresh(self) -> dict[str, int]:
         """After loading: reference dims, core, checks (findings), then marts."""
         self.fill_missing_pemda()
+        self.mark_superseded()
         self.build_reference()
         self.build_core()
         findings = self.run_checks()

@@ -14,6 +14,7 @@ import pytest
 
 from load.warehouse import WarehouseBuild
 from tests.conftest import read_golden
+from tests.reports import consistent_report
 
 GOLDEN = read_golden("klungkung_2024_temuan.csv")
 
@@ -91,44 +92,6 @@ def test_the_issue_examples(findings):
     assert {value_key(r[6]) for r in totals} == {"6254031019", "5736636675"}
     summary = [r for r in findings if r[0] == "total_dokumen" and r[8] == 3 and value_key(r[6]) == "6214545759"]
     assert len(summary) == 1 and "Rp 6.254.031.019,00" in summary[0][-1]
-
-
-def consistent_report():
-    """The generator's 2023 report with its inherited mistakes put right by hand: official
-    names (and the two codes whose names belong to code 0007), capaian of the lower-is-better
-    dispute indicator computed downwards."""
-    import csv
-    import dataclasses
-    from decimal import ROUND_HALF_UP
-
-    from tests.conftest import ROOT
-    from tests.generator import lkjip
-
-    with (ROOT / "warehouse" / "reference" / "nomenklatur.csv").open(encoding="utf-8") as fh:
-        official = {r["kode"]: r["nama"] for r in csv.DictReader(fh)}
-    moved = {"2.07.01.2.01.0002": "2.07.01.2.01.0007", "2.07.01.2.02.0002": "2.07.01.2.02.0007"}
-    data = lkjip.synthetic_2023()
-    lines = []
-    for line in data.budget_lines:
-        kode = moved.get(line.kode, line.kode)
-        nama = official.get(kode) or official.get("X.XX" + kode[4:]) or line.nama
-        lines.append(dataclasses.replace(line, kode=kode, nama=nama))
-
-    def downwards(value):
-        if value.target:
-            exact = (2 * value.target - value.realisasi) / value.target * 100
-            return dataclasses.replace(value, capaian=exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
-        return value
-
-    tables = []
-    for table in data.sasaran_tables:
-        rows = []
-        for row in table.rows:
-            if "perselisihan" in row.indikator.lower():
-                row = dataclasses.replace(row, values=tuple(downwards(v) for v in row.values))
-            rows.append(row)
-        tables.append(dataclasses.replace(table, rows=tuple(rows)))
-    return dataclasses.replace(data, budget_lines=tuple(lines), sasaran_tables=tuple(tables))
 
 
 def test_a_report_without_contradictions_raises_nothing(tmp_path):

@@ -72,3 +72,26 @@ def test_republishing_leaves_no_stale_files(tmp_path, warehouse):
     assert sorted(p.name for p in (out / "fct_anggaran").iterdir()) == ["tahun=2024"]
     assert [p.name for p in (out / "fct_anggaran" / "tahun=2024").iterdir()] == ["part-0.parquet"]
     assert not list(tmp_path.glob(".parquet.staging*"))
+
+
+def test_duckdb_pyarrow_pandas_and_polars_read_identical_rows(tmp_path, warehouse):
+    import pandas as pd
+    import polars as pl
+
+    out = tmp_path / "parquet"
+    publish_parquet(warehouse, out)
+    con = duckdb.connect(str(warehouse), read_only=True)
+    want = sorted(con.execute("SELECT kode_printed, pagu_idr, realisasi_idr, tahun FROM fct_anggaran").fetchall())
+    con.close()
+    files = sorted(str(p) for p in (out / "fct_anggaran").rglob("*.parquet"))
+    via_duckdb = sorted(duckdb.connect().execute(
+        f"SELECT kode_printed, pagu_idr, realisasi_idr, tahun FROM read_parquet({files})"
+    ).fetchall())
+    table = ds.dataset(out / "fct_anggaran", format="parquet", partitioning="hive").to_table(
+        columns=["kode_printed", "pagu_idr", "realisasi_idr", "tahun"]
+    )
+    via_arrow = sorted(zip(*(table.column(c).to_pylist() for c in table.column_names)))
+    frame = pd.concat(pd.read_parquet(f, engine="pyarrow") for f in files)
+    via_pandas = sorted(zip(frame.kode_printed, frame.pagu_idr, frame.realisasi_idr, frame.tahun))
+    via_polars = sorted(pl.read_parquet(files).select(["kode_printed", "pagu_idr", "realisasi_idr", "tahun"]).rows())
+    assert via_duckdb == via_arrow == via_pandas == via_polars == want

@@ -22,6 +22,7 @@ CREATE TABLE IF NOT EXISTS dim_dokumen (
     number_locale VARCHAR,
     notes VARCHAR,
     file_size_bytes BIGINT,
+    file_modified_at TIMESTAMP WITH TIME ZONE,
     loaded_at TIMESTAMP WITH TIME ZONE NOT NULL,
     extractor_version VARCHAR NOT NULL
 );
@@ -37,7 +38,7 @@ COMMENT ON COLUMN dim_dokumen.tahapan IS 'Budget stage the figures belong to, fr
 COMMENT ON COLUMN dim_dokumen.bulan IS 'Month the realisation is counted up to, from the CIK title (BULAN : Desember).';
 COMMENT ON COLUMN dim_dokumen.page_count IS 'Pages in the PDF (null for spreadsheets).';
 COMMENT ON COLUMN dim_dokumen.sheets IS 'For spreadsheets: the sheets that held recognised tables (skipped ones are named in notes).';
-COMMENT ON COLUMN dim_dokumen.status IS 'loaded, rejected or superseded.';
+COMMENT ON COLUMN dim_dokumen.status IS 'loaded, rejected or superseded (an older version of a report of the same pemda, OPD, year and format; kept queryable, left out of the marts).';
 COMMENT ON COLUMN dim_dokumen.error IS 'For rejected files: one line naming file, page or sheet and the cause.';
 COMMENT ON COLUMN dim_dokumen.tables_found IS 'Tables found in the document (stitched across pages).';
 COMMENT ON COLUMN dim_dokumen.tables_recognised IS 'Tables whose kind was recognised from their header.';
@@ -46,6 +47,7 @@ COMMENT ON COLUMN dim_dokumen.pages_figures_no_table IS 'Comma-separated pages t
 COMMENT ON COLUMN dim_dokumen.number_locale IS 'id (1.234,56) or en (1,234.56): how the document prints numbers.';
 COMMENT ON COLUMN dim_dokumen.notes IS 'Remarks of the extraction about this document.';
 COMMENT ON COLUMN dim_dokumen.file_size_bytes IS 'Size of the file in bytes.';
+COMMENT ON COLUMN dim_dokumen.file_modified_at IS 'The file''s modification time when read: of two versions of one report in one format, the newer one stays loaded.';
 COMMENT ON COLUMN dim_dokumen.loaded_at IS 'When this row was written (UTC).';
 COMMENT ON COLUMN dim_dokumen.extractor_version IS 'Version of kinerja''s extractor that read the file.';
 

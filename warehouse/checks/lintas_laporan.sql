@@ -1,19 +1,20 @@
 -- Across reports: the same indicator and year (same pemda, OPD and code) printed with a
 -- different value by another document, e.g. a 2024 report reprinting 2023 differently from
--- the 2023 report. The value of the report of that year (else the latest report) is taken as
--- the reference; each document that differs from it gets a finding.
+-- the 2023 report, or a superseded version against its correction. The value of a loaded
+-- report of that year (else the latest report) is the reference; each document that differs
+-- from it gets a finding.
 WITH v AS (
     SELECT i.*, indikator_key(i.indikator) AS ik, ukuran(i.jenis) AS ukuran,
-        d.format, d.loaded_at, t.caption
+        d.format, d.loaded_at, d.status, t.caption
     FROM fct_indikator AS i
     JOIN dim_dokumen AS d USING (source_document_id)
     LEFT JOIN stg_tabel AS t USING (source_document_id, source_table)
-    WHERE d.status = 'loaded' AND i.indikator IS NOT NULL
+    WHERE d.status IN ('loaded', 'superseded') AND i.indikator IS NOT NULL
 ),
 ranked AS (
     SELECT *, row_number() OVER (
         PARTITION BY pemda, opd, tahun, ik, ukuran, coalesce(kode, '')
-        ORDER BY CASE WHEN tahun_laporan = tahun THEN 0 ELSE 1 END, tahun_laporan DESC,
+        ORDER BY CASE WHEN status = 'loaded' THEN 0 ELSE 1 END, CASE WHEN tahun_laporan = tahun THEN 0 ELSE 1 END, tahun_laporan DESC,
                  CASE WHEN format = 'pdf' THEN 1 ELSE 0 END, loaded_at DESC, source_page, source_row
     ) AS pick
     FROM v

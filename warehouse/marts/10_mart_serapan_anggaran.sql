@@ -32,9 +32,15 @@ SELECT
     p.realisasi_idr AS realisasi_idr_prev,
     p.serapan_pct AS serapan_pct_prev,
     c.serapan_pct - p.serapan_pct AS serapan_change_pct_point,
+    n.nama AS nama_resmi,
+    n.nama IS NOT NULL AND name_key(n.nama) = name_key(c.nama_printed) AS is_nama_resmi,
+    (SELECT min(f.expected) FROM fct_temuan AS f
+     WHERE f.rule = 'nomenklatur' AND f.source_document_id = c.source_document_id AND f.source_row = c.source_row
+       AND f.source_table = c.source_table AND regexp_full_match(f.expected, '[0-9X.]+')) AS kode_disarankan,
     c.source_document_id,
     c.source_page
 FROM chosen AS c
+LEFT JOIN dim_nomenklatur AS n ON n.kode = c.kode AND n.versi = '2023'
 LEFT JOIN chosen AS p
     ON p.pemda IS NOT DISTINCT FROM c.pemda
     AND p.opd IS NOT DISTINCT FROM c.opd
@@ -56,5 +62,8 @@ COMMENT ON COLUMN mart_serapan_anggaran.pagu_idr_prev IS 'Pagu of the same code 
 COMMENT ON COLUMN mart_serapan_anggaran.realisasi_idr_prev IS 'Realisasi of the same code the year before.';
 COMMENT ON COLUMN mart_serapan_anggaran.serapan_pct_prev IS 'Recomputed absorption the year before.';
 COMMENT ON COLUMN mart_serapan_anggaran.serapan_change_pct_point IS 'serapan_pct minus serapan_pct_prev, in percentage points.';
+COMMENT ON COLUMN mart_serapan_anggaran.nama_resmi IS 'Official name of the code (Kepmendagri 900.1-15.5-1317/2023), null when the code is not in it.';
+COMMENT ON COLUMN mart_serapan_anggaran.is_nama_resmi IS 'True when the printed name is the official one (case, spacing and punctuation ignored).';
+COMMENT ON COLUMN mart_serapan_anggaran.kode_disarankan IS 'The official code the printed name or indicator belongs to, when the nomenklatur check found another one.';
 COMMENT ON COLUMN mart_serapan_anggaran.source_document_id IS 'Document the chosen figures come from.';
 COMMENT ON COLUMN mart_serapan_anggaran.source_page IS 'Page of the chosen row.';
