@@ -33,6 +33,14 @@ ranked AS (
         ) AS pick
     FROM base
     WINDOW w AS (PARTITION BY tahun, pemda, opd, level, kode, ukuran, indikator_key)
+),
+akhir AS (
+    SELECT i.pemda, i.opd, indikator_key(i.indikator) AS indikator_key,
+        arg_max(i.target, CASE i.jenis WHEN 'iku_akhir' THEN 2 ELSE 1 END * 10000 + i.tahun_laporan) AS target_akhir_renstra
+    FROM fct_indikator AS i
+    JOIN dim_dokumen AS d USING (source_document_id)
+    WHERE d.status = 'loaded' AND i.jenis IN ('iku_akhir', 'renstra') AND i.target IS NOT NULL
+    GROUP BY ALL
 )
 SELECT
     tahun,
@@ -49,12 +57,14 @@ SELECT
     capaian_pct_reported,
     arah,
     CAST(round(capaian_arah(target, realisasi, arah), 2) AS DECIMAL(12, 2)) AS capaian_pct,
+    a.target_akhir_renstra,
     source_count,
     tahun_laporan,
     jenis,
     source_document_id,
     source_page
 FROM ranked
+LEFT JOIN akhir AS a USING (pemda, opd, indikator_key)
 WHERE pick = 1
 ORDER BY tahun, pemda, opd, level, kode, indikator;
 COMMENT ON TABLE mart_capaian_indikator IS 'One row per tahun x pemda x opd x indicator (x kode, x ukuran): the chosen target, realisasi and capaian, printed and recomputed.';
@@ -72,6 +82,7 @@ COMMENT ON COLUMN mart_capaian_indikator.target IS 'Target value.';
 COMMENT ON COLUMN mart_capaian_indikator.realisasi IS 'Realised value.';
 COMMENT ON COLUMN mart_capaian_indikator.capaian_pct_reported IS 'Achievement as printed, percent.';
 COMMENT ON COLUMN mart_capaian_indikator.capaian_pct IS 'Achievement recomputed in the indicator''s direction: realisasi / target x 100 (naik) or (2 x target - realisasi) / target x 100 (turun); a zero target gives 100 when 0 is realised, else null.';
+COMMENT ON COLUMN mart_capaian_indikator.target_akhir_renstra IS 'End-of-period target of the indicator: the IKU''s kondisi akhir, else a Renstra table''s target akhir.';
 COMMENT ON COLUMN mart_capaian_indikator.source_count IS 'How many printed rows (tables, reports) give this value.';
 COMMENT ON COLUMN mart_capaian_indikator.tahun_laporan IS 'Year of the report the chosen value comes from.';
 COMMENT ON COLUMN mart_capaian_indikator.jenis IS 'Kind of table the chosen value comes from.';
