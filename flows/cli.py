@@ -59,6 +59,21 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to check (default: the warehouse's findings)")
     check.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, metavar="FILE", help=f"DuckDB file (default {DEFAULT_WAREHOUSE})")
+    serve = sub.add_parser(
+        "serve",
+        help="serve the yearly scheduled deployment kinerja/tahunan",
+        description="Register and serve the deployment kinerja/tahunan on the Prefect server named by "
+        "PREFECT_API_URL: it ingests the inbox folder on a yearly cron schedule (default 1 April 02:00, "
+        "after the 31 March LKjIP deadline) in the pemda's time zone. The schedule stays active when "
+        "this process stops.",
+    )
+    serve.add_argument("--inbox", default="inbox", metavar="DIR", help="folder the reports arrive in (default inbox/)")
+    serve.add_argument("--cron", default="0 2 1 4 *", metavar="EXPR", help='cron expression (default "0 2 1 4 *")')
+    serve.add_argument("--timezone", default="Asia/Makassar", metavar="TZ", help="time zone of the schedule (default Asia/Makassar, WITA)")
+    serve.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, metavar="FILE", help=f"DuckDB file (default {DEFAULT_WAREHOUSE})")
+    serve.add_argument("--parquet", default=DEFAULT_PARQUET, metavar="DIR", help=f"Parquet folder (default {DEFAULT_PARQUET})")
+    serve.add_argument("-q", "--quiet", action="store_true", help="do not print Prefect's starting message")
+
     fmt = check.add_mutually_exclusive_group()
     fmt.add_argument("--csv", action="store_true", help="print CSV")
     fmt.add_argument("--json", action="store_true", help="print JSON")
@@ -125,11 +140,15 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def _summary(summary) -> str:
-    lines = [f"kinerja: {len(summary.loaded)} document(s) loaded, {len(summary.rejected)} rejected"]
+    lines = [
+        f"kinerja: {len(summary.loaded)} document(s) loaded, {len(summary.unchanged)} unchanged, {len(summary.rejected)} rejected"
+    ]
     for d in summary.documents:
         if d.status == "loaded":
-            detail = ", ".join(f"{n} {t}" for t, n in d.rows.items() if t.startswith("fct_")) or "unchanged"
+            detail = ", ".join(f"{n} {t}" for t, n in d.rows.items() if t.startswith("fct_") and n) or "no rows"
             lines.append(f"  loaded    {d.file_name}: {detail}")
+        elif d.status == "unchanged":
+            lines.append(f"  unchanged {d.file_name}: already loaded, not read again")
         else:
             lines.append(f"  REJECTED  {d.error}")
     lines.append("rows per table:")
@@ -178,6 +197,11 @@ def main(argv: list[str] | None = None) -> int:
         from flows.check import cmd_check
 
         return cmd_check(args)
+    if args.command == "serve":
+        configure_prefect(Path(args.warehouse).parent)
+        from flows.serve import cmd_serve
+
+        return cmd_serve(args)
     return cmd_query(args)
 
 

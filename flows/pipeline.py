@@ -7,10 +7,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from prefect import flow, task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
+from extract import EXTRACTOR_VERSION
 from flows.documents import DocumentResult, discover_inputs, failed_result, read_document
+from extract.pdf import sha256_file
 from load.parquet import publish_parquet
-from load.warehouse import LoadOutcome, WarehouseBuild
+from load.warehouse import LoadOutcome, WarehouseBuild, loaded_versions
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +34,11 @@ class RunSummary:
 
     @property
     def rejected(self) -> list[LoadOutcome]:
-        return [d for d in self.documents if d.status != "loaded"]
+        return [d for d in self.documents if d.status not in ("loaded", "unchanged")]
+
+    @property
+    def unchanged(self) -> list[LoadOutcome]:
+        return [d for d in self.documents if d.status == "unchanged"]
 
 
 @task(name="read-document", retries=1, retry_delay_seconds=1)
@@ -40,10 +47,25 @@ def read_document_task(path: str) -> DocumentResult:
     return read_document(path)
 
 
+@task(name="find-unchanged")
+def find_unchanged_task(files: list[str], warehouse: str) -> dict[str, str]:
+    """Return {path: document id} of files whose bytes were already loaded by this extractor
+    version: they are not read again (the cache key is content hash + extractor version)."""
+    known = loaded_versions(Path(warehouse))
+    unchanged = {}
+    for path in files:
+        digest = sha256_file(Path(path))
+        if known.get(digest) == EXTRACTOR_VERSION:
+            unchanged[path] = digest
+    return unchanged
+
+
 @task(name="load-warehouse")
-def load_warehouse_task(results: list[DocumentResult], warehouse: str) -> tuple[list[LoadOutcome], dict[str, int]]:
+def load_warehouse_task(
+    results: list[DocumentResult], warehouse: str, unchanged: dict[str, str] | None = None
+) -> tuple[list[LoadOutcome], dict[str, int]]:
     """Load every document into a fresh copy of the warehouse, build marts, swap it in."""
-    outcomes = []
+    outcomes = [LoadOutcome(Path(p).name, sid, "unchanged") for p, sid in (unchanged or {}).items()]
     with WarehouseBuild(Path(warehouse)) as build:
         for r in results:
             if r.ok:
@@ -62,18 +84,42 @@ def publish_parquet_task(warehouse: str, parquet: str) -> dict[str, int]:
     return publish_parquet(Path(warehouse), Path(parquet))
 
 
+@task(name="publish-artifacts")
+def publish_artifacts_task(summary: "RunSummary") -> None:
+    """Leave a table of documents and a summary of the findings on the flow run in Prefect's UI."""
+    create_table_artifact(
+        key="kinerja-dokumen",
+        table=[
+            {"dokumen": d.file_name, "status": d.status, "baris": sum(d.rows.values()), "keterangan": d.error or ""}
+            for d in summary.documents
+        ],
+        description="Documents of this run: loaded, unchanged (already loaded, not read again) or rejected.",
+    )
+    lines = [
+        "# kinerja",
+        f"{len(summary.loaded)} dokumen dimuat, {len(summary.unchanged)} tidak berubah, {len(summary.rejected)} ditolak.",
+        f"Temuan di warehouse: {summary.tables.get('fct_temuan', 0)}.",
+    ]
+    lines += [f"- ditolak: {d.error}" for d in summary.rejected]
+    create_markdown_artifact(key="kinerja-ringkasan", markdown="\n".join(lines), description="Run summary and rejections.")
+
+
 @flow(name="kinerja")
 def kinerja_flow(paths: list[str], warehouse: str, parquet: str) -> RunSummary:
     """Ingest every report under `paths` into `warehouse`, then publish `parquet`."""
     files = [str(p) for p in discover_inputs(paths)]
-    futures = read_document_task.map(files)
+    unchanged = find_unchanged_task(files, warehouse)
+    to_read = [f for f in files if f not in unchanged]
+    futures = read_document_task.map(to_read)
     results = []
-    for path, fut in zip(files, futures):
+    for path, fut in zip(to_read, futures):
         fut.wait()
         if fut.state.is_completed():
             results.append(fut.result())
         else:
             results.append(failed_result(path, fut.result(raise_on_failure=False)))
-    outcomes, counts = load_warehouse_task(results, warehouse)
+    outcomes, counts = load_warehouse_task(results, warehouse, unchanged)
     parquet_rows = publish_parquet_task(warehouse, parquet)
-    return RunSummary(warehouse=warehouse, parquet=parquet, documents=outcomes, tables=counts, parquet_rows=parquet_rows)
+    summary = RunSummary(warehouse=warehouse, parquet=parquet, documents=outcomes, tables=counts, parquet_rows=parquet_rows)
+    publish_artifacts_task(summary)
+    return summary

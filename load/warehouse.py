@@ -29,6 +29,29 @@ log = logging.getLogger(__name__)
 DOCUMENT_TABLES = ("stg_tabel", "stg_sel", "fct_anggaran", "fct_indikator", "fct_ringkasan_anggaran", "fct_efisiensi", "fct_konteks", "fct_angka_teks")
 
 
+def loaded_versions(path: Path) -> dict[str, str]:
+    """Return {document id: extractor version} of the documents loaded in a warehouse.
+
+    Read-only and tolerant: no warehouse (or an unreadable one) means nothing is known yet.
+    """
+    if not Path(path).exists():
+        return {}
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+    except duckdb.Error:
+        return {}
+    try:
+        return dict(
+            con.execute(
+                "SELECT source_document_id, extractor_version FROM dim_dokumen WHERE status IN ('loaded', 'superseded')"
+            ).fetchall()
+        )
+    except duckdb.Error:
+        return {}
+    finally:
+        con.close()
+
+
 class WarehouseBusy(RuntimeError):
     """Another run holds the warehouse lock."""
 

@@ -15,7 +15,7 @@ import pytest
 
 from tests.conftest import ROOT, dec, read_golden
 
-COMMANDS = ["run", "query", "check"]
+COMMANDS = ["run", "query", "check", "serve"]
 
 
 def kinerja(*args, cwd=ROOT, env=None):
@@ -67,7 +67,7 @@ def cli_run(tmp_path_factory, sample_pdf):
 def test_run_exits_3_when_some_inputs_are_rejected_and_prints_a_summary(cli_run):
     out, wh, _ = cli_run
     assert out.returncode == 3, out.stderr
-    assert "1 document(s) loaded, 1 rejected" in out.stdout
+    assert "1 document(s) loaded, 0 unchanged, 1 rejected" in out.stdout
     assert "REJECTED  terpotong.pdf:" in out.stdout
     assert "fct_anggaran" in out.stdout and str(wh) in out.stdout
     assert "kinerja: rejected: terpotong.pdf" in out.stderr

@@ -44,7 +44,41 @@ def test_flow_loads_good_files_rejects_bad_ones_and_is_idempotent(harness, inbox
 
     again = kinerja_flow(paths=[str(inbox)], warehouse=str(wh), parquet=str(pq))
     assert again.tables == summary.tables
+    assert [d.file_name for d in again.unchanged] == ["lkjip-disnaker-klungkung-2024.pdf"]
+    assert sorted(d.error for d in again.rejected) == errors
     con = duckdb.connect(str(wh), read_only=True)
     statuses = con.execute("SELECT status, count(*) FROM dim_dokumen GROUP BY 1 ORDER BY 1").fetchall()
     con.close()
     assert statuses == [("loaded", 1), ("rejected", 2)]
+
+
+def test_a_changed_file_is_read_again_and_supersedes_the_old_version(harness, inbox, tmp_path):
+    wh, pq = tmp_path / "out" / "k.duckdb", tmp_path / "out" / "parquet"
+    kinerja_flow(paths=[str(inbox)], warehouse=str(wh), parquet=str(pq))
+    pdf = inbox / "lkjip-disnaker-klungkung-2024.pdf"
+    pdf.write_bytes(pdf.read_bytes() + b"\n% re-saved\n")
+    changed = kinerja_flow(paths=[str(inbox)], warehouse=str(wh), parquet=str(pq))
+    assert [d.file_name for d in changed.loaded] == ["lkjip-disnaker-klungkung-2024.pdf"] and not changed.unchanged
+    con = duckdb.connect(str(wh), read_only=True)
+    statuses = con.execute("SELECT status, count(*) FROM dim_dokumen WHERE format = 'pdf' AND status <> 'rejected' GROUP BY 1 ORDER BY 1").fetchall()
+    lines = con.execute("SELECT count(*) FROM mart_serapan_anggaran").fetchone()[0]
+    con.close()
+    assert statuses == [("loaded", 1), ("superseded", 1)]
+    assert lines == 45
+
+
+def test_the_run_leaves_artifacts_in_prefect(harness, inbox, tmp_path):
+    from prefect.client.orchestration import get_client
+
+    kinerja_flow(paths=[str(inbox)], warehouse=str(tmp_path / "k.duckdb"), parquet=str(tmp_path / "pq"))
+
+    async def latest():
+        async with get_client() as client:
+            return await client.read_latest_artifacts()
+
+    import asyncio
+
+    artifacts = {a.key: a for a in asyncio.run(latest())}
+    assert artifacts["kinerja-dokumen"].type == "table"
+    assert "lkjip-disnaker-klungkung-2024.pdf" in str(artifacts["kinerja-dokumen"].data)
+    assert "ditolak" in artifacts["kinerja-ringkasan"].data
