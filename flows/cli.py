@@ -39,7 +39,13 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to ingest (default: samples/)")
     run.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, metavar="FILE", help=f"DuckDB file (default {DEFAULT_WAREHOUSE})")
     run.add_argument("--parquet", default=DEFAULT_PARQUET, metavar="DIR", help=f"Parquet folder (default {DEFAULT_PARQUET})")
-    run.add_argument("-v", "--verbose", action="store_true", help="show the pipeline's log")
+    run.add_argument("--workers", type=int, default=None, metavar="N", help="processes reading documents (default: one per core)")
+    run.add_argument("--timeout", type=float, default=600, metavar="SECONDS", help="time limit per document (default 600)")
+    run.add_argument("--runner", choices=["local", "dask"], default="local", help="where documents are read: local processes or a Dask cluster")
+    run.add_argument("--dask-address", metavar="ADDR", help="scheduler of an existing Dask cluster (tcp://host:8786); default: a local cluster")
+    loud = run.add_mutually_exclusive_group()
+    loud.add_argument("-v", "--verbose", action="store_true", help="show the pipeline's log")
+    loud.add_argument("-q", "--quiet", action="store_true", help="print only rejections and errors")
 
     query = sub.add_parser(
         "query",
@@ -175,15 +181,29 @@ def cmd_run(args: argparse.Namespace) -> int:
     from load.warehouse import WarehouseBusy
 
     paths = args.paths or DEFAULT_INPUTS
+    flow_fn, workers = kinerja_flow, args.workers
+    if args.runner == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        runner = (
+            DaskTaskRunner(address=args.dask_address)
+            if args.dask_address
+            else DaskTaskRunner(cluster_kwargs={"n_workers": args.workers or 2, "processes": True, "threads_per_worker": 1})
+        )
+        flow_fn, workers = kinerja_flow.with_options(task_runner=runner), 1
     try:
-        summary = kinerja_flow(paths=[str(p) for p in paths], warehouse=str(warehouse), parquet=str(args.parquet))
+        summary = flow_fn(
+            paths=[str(p) for p in paths], warehouse=str(warehouse), parquet=str(args.parquet),
+            workers=workers, timeout=args.timeout,
+        )
     except (FileNotFoundError, WarehouseBusy) as exc:
         print(f"kinerja: {exc}", file=sys.stderr)
         return EXIT_FAILED
     except Exception as exc:  # the run itself failed; the previous warehouse is intact
         print(f"kinerja: run failed: {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_FAILED
-    print(_summary(summary))
+    if not args.quiet:
+        print(_summary(summary))
     for d in summary.rejected:
         print(f"kinerja: rejected: {d.error}", file=sys.stderr)
     return EXIT_REJECTED if summary.rejected else EXIT_OK

@@ -83,7 +83,7 @@ def failed_result(path: str | Path, exc: BaseException) -> DocumentResult:
     return DocumentResult(
         str(p), p.name, _digest(p), p.suffix.lower().lstrip(".") or "unknown",
         p.stat().st_size if p.exists() else 0,
-        error=f"{p.name}: kesalahan tak terduga saat membaca ({type(exc).__name__}: {exc})",
+        error=f"{p.name}: {exc}" if isinstance(exc, TimeoutError) else f"{p.name}: kesalahan tak terduga saat membaca ({type(exc).__name__}: {exc})",
     )
 
 

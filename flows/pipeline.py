@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from prefect import flow, task
+from prefect import flow, task, unmapped
+from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
 from extract import EXTRACTOR_VERSION
-from flows.documents import DocumentResult, discover_inputs, failed_result, read_document
+from flows.documents import DocumentResult, discover_inputs, failed_result
+from flows.parallel import default_workers, read_limited, worker_pool
 from extract.pdf import sha256_file
 from load.parquet import publish_parquet
 from load.warehouse import LoadOutcome, WarehouseBuild, loaded_versions
@@ -42,9 +46,15 @@ class RunSummary:
 
 
 @task(name="read-document", retries=1, retry_delay_seconds=1)
-def read_document_task(path: str) -> DocumentResult:
-    """Extract and transform one file (CPU-bound; a file's own errors come back as data)."""
-    return read_document(path)
+def read_document_task(path: str, timeout: float | None = None) -> DocumentResult:
+    """Extract and transform one file (CPU-bound; a file's own errors come back as data).
+
+    Past its time limit the file is rejected, not retried: it would only time out again.
+    """
+    try:
+        return read_limited(path, timeout)
+    except (TimeoutError, multiprocessing.TimeoutError):
+        return failed_result(path, TimeoutError(f"melebihi batas waktu {timeout:g} detik per dokumen"))
 
 
 @task(name="find-unchanged")
@@ -104,20 +114,28 @@ def publish_artifacts_task(summary: "RunSummary") -> None:
     create_markdown_artifact(key="kinerja-ringkasan", markdown="\n".join(lines), description="Run summary and rejections.")
 
 
-@flow(name="kinerja")
-def kinerja_flow(paths: list[str], warehouse: str, parquet: str) -> RunSummary:
-    """Ingest every report under `paths` into `warehouse`, then publish `parquet`."""
+@flow(name="kinerja", task_runner=ThreadPoolTaskRunner(max_workers=os.cpu_count() or 1))
+def kinerja_flow(
+    paths: list[str], warehouse: str, parquet: str, workers: int | None = None, timeout: float | None = 600,
+) -> RunSummary:
+    """Ingest every report under `paths` into `warehouse`, then publish `parquet`.
+
+    `workers` processes read documents (default: one per core, up to the number of files;
+    with a Dask task runner the Dask workers read them and `workers` should be 1); `timeout`
+    is the time limit per document in seconds.
+    """
     files = [str(p) for p in discover_inputs(paths)]
     unchanged = find_unchanged_task(files, warehouse)
     to_read = [f for f in files if f not in unchanged]
-    futures = read_document_task.map(to_read)
-    results = []
-    for path, fut in zip(to_read, futures):
-        fut.wait()
-        if fut.state.is_completed():
-            results.append(fut.result())
-        else:
-            results.append(failed_result(path, fut.result(raise_on_failure=False)))
+    with worker_pool(workers if workers is not None else default_workers(len(to_read))):
+        futures = read_document_task.map(to_read, timeout=unmapped(timeout))
+        results = []
+        for path, fut in zip(to_read, futures):
+            fut.wait()
+            if fut.state.is_completed():
+                results.append(fut.result())
+            else:
+                results.append(failed_result(path, fut.result(raise_on_failure=False)))
     outcomes, counts = load_warehouse_task(results, warehouse, unchanged)
     parquet_rows = publish_parquet_task(warehouse, parquet)
     summary = RunSummary(warehouse=warehouse, parquet=parquet, documents=outcomes, tables=counts, parquet_rows=parquet_rows)

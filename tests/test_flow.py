@@ -82,3 +82,33 @@ def test_the_run_leaves_artifacts_in_prefect(harness, inbox, tmp_path):
     assert artifacts["kinerja-dokumen"].type == "table"
     assert "lkjip-disnaker-klungkung-2024.pdf" in str(artifacts["kinerja-dokumen"].data)
     assert "ditolak" in artifacts["kinerja-ringkasan"].data
+
+
+def warehouse_rows(wh):
+    con = duckdb.connect(str(wh), read_only=True)
+    try:
+        return {
+            t: sorted(con.execute(f"SELECT * EXCLUDE (source_document_id) FROM {t}").fetchall(), key=repr)
+            for t in ("fct_anggaran", "fct_indikator", "fct_konteks", "fct_efisiensi", "fct_temuan")
+        } | {"dokumen": sorted(con.execute("SELECT file_name, status, error FROM dim_dokumen").fetchall(), key=repr)}
+    finally:
+        con.close()
+
+
+def test_local_processes_and_a_two_worker_dask_cluster_give_the_same_warehouse(harness, inbox, tmp_path):
+    from prefect_dask import DaskTaskRunner
+
+    local = kinerja_flow(paths=[str(inbox)], warehouse=str(tmp_path / "local.duckdb"), parquet=str(tmp_path / "pq1"), workers=2)
+    runner = DaskTaskRunner(cluster_kwargs={"n_workers": 2, "processes": True, "threads_per_worker": 1})
+    dask = kinerja_flow.with_options(task_runner=runner)(
+        paths=[str(inbox)], warehouse=str(tmp_path / "dask.duckdb"), parquet=str(tmp_path / "pq2"), workers=1
+    )
+    assert len(local.loaded) == len(dask.loaded) == 1
+    assert warehouse_rows(tmp_path / "local.duckdb") == warehouse_rows(tmp_path / "dask.duckdb")
+
+
+def test_a_document_past_its_time_limit_is_rejected_and_the_rest_load(harness, inbox, tmp_path):
+    summary = kinerja_flow(
+        paths=[str(inbox)], warehouse=str(tmp_path / "k.duckdb"), parquet=str(tmp_path / "pq"), workers=2, timeout=0.01
+    )
+    assert "lkjip-disnaker-klungkung-2024.pdf: melebihi batas waktu 0.01 detik per dokumen" in [d.error for d in summary.rejected]

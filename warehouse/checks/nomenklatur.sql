@@ -38,8 +38,8 @@ name_ok AS (
 ),
 best_other AS (
     SELECT n.source_document_id, n.source_table, n.source_row,
-        arg_max(x.kode, 1 - levenshtein(n.printed_key, x.nama_key) / greatest(length(n.printed_key), length(x.nama_key))) AS kode_lain,
-        arg_max(x.nama, 1 - levenshtein(n.printed_key, x.nama_key) / greatest(length(n.printed_key), length(x.nama_key))) AS nama_lain,
+        first(x.kode ORDER BY 1 - levenshtein(n.printed_key, x.nama_key) / greatest(length(n.printed_key), length(x.nama_key)) DESC, x.kode) AS kode_lain,
+        first(x.nama ORDER BY 1 - levenshtein(n.printed_key, x.nama_key) / greatest(length(n.printed_key), length(x.nama_key)) DESC, x.kode) AS nama_lain,
         max(1 - levenshtein(n.printed_key, x.nama_key) / greatest(length(n.printed_key), length(x.nama_key))) AS ratio
     FROM name_ok AS n
     JOIN official AS x ON x.level = n.level AND x.versi = '2023' AND x.kode <> n.kode AND x.kode LIKE n.family || '.%'

@@ -19,7 +19,8 @@ scored AS (
 ),
 best AS (
     SELECT source_document_id, source_page, nilai_printed, kutipan, tahun,
-        arg_max(kode_resmi, ratio) AS kode_resmi, arg_max(nama_resmi, ratio) AS nama_resmi, max(ratio) AS ratio
+        first(kode_resmi ORDER BY ratio DESC, kode_resmi) AS kode_resmi,
+        first(nama_resmi ORDER BY ratio DESC, kode_resmi) AS nama_resmi, max(ratio) AS ratio
     FROM scored GROUP BY ALL
 )
 SELECT source_document_id, 'nomenklatur' AS rule, 'rendah' AS severity, 'program' AS level, NULL AS kode, NULL AS indikator, tahun,

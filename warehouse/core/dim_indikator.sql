@@ -8,12 +8,12 @@ WITH spellings AS (
     GROUP BY ALL
 ),
 chosen AS (
-    SELECT indikator_key, arg_max(indikator, n) AS indikator, count(*) AS spelling_count
+    SELECT indikator_key, first(indikator ORDER BY n DESC, indikator) AS indikator, count(*) AS spelling_count
     FROM spellings
     GROUP BY indikator_key
 ),
 keyword AS (
-    SELECT c.indikator_key, arg_max(k.arah, k.prioritas) AS arah, arg_max(k.kata_kunci, k.prioritas) AS kata_kunci
+    SELECT c.indikator_key, first(k.arah ORDER BY k.prioritas DESC, k.kata_kunci) AS arah, first(k.kata_kunci ORDER BY k.prioritas DESC, k.kata_kunci) AS kata_kunci
     FROM chosen AS c
     JOIN dim_arah_kata_kunci AS k ON contains(lower(c.indikator), lower(k.kata_kunci))
     GROUP BY c.indikator_key

@@ -36,7 +36,7 @@ ranked AS (
 ),
 akhir AS (
     SELECT i.pemda, i.opd, indikator_key(i.indikator) AS indikator_key,
-        arg_max(i.target, CASE i.jenis WHEN 'iku_akhir' THEN 2 ELSE 1 END * 10000 + i.tahun_laporan) AS target_akhir_renstra
+        first(i.target ORDER BY CASE i.jenis WHEN 'iku_akhir' THEN 2 ELSE 1 END DESC, i.tahun_laporan DESC, i.source_table, i.source_row) AS target_akhir_renstra
     FROM fct_indikator AS i
     JOIN dim_dokumen AS d USING (source_document_id)
     WHERE d.status = 'loaded' AND i.jenis IN ('iku_akhir', 'renstra') AND i.target IS NOT NULL

@@ -10,9 +10,9 @@ WITH capaian AS (
 ),
 report AS (
     SELECT e.tahun, e.pemda, e.opd, e.kode,
-        arg_max(e.indeks_efisiensi, d.loaded_at) AS indeks_efisiensi_reported,
-        arg_max(e.tingkat_efisiensi, d.loaded_at) AS tingkat_efisiensi_reported,
-        arg_max(e.hasil_analisis, d.loaded_at) AS hasil_analisis_reported
+        first(e.indeks_efisiensi ORDER BY d.loaded_at DESC, e.source_document_id, e.source_row) AS indeks_efisiensi_reported,
+        first(e.tingkat_efisiensi ORDER BY d.loaded_at DESC, e.source_document_id, e.source_row) AS tingkat_efisiensi_reported,
+        first(e.hasil_analisis ORDER BY d.loaded_at DESC, e.source_document_id, e.source_row) AS hasil_analisis_reported
     FROM fct_efisiensi AS e
     JOIN dim_dokumen AS d USING (source_document_id)
     WHERE d.status = 'loaded' AND e.kode IS NOT NULL

@@ -4,9 +4,9 @@
 CREATE OR REPLACE TABLE mart_renstra AS
 WITH akhir AS (
     SELECT i.pemda, i.opd, indikator_key(i.indikator) AS ik,
-        arg_max(i.target, CASE i.jenis WHEN 'iku_akhir' THEN 2 ELSE 1 END * 10000 + i.tahun_laporan) AS target_akhir,
-        arg_max(i.tahun, CASE i.jenis WHEN 'iku_akhir' THEN 2 ELSE 1 END * 10000 + i.tahun_laporan) AS tahun_akhir,
-        arg_max(i.jenis, CASE i.jenis WHEN 'iku_akhir' THEN 2 ELSE 1 END * 10000 + i.tahun_laporan) AS sumber_target
+        first(i.target ORDER BY CASE i.jenis WHEN 'iku_akhir' THEN 2 ELSE 1 END DESC, i.tahun_laporan DESC, i.source_table, i.source_row) AS target_akhir,
+        first(i.tahun ORDER BY CASE i.jenis WHEN 'iku_akhir' THEN 2 ELSE 1 END DESC, i.tahun_laporan DESC, i.source_table, i.source_row) AS tahun_akhir,
+        first(i.jenis ORDER BY CASE i.jenis WHEN 'iku_akhir' THEN 2 ELSE 1 END DESC, i.tahun_laporan DESC, i.source_table, i.source_row) AS sumber_target
     FROM fct_indikator AS i
     JOIN dim_dokumen AS d USING (source_document_id)
     WHERE d.status = 'loaded' AND i.jenis IN ('iku_akhir', 'renstra') AND i.target IS NOT NULL

@@ -1,0 +1,47 @@
+"""Read documents on all cores, each within a time limit.
+
+pdfplumber is CPU-bound Python: Prefect's thread runner does not speed it up (the GIL), and
+its process runner re-imports Prefect in every worker (PLATFORM.md: a process pool inside the
+run gave 1.73x on 2 cores). The per-document Prefect tasks therefore run in threads that hand
+the work to one pool of plain worker processes (no Prefect in them). A document that runs past
+its time limit is abandoned; the pool, and with it the stuck worker, is terminated at the end
+of the run, so a pathological PDF is cut off by the limit, not by the machine.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from contextlib import contextmanager
+from multiprocessing.pool import Pool
+
+from flows.documents import DocumentResult, read_document
+
+_pool: Pool | None = None
+
+
+def default_workers(documents: int) -> int:
+    return max(1, min(os.cpu_count() or 1, documents))
+
+
+@contextmanager
+def worker_pool(workers: int):
+    """Run the body with a pool of `workers` processes (none for 1), terminated afterwards."""
+    global _pool
+    if workers <= 1:
+        yield None
+        return
+    _pool = multiprocessing.get_context("spawn").Pool(workers, maxtasksperchild=50)
+    try:
+        yield _pool
+    finally:
+        _pool.terminate()
+        _pool.join()
+        _pool = None
+
+
+def read_limited(path: str, timeout: float | None) -> DocumentResult:
+    """Read one document in the pool (or here, without one); raise TimeoutError past the limit."""
+    if _pool is None:
+        return read_document(path)
+    return _pool.apply_async(read_document, (path,)).get(timeout)
