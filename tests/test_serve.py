@@ -89,10 +89,16 @@ async def read_deployment(api):
             return None
 
 
-def test_yearly_deployment_is_scheduled_runs_and_survives_the_serve_process(server, tmp_path, sample_pdf, monkeypatch):
+def test_yearly_deployment_is_scheduled_runs_and_survives_the_serve_process(server, tmp_path, sample_pdf):
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
     api, env = server
-    for key in ("PREFECT_API_URL", "PREFECT_HOME"):
-        monkeypatch.setenv(key, env[key])
+    # other modules' Prefect harness may already have set this process's settings
+    with temporary_settings(updates={PREFECT_API_URL: api}):
+        check_deployment(api, env, tmp_path, sample_pdf)
+
+
+def check_deployment(api, env, tmp_path, sample_pdf):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     shutil.copy(sample_pdf, inbox / sample_pdf.name)
