@@ -191,11 +191,25 @@ def cmd_run(args: argparse.Namespace) -> int:
             else DaskTaskRunner(cluster_kwargs={"n_workers": args.workers or 2, "processes": True, "threads_per_worker": 1})
         )
         flow_fn, workers = kinerja_flow.with_options(task_runner=runner), 1
+    from rich.progress import Progress
+
+    from flows.documents import discover_inputs
+    from flows.pipeline import on_document_read
+
     try:
-        summary = flow_fn(
-            paths=[str(p) for p in paths], warehouse=str(warehouse), parquet=str(args.parquet),
-            workers=workers, timeout=args.timeout,
-        )
+        total = len(discover_inputs(paths))
+    except FileNotFoundError as exc:
+        print(f"kinerja: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    bar = Progress(transient=True, disable=args.quiet or not sys.stderr.isatty(), console=None)
+    job = bar.add_task("reading reports", total=total)
+    on_document_read(lambda name, ok: bar.update(job, advance=1, description=name))
+    try:
+        with bar:
+            summary = flow_fn(
+                paths=[str(p) for p in paths], warehouse=str(warehouse), parquet=str(args.parquet),
+                workers=workers, timeout=args.timeout,
+            )
     except (FileNotFoundError, WarehouseBusy) as exc:
         print(f"kinerja: {exc}", file=sys.stderr)
         return EXIT_FAILED

@@ -20,6 +20,17 @@ from load.parquet import publish_parquet
 from load.warehouse import LoadOutcome, WarehouseBuild, loaded_versions
 
 log = logging.getLogger(__name__)
+# Prefect forwards the loggers named in PREFECT_LOGGING_EXTRA_LOGGERS only when they have a
+# level of their own (PLATFORM.md).
+for _name in ("extract", "transform", "load", "flows"):
+    logging.getLogger(_name).setLevel(logging.INFO)
+
+_progress: list = []
+
+
+def on_document_read(callback) -> None:
+    """Register a callable told (file name, ok) after each document is read (the CLI's bar)."""
+    _progress.append(callback)
 
 
 @dataclass
@@ -52,9 +63,17 @@ def read_document_task(path: str, timeout: float | None = None) -> DocumentResul
     Past its time limit the file is rejected, not retried: it would only time out again.
     """
     try:
-        return read_limited(path, timeout)
+        result = read_limited(path, timeout)
     except (TimeoutError, multiprocessing.TimeoutError):
-        return failed_result(path, TimeoutError(f"melebihi batas waktu {timeout:g} detik per dokumen"))
+        result = failed_result(path, TimeoutError(f"melebihi batas waktu {timeout:g} detik per dokumen"))
+    if result.ok:
+        log.info("read %s: %d budget lines, %d indicator values", result.file_name,
+                 result.document.count("fct_anggaran"), result.document.count("fct_indikator"))
+    else:
+        log.warning("rejected %s", result.error)
+    for callback in _progress:
+        callback(result.file_name, result.ok)
+    return result
 
 
 @task(name="find-unchanged")

@@ -112,3 +112,28 @@ def test_a_document_past_its_time_limit_is_rejected_and_the_rest_load(harness, i
         paths=[str(inbox)], warehouse=str(tmp_path / "k.duckdb"), parquet=str(tmp_path / "pq"), workers=2, timeout=0.01
     )
     assert "lkjip-disnaker-klungkung-2024.pdf: melebihi batas waktu 0.01 detik per dokumen" in [d.error for d in summary.rejected]
+
+
+def test_kinerja_logs_reach_prefect(harness, inbox, tmp_path):
+    import asyncio
+
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import LogFilter, LogFilterFlowRunId
+
+    summary_state = kinerja_flow(paths=[str(inbox)], warehouse=str(tmp_path / "k.duckdb"), parquet=str(tmp_path / "pq"), return_state=True)
+    assert summary_state.is_completed()
+
+    async def logs():
+        async with get_client() as client:
+            return await client.read_logs(log_filter=LogFilter(flow_run_id=LogFilterFlowRunId(any_=[summary_state.state_details.flow_run_id])))
+
+    import time
+
+    messages: list[str] = []
+    for _ in range(20):  # logs reach the API in batches
+        messages = [entry.message for entry in asyncio.run(logs())]
+        if any(m.startswith("rejected kosong.pdf") for m in messages):
+            break
+        time.sleep(0.5)
+    assert any(m.startswith("read lkjip-disnaker-klungkung-2024.pdf: 45 budget lines") for m in messages), messages[:20]
+    assert any(m.startswith("rejected kosong.pdf") for m in messages)
