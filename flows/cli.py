@@ -13,7 +13,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
-from flows.settings import configure_prefect
+from flows.settings import configure_prefect, set_log_level
 
 DEFAULT_WAREHOUSE = "data/kinerja.duckdb"
 DEFAULT_PARQUET = "data/parquet"
@@ -174,6 +174,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     configure_prefect(warehouse.parent)
     level = logging.INFO if args.verbose else logging.ERROR
     logging.getLogger("prefect").setLevel(level)
+    set_log_level(level)
     import os
 
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if args.verbose else "ERROR")
@@ -233,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_check(args)
     if args.command == "serve":
         configure_prefect(Path(args.warehouse).parent)
+        set_log_level(logging.INFO)
         from flows.serve import cmd_serve
 
         return cmd_serve(args)

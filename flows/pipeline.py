@@ -20,10 +20,6 @@ from load.parquet import publish_parquet
 from load.warehouse import LoadOutcome, WarehouseBuild, loaded_versions
 
 log = logging.getLogger(__name__)
-# Prefect forwards the loggers named in PREFECT_LOGGING_EXTRA_LOGGERS only when they have a
-# level of their own (PLATFORM.md).
-for _name in ("extract", "transform", "load", "flows"):
-    logging.getLogger(_name).setLevel(logging.INFO)
 
 _progress: list = []
 

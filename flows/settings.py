@@ -7,6 +7,7 @@ startup timeout 20 s is too close on a busy machine), and would try to send tele
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -17,6 +18,16 @@ OFFLINE_DEFAULTS = {
     "PREFECT_LOGGING_EXTRA_LOGGERS": "extract,transform,load,flows",
     "PREFECT_CLIENT_CSRF_SUPPORT_ENABLED": "false",
 }
+
+
+OWN_LOGGERS = ("extract", "transform", "load", "flows")
+
+
+def set_log_level(level: int) -> None:
+    """Give kinerja's loggers a level: Prefect forwards the loggers named in
+    PREFECT_LOGGING_EXTRA_LOGGERS only when they have one of their own (PLATFORM.md)."""
+    for name in OWN_LOGGERS:
+        logging.getLogger(name).setLevel(level)
 
 
 def configure_prefect(data_dir: Path) -> None:

@@ -116,6 +116,11 @@ def test_a_document_past_its_time_limit_is_rejected_and_the_rest_load(harness, i
 
 def test_kinerja_logs_reach_prefect(harness, inbox, tmp_path):
     import asyncio
+    import logging
+
+    from flows.settings import set_log_level
+
+    set_log_level(logging.INFO)
 
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import LogFilter, LogFilterFlowRunId
@@ -132,7 +137,7 @@ def test_kinerja_logs_reach_prefect(harness, inbox, tmp_path):
     messages: list[str] = []
     for _ in range(20):  # logs reach the API in batches
         messages = [entry.message for entry in asyncio.run(logs())]
-        if any(m.startswith("rejected kosong.pdf") for m in messages):
+        if any(m.startswith("rejected kosong.pdf") for m in messages) and any(m.startswith("read ") for m in messages):
             break
         time.sleep(0.5)
     assert any(m.startswith("read lkjip-disnaker-klungkung-2024.pdf: 45 budget lines") for m in messages), messages[:20]
