@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test install clean docs
+.PHONY: run test install clean docs bench
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,3 +26,6 @@ clean:
 docs: $(STAMP)  ## regenerate docs/warehouse.md from the warehouse's own comments
 	$(BIN)/kinerja run samples --warehouse data/docs/kinerja.duckdb --parquet data/docs/parquet > /dev/null
 	$(BIN)/python -m warehouse.catalog data/docs/kinerja.duckdb > docs/warehouse.md
+
+bench: $(STAMP)  ## speed and memory, written to bench/results/latest.json
+	$(BIN)/python bench/run.py

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import multiprocessing
 import os
@@ -17,7 +18,7 @@ from flows.documents import DocumentResult, discover_inputs, failed_result
 from flows.parallel import default_workers, read_limited, worker_pool
 from extract.pdf import sha256_file
 from load.parquet import publish_parquet
-from load.warehouse import LoadOutcome, WarehouseBuild, loaded_versions
+from load.warehouse import LoadOutcome, WarehouseBuild, loaded_versions, table_counts
 
 log = logging.getLogger(__name__)
 
@@ -151,8 +152,15 @@ def kinerja_flow(
                 results.append(fut.result())
             else:
                 results.append(failed_result(path, fut.result(raise_on_failure=False)))
-    outcomes, counts = load_warehouse_task(results, warehouse, unchanged)
-    parquet_rows = publish_parquet_task(warehouse, parquet)
+    manifest = Path(parquet) / "_manifest.json"
+    if not to_read and Path(warehouse).exists() and manifest.exists():
+        # nothing new: the warehouse and the published Parquet already hold every input
+        outcomes = [LoadOutcome(Path(p).name, sid, "unchanged") for p, sid in unchanged.items()]
+        counts = table_counts(Path(warehouse))
+        parquet_rows = {t: info["rows"] for t, info in json.loads(manifest.read_text(encoding="utf-8"))["tables"].items()}
+    else:
+        outcomes, counts = load_warehouse_task(results, warehouse, unchanged)
+        parquet_rows = publish_parquet_task(warehouse, parquet)
     summary = RunSummary(warehouse=warehouse, parquet=parquet, documents=outcomes, tables=counts, parquet_rows=parquet_rows)
     publish_artifacts_task(summary)
     return summary

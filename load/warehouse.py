@@ -52,6 +52,21 @@ def loaded_versions(path: Path) -> dict[str, str]:
         con.close()
 
 
+def counts_of(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Rows per table of an open warehouse."""
+    names = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE NOT internal ORDER BY 1").fetchall()]
+    return {n: con.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}
+
+
+def table_counts(path: Path) -> dict[str, int]:
+    """Rows per table of a warehouse file, read-only."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return counts_of(con)
+    finally:
+        con.close()
+
+
 class WarehouseBusy(RuntimeError):
     """Another run holds the warehouse lock."""
 
@@ -367,13 +382,7 @@ class WarehouseBuild:
         return counts
 
     def table_counts(self) -> dict[str, int]:
-        names = [
-            r[0]
-            for r in self.con.execute(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY 1"
-            ).fetchall()
-        ]
-        return {n: self.con.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}
+        return counts_of(self.con)
 
     def commit(self) -> None:
         """Checkpoint the build and swap it over the warehouse atomically."""

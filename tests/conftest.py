@@ -18,6 +18,7 @@ os.environ["DO_NOT_TRACK"] = "1"
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 os.environ.setdefault("PREFECT_LOGGING_EXTRA_LOGGERS", "extract,transform,load,flows")
+os.environ.setdefault("PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW", "ignore")
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_PDF = ROOT / "samples" / "lkjip-disnaker-klungkung-2024.pdf"

@@ -142,3 +142,15 @@ def test_kinerja_logs_reach_prefect(harness, inbox, tmp_path):
         time.sleep(0.5)
     assert any(m.startswith("read lkjip-disnaker-klungkung-2024.pdf: 45 budget lines") for m in messages), messages[:20]
     assert any(m.startswith("rejected kosong.pdf") for m in messages)
+
+
+def test_a_rerun_with_nothing_new_leaves_warehouse_and_parquet_as_they_are(harness, inbox, tmp_path):
+    for bad in ("halaman-error.pdf", "kosong.pdf"):
+        (inbox / bad).unlink()
+    wh, pq = tmp_path / "k.duckdb", tmp_path / "pq"
+    first = kinerja_flow(paths=[str(inbox)], warehouse=str(wh), parquet=str(pq))
+    stamps = (wh.stat().st_mtime_ns, (pq / "_manifest.json").stat().st_mtime_ns)
+    again = kinerja_flow(paths=[str(inbox)], warehouse=str(wh), parquet=str(pq))
+    assert [d.status for d in again.documents] == ["unchanged"]
+    assert (again.tables, again.parquet_rows) == (first.tables, first.parquet_rows)
+    assert (wh.stat().st_mtime_ns, (pq / "_manifest.json").stat().st_mtime_ns) == stamps

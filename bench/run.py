@@ -1,0 +1,298 @@
+"""Benchmark kinerja against the naive pipeline and the text-extraction limit, in one run.
+
+    python bench/run.py [--copies N] [--pemda 546 --opd 40 --years 5] [--big-pages 300]
+
+Every measure runs in a fresh process of its own (peak memory is that process's), on a
+workload made from the bundled sample (renamed copies with changed bytes) and the generated
+house styles. Results go to bench/results/latest.json and are printed as a table. The machine
+is shared and noisy: compare figures of one run, not across runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "lkjip-disnaker-klungkung-2024.pdf"
+RESULTS = ROOT / "bench" / "results"
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+# ---------------------------------------------------------------- workload
+
+def make_workload(folder: Path, copies: int) -> list[Path]:
+    """Copies of the sample (each with different bytes) plus every generated house style."""
+    sys.path.insert(0, str(ROOT))
+    from tests.generator import lkjip
+
+    folder.mkdir(parents=True, exist_ok=True)
+    files = []
+    data = SAMPLE.read_bytes()
+    for i in range(copies):
+        path = folder / f"lkjip-copy-{i:03d}.pdf"
+        path.write_bytes(data + f"\n% copy {i}\n".encode())
+        files.append(path)
+    for name, style in lkjip.STYLES.items():
+        path = folder / f"lkjip-style-{name}.pdf"
+        lkjip.write_report(path, style, lkjip.klungkung_2024())
+        files.append(path)
+    return files
+
+
+def page_count(files: list[Path]) -> int:
+    import pypdfium2 as pdfium
+
+    total = 0
+    for f in files:
+        doc = pdfium.PdfDocument(str(f))
+        total += len(doc)
+        doc.close()
+    return total
+
+
+# ---------------------------------------------------------------- measures (child side)
+
+def m_pdfium(folder: str) -> dict:
+    from extract.pdf import read_page_texts
+
+    files = sorted(Path(folder).glob("*.pdf"))
+    start = time.perf_counter()
+    pages = sum(len(read_page_texts(f)[0]) for f in files)
+    return {"seconds": time.perf_counter() - start, "pages": pages}
+
+
+def m_naive(folder: str) -> dict:
+    import pdfplumber
+
+    files = sorted(Path(folder).glob("*.pdf"))
+    start = time.perf_counter()
+    pages = 0
+    for f in files:
+        with pdfplumber.open(str(f)) as pdf:
+            for page in pdf.pages:
+                page.extract_tables()
+                page.close()
+                pages += 1
+    return {"seconds": time.perf_counter() - start, "pages": pages}
+
+
+def m_engine(folder: str, workers: str) -> dict:
+    """extract + transform + load + marts + Parquet without Prefect, on `workers` processes."""
+    from flows.documents import read_document
+    from load.parquet import publish_parquet
+    from load.warehouse import WarehouseBuild
+
+    files = [str(f) for f in sorted(Path(folder).glob("*.pdf"))]
+    out = Path(tempfile.mkdtemp(prefix="kinerja-bench-"))
+    start = time.perf_counter()
+    if int(workers) > 1:
+        import multiprocessing
+
+        with multiprocessing.get_context("spawn").Pool(int(workers)) as pool:
+            results = pool.map(read_document, files, chunksize=1)
+    else:
+        results = [read_document(f) for f in files]
+    read_s = time.perf_counter() - start
+    with WarehouseBuild(out / "k.duckdb") as build:
+        for r in results:
+            build.load_document(r.document.dokumen, r.document.rows, r.size)
+        build.refresh()
+        build.commit()
+    publish_parquet(out / "k.duckdb", out / "pq")
+    total = time.perf_counter() - start
+    shutil.rmtree(out, ignore_errors=True)
+    return {"seconds": total, "read_seconds": read_s, "documents": len(results),
+            "rejected": sum(1 for r in results if not r.ok)}
+
+
+def m_national(pemda: str, opd: str, years: str) -> dict:
+    """A synthetic (marked) warehouse of pemda x opd x years reports -> checks, marts, Parquet."""
+    import duckdb
+
+    from load.parquet import publish_parquet
+    from load.warehouse import WarehouseBuild
+
+    out = Path(tempfile.mkdtemp(prefix="kinerja-national-"))
+    wh = out / "k.duckdb"
+    with WarehouseBuild(wh) as build:
+        build.build_reference()
+        from load.warehouse import sql_statements
+
+        for stmt in sql_statements(NATIONAL_SQL.format(pemda=int(pemda), opd=int(opd), years=int(years))):
+            build.con.execute(stmt)
+        build.commit()
+    con = duckdb.connect(str(wh), read_only=True)
+    rows = con.execute("SELECT (SELECT count(*) FROM fct_anggaran) + (SELECT count(*) FROM fct_indikator)").fetchone()[0]
+    con.close()
+    start = time.perf_counter()
+    with WarehouseBuild(wh) as build:
+        build.refresh()
+        build.commit()
+    refresh_s = time.perf_counter() - start
+    publish_parquet(wh, out / "pq")
+    total = time.perf_counter() - start
+    shutil.rmtree(out, ignore_errors=True)
+    return {"seconds": total, "refresh_seconds": refresh_s, "fact_rows": rows}
+
+
+# One synthetic report per pemda x opd x year, each with the 45 lines of the sample's
+# structure under the sample's codes: pagu from a hash, realisasi 60-100 % of it, serapan
+# printed as computed. Documents are marked file_name 'SYNTHETIC-...'.
+NATIONAL_SQL = """
+CREATE OR REPLACE TEMP TABLE lines AS
+SELECT * FROM (VALUES
+ ('2', 'urusan'), ('2.07', 'bidang'), ('2.07.01', 'program'), ('2.07.01.2.01', 'kegiatan'),
+ ('2.07.01.2.01.0001', 'sub_kegiatan'), ('2.07.01.2.01.0007', 'sub_kegiatan'), ('2.07.01.2.02', 'kegiatan'),
+ ('2.07.01.2.02.0001', 'sub_kegiatan'), ('2.07.01.2.02.0007', 'sub_kegiatan'), ('2.07.03', 'program'),
+ ('2.07.03.2.01', 'kegiatan'), ('2.07.03.2.01.0001', 'sub_kegiatan'), ('2.07.04', 'program'),
+ ('2.07.04.2.01', 'kegiatan'), ('2.07.04.2.01.0002', 'sub_kegiatan'), ('2.07.04.2.01.0005', 'sub_kegiatan')
+) AS t(kode, level);
+CREATE OR REPLACE TEMP TABLE docs AS
+SELECT 'synthetic-' || p || '-' || o || '-' || y AS source_document_id, 'Kabupaten Sintetis ' || p AS pemda,
+       'Dinas Sintetis ' || o AS opd, 2020 + y AS tahun
+FROM range({pemda}) AS a(p), range({opd}) AS b(o), range({years}) AS c(y);
+INSERT INTO dim_dokumen BY NAME
+SELECT source_document_id, 'SYNTHETIC-' || source_document_id || '.pdf' AS file_name, 'pdf' AS format, pemda, false AS pemda_inferred,
+       opd, tahun, 'loaded' AS status, now() AS loaded_at, 'bench' AS extractor_version FROM docs;
+INSERT INTO fct_anggaran BY NAME
+SELECT d.tahun, d.pemda, d.opd, l.kode, l.kode AS kode_printed, l.level, n.nama AS nama_printed,
+       CAST(1000000 + hash(d.source_document_id || l.kode) % 900000000 AS DECIMAL(18, 2)) AS pagu_idr,
+       CAST((1000000 + hash(d.source_document_id || l.kode) % 900000000) * (0.6 + (hash(l.kode || d.tahun) % 40) / 100.0) AS DECIMAL(18, 2)) AS realisasi_idr,
+       d.source_document_id, 1 AS source_page, 1 AS source_table, row_number() OVER (PARTITION BY d.source_document_id ORDER BY l.kode) AS source_row,
+       'bench' AS extractor_version
+FROM docs AS d CROSS JOIN lines AS l LEFT JOIN dim_nomenklatur AS n ON n.kode = l.kode AND n.versi = '2023';
+UPDATE fct_anggaran SET serapan_pct = round(realisasi_idr * 100 / pagu_idr, 2), serapan_pct_reported = round(realisasi_idr * 100 / pagu_idr, 2),
+    serapan_printed = CAST(round(realisasi_idr * 100 / pagu_idr, 2) AS VARCHAR);
+INSERT INTO fct_indikator BY NAME
+SELECT a.tahun, a.tahun AS tahun_laporan, a.pemda, a.opd, 'anggaran' AS jenis, a.level, a.kode,
+       'Indikator ' || a.kode AS indikator, 'Persen' AS satuan, 100 AS target, '100' AS target_printed,
+       90 + hash(a.source_document_id || a.kode) % 20 AS realisasi, '' AS realisasi_printed,
+       90 + hash(a.source_document_id || a.kode) % 20 AS capaian_pct_reported, '' AS capaian_printed,
+       a.source_document_id, 1 AS source_page, 1 AS source_table, a.source_row, 'bench' AS extractor_version
+FROM fct_anggaran AS a WHERE a.level NOT IN ('urusan', 'bidang');
+"""
+
+
+def m_big(pages: str) -> dict:
+    """Ingest one report of about `pages` pages (the sample's pages repeated) and time it."""
+    import pypdfium2 as pdfium
+
+    from flows.documents import read_document
+
+    out = Path(tempfile.mkdtemp(prefix="kinerja-big-"))
+    src = pdfium.PdfDocument(str(SAMPLE))
+    big = pdfium.PdfDocument.new()
+    while len(big) < int(pages):
+        big.import_pages(src)
+    path = out / "big.pdf"
+    big.save(str(path))
+    n = len(big)
+    big.close()
+    src.close()
+    start = time.perf_counter()
+    result = read_document(path)
+    seconds = time.perf_counter() - start
+    shutil.rmtree(out, ignore_errors=True)
+    return {"seconds": seconds, "pages": n, "loaded": result.ok, "error": result.error}
+
+
+MEASURES = {"pdfium": m_pdfium, "naive": m_naive, "engine": m_engine, "national": m_national, "big": m_big}
+
+
+def child(name: str, *args: str) -> None:
+    sys.path.insert(0, str(ROOT))
+    result = MEASURES[name](*args)
+    result["peak_rss_mb"] = round(peak_rss_mb(), 1)
+    print(json.dumps(result))
+
+
+# ---------------------------------------------------------------- parent side
+
+def run_child(name: str, *args) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--child", name, *map(str, args)], capture_output=True, text=True, cwd=ROOT)
+    if out.returncode != 0:
+        raise RuntimeError(f"{name} failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def run_cli(folder: Path, out: Path) -> float:
+    env = {**os.environ, "PREFECT_HOME": str(out / "prefect")}
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-m", "flows", "run", str(folder), "--warehouse", str(out / "k.duckdb"), "--parquet", str(out / "pq"), "-q"],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )
+    if proc.returncode not in (0, 3):
+        raise RuntimeError(proc.stderr[-3000:])
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--copies", type=int, default=20, help="copies of the sample report in the workload")
+    parser.add_argument("--pemda", type=int, default=546)
+    parser.add_argument("--opd", type=int, default=40)
+    parser.add_argument("--years", type=int, default=5)
+    parser.add_argument("--big-pages", type=int, default=300)
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(*args.child)
+        return
+    work = Path(tempfile.mkdtemp(prefix="kinerja-workload-"))
+    try:
+        files = make_workload(work / "in", args.copies)
+        pages = page_count(files)
+        results: dict = {"machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+                         "workload": {"documents": len(files), "pages": pages}}
+        pdfium = run_child("pdfium", work / "in")
+        naive = run_child("naive", work / "in")
+        one = run_child("engine", work / "in", 1)
+        two = run_child("engine", work / "in", 2)
+        cold = run_cli(work / "in", work / "out")
+        warm = run_cli(work / "in", work / "out")
+        national = run_child("national", args.pemda, args.opd, args.years)
+        big = run_child("big", args.big_pages)
+        results.update({
+            "pages_per_s": round(pages / one["seconds"], 1),
+            "naive_pages_per_s": round(pages / naive["seconds"], 1),
+            "pdfium_text_pages_per_s": round(pages / pdfium["seconds"], 1),
+            "cold_run_s": round(cold, 2),
+            "warm_rerun_s": round(warm, 2),
+            "speedup_2_workers": round(one["seconds"] / two["seconds"], 2),
+            "national_marts_s": round(national["seconds"], 2),
+            "national_peak_rss_mb": national["peak_rss_mb"],
+            "national_fact_rows": national["fact_rows"],
+            "big_report_pages": big["pages"],
+            "big_report_s": round(big["seconds"], 2),
+            "big_report_peak_rss_mb": big["peak_rss_mb"],
+            "detail": {"engine_1_worker": one, "engine_2_workers": two, "naive": naive, "pdfium": pdfium,
+                       "national": national, "big": big},
+        })
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    tmp = RESULTS / "latest.json.tmp"
+    tmp.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    os.replace(tmp, RESULTS / "latest.json")
+    width = max(len(k) for k in results if k != "detail")
+    for key, value in results.items():
+        if key != "detail":
+            print(f"{key:<{width}}  {value}")
+
+
+if __name__ == "__main__":
+    main()
