@@ -228,8 +228,35 @@ def run_child(name: str, *args) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def run_cli(folder: Path, out: Path) -> float:
+def start_prefect_server(home: Path):
+    """Start `prefect server start` on a free loopback port, as production runs serve against one."""
+    import socket
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    api = f"http://127.0.0.1:{port}/api"
+    env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1",
+           "PREFECT_API_URL": api, "PREFECT_UI_ENABLED": "false"}
+    proc = subprocess.Popen([str(Path(sys.executable).parent / "prefect"), "server", "start", "--host", "127.0.0.1",
+                             "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    for _ in range(180):
+        try:
+            with urllib.request.urlopen(api + "/health", timeout=2) as r:
+                if r.status == 200:
+                    return proc, api
+        except OSError:
+            time.sleep(1)
+    proc.terminate()
+    raise RuntimeError("prefect server did not start")
+
+
+def run_cli(folder: Path, out: Path, api: str | None = None) -> float:
     env = {**os.environ, "PREFECT_HOME": str(out / "prefect")}
+    if api:
+        env["PREFECT_API_URL"] = api
     start = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-m", "flows", "run", str(folder), "--warehouse", str(out / "k.duckdb"), "--parquet", str(out / "pq"), "-q"],
@@ -262,8 +289,15 @@ def main() -> None:
         naive = run_child("naive", work / "in")
         one = run_child("engine", work / "in", 1)
         two = run_child("engine", work / "in", 2)
-        cold = run_cli(work / "in", work / "out")
-        warm = run_cli(work / "in", work / "out")
+        cold_ephemeral = run_cli(work / "in", work / "out-ephemeral")
+        warm_ephemeral = run_cli(work / "in", work / "out-ephemeral")
+        server, api = start_prefect_server(work / "prefect-server")
+        try:
+            cold = run_cli(work / "in", work / "out", api)
+            warm = run_cli(work / "in", work / "out", api)
+        finally:
+            os.killpg(server.pid, 15)
+            server.wait(timeout=60)
         national = run_child("national", args.pemda, args.opd, args.years)
         big = run_child("big", args.big_pages)
         results.update({
@@ -272,6 +306,8 @@ def main() -> None:
             "pdfium_text_pages_per_s": round(pages / pdfium["seconds"], 1),
             "cold_run_s": round(cold, 2),
             "warm_rerun_s": round(warm, 2),
+            "cold_run_ephemeral_prefect_s": round(cold_ephemeral, 2),
+            "warm_rerun_ephemeral_prefect_s": round(warm_ephemeral, 2),
             "speedup_2_workers": round(one["seconds"] / two["seconds"], 2),
             "national_marts_s": round(national["seconds"], 2),
             "national_peak_rss_mb": national["peak_rss_mb"],
