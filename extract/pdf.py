@@ -57,7 +57,14 @@ def read_page_texts(path: Path) -> tuple[list[str], list[PageInfo]]:
     try:
         texts, infos = [], []
         for i in range(len(doc)):
-            page = doc[i]
+            try:
+                page = doc[i]
+            except pdfium.PdfiumError:
+                # a damaged page object: the page counts as one without text (the file's other
+                # pages are still read; a file with no readable text at all is rejected)
+                texts.append("")
+                infos.append(PageInfo(number=i + 1, chars=0, width=0.0, height=0.0, rotation=0))
+                continue
             try:
                 textpage = page.get_textpage()
                 text = textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n")

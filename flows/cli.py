@@ -41,6 +41,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--parquet", default=DEFAULT_PARQUET, metavar="DIR", help=f"Parquet folder (default {DEFAULT_PARQUET})")
     run.add_argument("--workers", type=int, default=None, metavar="N", help="processes reading documents (default: one per core)")
     run.add_argument("--timeout", type=float, default=600, metavar="SECONDS", help="time limit per document (default 600)")
+    run.add_argument("--max-pages", type=int, default=1000, metavar="N", help="reject PDFs with more pages (default 1000)")
+    run.add_argument("--max-mb", type=float, default=500, metavar="MB", help="reject larger files (default 500)")
     run.add_argument("--runner", choices=["local", "dask"], default="local", help="where documents are read: local processes or a Dask cluster")
     run.add_argument("--dask-address", metavar="ADDR", help="scheduler of an existing Dask cluster (tcp://host:8786); default: a local cluster")
     loud = run.add_mutually_exclusive_group()
@@ -209,7 +211,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         with bar:
             summary = flow_fn(
                 paths=[str(p) for p in paths], warehouse=str(warehouse), parquet=str(args.parquet),
-                workers=workers, timeout=args.timeout,
+                workers=workers, timeout=args.timeout, max_pages=args.max_pages, max_mb=args.max_mb,
             )
     except (FileNotFoundError, WarehouseBusy) as exc:
         print(f"kinerja: {exc}", file=sys.stderr)

@@ -87,7 +87,11 @@ def failed_result(path: str | Path, exc: BaseException) -> DocumentResult:
     )
 
 
-def read_document(path: str | Path, max_pages: int | None = None) -> DocumentResult:
+MAX_FILE_MB = 500  # an LKjIP is a few MB; a scanned annex of hundreds of pages some tens
+MAX_PAGES = 1000
+
+
+def read_document(path: str | Path, max_pages: int | None = MAX_PAGES, max_mb: float | None = MAX_FILE_MB) -> DocumentResult:
     """Extract and transform one file; an unreadable file comes back with its error."""
     path = Path(path)
     suffix = path.suffix.lower()
@@ -96,6 +100,8 @@ def read_document(path: str | Path, max_pages: int | None = None) -> DocumentRes
     modified = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc) if path.exists() else None
     result = DocumentResult(str(path), path.name, _digest(path), fmt, size, modified_at=modified)
     try:
+        if max_mb is not None and size > max_mb * 1024 * 1024:
+            raise ExtractError(path.name, f"berkas {size / 1024 / 1024:.0f} MB, melebihi batas {max_mb:g} MB")
         if suffix in PDF_SUFFIXES:
             extracted = extract_pdf(path, max_pages=max_pages)
         elif suffix in SPREADSHEET_SUFFIXES:
@@ -106,4 +112,7 @@ def read_document(path: str | Path, max_pages: int | None = None) -> DocumentRes
     except ExtractError as exc:
         log.info("rejected: %s", exc)
         result.error = str(exc)
+    except Exception as exc:  # untrusted input must not crash the run: reject, keep the trace in the log
+        log.exception("%s: unexpected error while reading", path.name)
+        result.error = f"{path.name}: kesalahan tak terduga saat membaca ({type(exc).__name__}: {str(exc)[:200]})".replace("\n", " ")
     return result

@@ -40,8 +40,11 @@ def worker_pool(workers: int):
         _pool = None
 
 
-def read_limited(path: str, timeout: float | None) -> DocumentResult:
-    """Read one document in the pool (or here, without one); raise TimeoutError past the limit."""
+def read_limited(path: str, timeout: float | None, limits: dict | None = None) -> DocumentResult:
+    """Read one document in the pool (or here, without one); raise TimeoutError past the limit.
+
+    `limits` are read_document's max_pages and max_mb.
+    """
     if _pool is None:
-        return read_document(path)
-    return _pool.apply_async(read_document, (path,)).get(timeout)
+        return read_document(path, **(limits or {}))
+    return _pool.apply_async(read_document, (path,), dict(limits or {})).get(timeout)

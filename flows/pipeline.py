@@ -14,7 +14,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
 from extract import EXTRACTOR_VERSION
-from flows.documents import DocumentResult, discover_inputs, failed_result
+from flows.documents import MAX_FILE_MB, MAX_PAGES, DocumentResult, discover_inputs, failed_result
 from flows.parallel import default_workers, read_limited, worker_pool
 from extract.pdf import sha256_file
 from load.parquet import publish_parquet
@@ -54,13 +54,13 @@ class RunSummary:
 
 
 @task(name="read-document", retries=1, retry_delay_seconds=1)
-def read_document_task(path: str, timeout: float | None = None) -> DocumentResult:
+def read_document_task(path: str, timeout: float | None = None, limits: dict | None = None) -> DocumentResult:
     """Extract and transform one file (CPU-bound; a file's own errors come back as data).
 
     Past its time limit the file is rejected, not retried: it would only time out again.
     """
     try:
-        result = read_limited(path, timeout)
+        result = read_limited(path, timeout, limits)
     except (TimeoutError, multiprocessing.TimeoutError):
         result = failed_result(path, TimeoutError(f"melebihi batas waktu {timeout:g} detik per dokumen"))
     if result.ok:
@@ -133,18 +133,20 @@ def publish_artifacts_task(summary: "RunSummary") -> None:
 @flow(name="kinerja", task_runner=ThreadPoolTaskRunner(max_workers=os.cpu_count() or 1))
 def kinerja_flow(
     paths: list[str], warehouse: str, parquet: str, workers: int | None = None, timeout: float | None = 600,
+    max_pages: int | None = MAX_PAGES, max_mb: float | None = MAX_FILE_MB,
 ) -> RunSummary:
     """Ingest every report under `paths` into `warehouse`, then publish `parquet`.
 
     `workers` processes read documents (default: one per core, up to the number of files;
     with a Dask task runner the Dask workers read them and `workers` should be 1); `timeout`
-    is the time limit per document in seconds.
+    is the time limit per document in seconds; `max_pages` and `max_mb` reject larger files.
     """
     files = [str(p) for p in discover_inputs(paths)]
     unchanged = find_unchanged_task(files, warehouse)
     to_read = [f for f in files if f not in unchanged]
     with worker_pool(workers if workers is not None else default_workers(len(to_read))):
-        futures = read_document_task.map(to_read, timeout=unmapped(timeout))
+        limits = {"max_pages": max_pages, "max_mb": max_mb}
+        futures = read_document_task.map(to_read, timeout=unmapped(timeout), limits=unmapped(limits))
         results = []
         for path, fut in zip(to_read, futures):
             fut.wait()

@@ -32,6 +32,7 @@ def publish_parquet(warehouse: Path, out_dir: Path) -> dict[str, int]:
     """Write the warehouse's published tables under `out_dir`; return rows per table."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    _clear_abandoned_staging(out_dir)
     staging = out_dir.parent / f".{out_dir.name}.staging-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
@@ -97,6 +98,24 @@ def _swap_in(staging: Path, out_dir: Path, manifest: dict) -> None:
     tmp = staging / "_manifest.json"
     tmp.write_text(json.dumps(manifest, indent=2, default=str), encoding="utf-8")
     os.replace(tmp, out_dir / "_manifest.json")
+
+
+def _clear_abandoned_staging(out_dir: Path) -> None:
+    """Remove staging folders left by publishes that died (their process is gone)."""
+    for old in out_dir.parent.glob(f".{out_dir.name}.staging-*"):
+        pid = old.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _remove(path: Path) -> None:

@@ -154,3 +154,23 @@ def test_a_rerun_with_nothing_new_leaves_warehouse_and_parquet_as_they_are(harne
     assert [d.status for d in again.documents] == ["unchanged"]
     assert (again.tables, again.parquet_rows) == (first.tables, first.parquet_rows)
     assert (wh.stat().st_mtime_ns, (pq / "_manifest.json").stat().st_mtime_ns) == stamps
+
+
+def test_a_folder_of_every_bad_kind_loads_the_good_and_rejects_each_bad_file(harness, inbox, tmp_path):
+    from tests.test_bad_inputs import REJECTED, small_lkjip, xml_bomb
+
+    for name, (make, _) in REJECTED.items():
+        make(inbox / name)
+    small_lkjip(inbox / "hak-cetak.pdf", owner="pemilik")
+    xml_bomb(inbox / "bom-xml.xlsx")
+    summary = kinerja_flow(paths=[str(inbox)], warehouse=str(tmp_path / "k.duckdb"), parquet=str(tmp_path / "pq"))
+    assert sorted(d.file_name for d in summary.loaded) == ["hak-cetak.pdf", "lkjip-disnaker-klungkung-2024.pdf"]
+    errors = {d.file_name: d.error for d in summary.rejected}
+    for name, (_, message) in REJECTED.items():
+        assert errors[name] == message
+    assert errors["bom-xml.xlsx"].startswith("bom-xml.xlsx: spreadsheet tidak dapat dibaca")
+    assert summary.tables["fct_anggaran"] == 45
+    con = duckdb.connect(str(tmp_path / "k.duckdb"), read_only=True)
+    rejected_rows = con.execute("SELECT count(*) FROM dim_dokumen WHERE status = 'rejected' AND error IS NOT NULL").fetchone()[0]
+    con.close()
+    assert rejected_rows == len(REJECTED) + 3  # and the two bad files of the inbox fixture
