@@ -51,3 +51,28 @@ def transformed(extracted):
     from transform.document import transform_document
 
     return transform_document(extracted)
+
+
+def build_warehouse(path: Path, *documents) -> dict:
+    """Load transformed documents into a warehouse file, refresh checks and marts, swap it in.
+
+    Returns what `refresh` returned (findings per check)."""
+    from load.warehouse import WarehouseBuild
+
+    with WarehouseBuild(path) as build:
+        for doc in documents:
+            build.load_document(doc.dokumen, doc.rows, 1)
+        counts = build.refresh()
+        build.commit()
+    return counts
+
+
+def fetch(path: Path, sql: str, params=()) -> list[tuple]:
+    """Run one read-only query against a warehouse file."""
+    import duckdb
+
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute(sql, list(params)).fetchall()
+    finally:
+        con.close()

@@ -12,8 +12,7 @@ from decimal import Decimal, InvalidOperation
 import duckdb
 import pytest
 
-from load.warehouse import WarehouseBuild
-from tests.conftest import read_golden
+from tests.conftest import build_warehouse, read_golden
 from tests.reports import consistent_report
 
 GOLDEN = read_golden("klungkung_2024_temuan.csv")
@@ -36,10 +35,7 @@ def key(rule, level, kode, indikator, tahun, reported, expected, page):
 @pytest.fixture(scope="module")
 def findings(tmp_path_factory, transformed):
     wh = tmp_path_factory.mktemp("audit") / "k.duckdb"
-    with WarehouseBuild(wh) as build:
-        build.load_document(transformed.dokumen, transformed.rows, 1)
-        build.refresh()
-        build.commit()
+    build_warehouse(wh, transformed)
     con = duckdb.connect(str(wh), read_only=True)
     rows = con.execute(
         "SELECT rule, severity, level, kode, indikator, tahun, reported, expected, source_page, message FROM fct_temuan"
@@ -104,10 +100,7 @@ def test_a_report_without_contradictions_raises_nothing(tmp_path):
     assert result.error is None
     assert len(result.document.rows["fct_anggaran"]) == 45
     wh = tmp_path / "k.duckdb"
-    with WarehouseBuild(wh) as build:
-        build.load_document(result.document.dokumen, result.document.rows, 1)
-        counts = build.refresh()
-        build.commit()
+    counts = build_warehouse(wh, result.document)
     con = duckdb.connect(str(wh), read_only=True)
     messages = [r[0] for r in con.execute("SELECT message FROM fct_temuan").fetchall()]
     con.close()
@@ -123,11 +116,7 @@ def test_a_reprint_that_differs_from_the_report_of_its_year_is_raised(tmp_path, 
     lkjip.write_report(path, lkjip.STYLES["full_official_rp"], consistent_report())
     report_2023 = read_document(path).document
     wh = tmp_path / "k.duckdb"
-    with WarehouseBuild(wh) as build:
-        build.load_document(transformed.dokumen, transformed.rows, 1)
-        build.load_document(report_2023.dokumen, report_2023.rows, 1)
-        build.refresh()
-        build.commit()
+    build_warehouse(wh, transformed, report_2023)
     con = duckdb.connect(str(wh), read_only=True)
     rows = con.execute(
         "SELECT d.tahun, f.tahun, f.indikator, f.reported, f.expected, f.message FROM fct_temuan f "

@@ -7,22 +7,15 @@ import copy
 from collections import Counter
 from decimal import Decimal
 
-import duckdb
 import pytest
 
-from load.warehouse import WarehouseBuild
+from tests.conftest import build_warehouse, fetch
 
 
 def findings(tmp_path, doc) -> list[tuple]:
     wh = tmp_path / "k.duckdb"
-    with WarehouseBuild(wh) as build:
-        build.load_document(doc.dokumen, doc.rows, 1)
-        build.refresh()
-        build.commit()
-    con = duckdb.connect(str(wh), read_only=True)
-    rows = con.execute("SELECT rule, coalesce(kode, ''), coalesce(indikator, ''), tahun, reported, expected FROM fct_temuan").fetchall()
-    con.close()
-    return sorted(rows)
+    build_warehouse(wh, doc)
+    return sorted(fetch(wh, "SELECT rule, coalesce(kode, ''), coalesce(indikator, ''), tahun, reported, expected FROM fct_temuan"))
 
 
 @pytest.fixture(scope="module")

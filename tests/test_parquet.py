@@ -10,16 +10,13 @@ import pyarrow.parquet as pq
 import pytest
 
 from load.parquet import publish_parquet
-from load.warehouse import WarehouseBuild
+from tests.conftest import build_warehouse
 
 
 @pytest.fixture()
 def warehouse(tmp_path, transformed):
     wh = tmp_path / "k.duckdb"
-    with WarehouseBuild(wh) as build:
-        build.load_document(transformed.dokumen, transformed.rows, 1)
-        build.refresh()
-        build.commit()
+    build_warehouse(wh, transformed)
     return wh
 
 

@@ -7,8 +7,7 @@ import re
 import duckdb
 import pytest
 
-from load.warehouse import WarehouseBuild
-from tests.conftest import ROOT
+from tests.conftest import ROOT, build_warehouse
 
 QUERIES = re.findall(r"```sql\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.DOTALL)
 
@@ -20,10 +19,7 @@ def test_readme_has_three_example_queries():
 @pytest.fixture(scope="module")
 def warehouse(tmp_path_factory, transformed):
     wh = tmp_path_factory.mktemp("readme") / "k.duckdb"
-    with WarehouseBuild(wh) as build:
-        build.load_document(transformed.dokumen, transformed.rows, 1)
-        build.refresh()
-        build.commit()
+    build_warehouse(wh, transformed)
     return wh
 
 
