@@ -137,20 +137,42 @@ def m_national(pemda: str, opd: str, years: str) -> dict:
     con = duckdb.connect(str(wh), read_only=True)
     rows = con.execute("SELECT (SELECT count(*) FROM fct_anggaran) + (SELECT count(*) FROM fct_indikator)").fetchone()[0]
     con.close()
+    from load.warehouse import folder_sql, sql_statements
+
     start = time.perf_counter()
+    steps: dict[str, float] = {}
     with WarehouseBuild(wh) as build:
-        build.refresh()
+        for step in ("fill_missing_pemda", "mark_superseded", "build_reference", "build_core"):
+            t = time.perf_counter()
+            getattr(build, step)()
+            steps[step] = round(time.perf_counter() - t, 2)
+        build.con.execute("DELETE FROM fct_temuan")
+        for name, text in folder_sql("checks"):
+            t = time.perf_counter()
+            body = "\n".join(ln for ln in text.splitlines() if not ln.strip().startswith("--")).strip().rstrip(";")
+            build.con.execute(f"INSERT INTO fct_temuan BY NAME {body}")
+            steps["check " + name] = round(time.perf_counter() - t, 2)
+        for name, statements in [(n, sql_statements(t)) for n, t in folder_sql("marts")]:
+            t = time.perf_counter()
+            for stmt in statements:
+                build.con.execute(stmt)
+            steps["mart " + name] = round(time.perf_counter() - t, 2)
+        t = time.perf_counter()
         build.commit()
+        steps["checkpoint and swap"] = round(time.perf_counter() - t, 2)
     refresh_s = time.perf_counter() - start
+    t = time.perf_counter()
     publish_parquet(wh, out / "pq")
+    steps["publish parquet"] = round(time.perf_counter() - t, 2)
     total = time.perf_counter() - start
     shutil.rmtree(out, ignore_errors=True)
-    return {"seconds": total, "refresh_seconds": refresh_s, "fact_rows": rows}
+    return {"seconds": total, "refresh_seconds": refresh_s, "fact_rows": rows, "steps": steps}
 
 
-# One synthetic report per pemda x opd x year, each with the 45 lines of the sample's
-# structure under the sample's codes: pagu from a hash, realisasi 60-100 % of it, serapan
-# printed as computed. Documents are marked file_name 'SYNTHETIC-...'.
+# One synthetic report per pemda x opd x year, each with 16 lines of the sample's structure
+# under official codes and names: sub-kegiatan pagu from a hash, realisasi 60-100 % of it,
+# every parent the sum of its children, serapan printed as computed (a consistent report,
+# as most are). Documents are marked file_name 'SYNTHETIC-...'.
 NATIONAL_SQL = """
 CREATE OR REPLACE TEMP TABLE lines AS
 SELECT * FROM (VALUES
@@ -168,12 +190,25 @@ INSERT INTO dim_dokumen BY NAME
 SELECT source_document_id, 'SYNTHETIC-' || source_document_id || '.pdf' AS file_name, 'pdf' AS format, pemda, false AS pemda_inferred,
        opd, tahun, 'loaded' AS status, now() AS loaded_at, 'bench' AS extractor_version FROM docs;
 INSERT INTO fct_anggaran BY NAME
-SELECT d.tahun, d.pemda, d.opd, l.kode, l.kode AS kode_printed, l.level, n.nama AS nama_printed,
-       CAST(1000000 + hash(d.source_document_id || l.kode) % 900000000 AS DECIMAL(18, 2)) AS pagu_idr,
-       CAST((1000000 + hash(d.source_document_id || l.kode) % 900000000) * (0.6 + (hash(l.kode || d.tahun) % 40) / 100.0) AS DECIMAL(18, 2)) AS realisasi_idr,
-       d.source_document_id, 1 AS source_page, 1 AS source_table, row_number() OVER (PARTITION BY d.source_document_id ORDER BY l.kode) AS source_row,
-       'bench' AS extractor_version
-FROM docs AS d CROSS JOIN lines AS l LEFT JOIN dim_nomenklatur AS n ON n.kode = l.kode AND n.versi = '2023';
+WITH leaf AS (
+    SELECT d.source_document_id, d.tahun, d.pemda, d.opd, l.kode,
+           CAST(1000000 + hash(d.source_document_id || l.kode) % 900000000 AS DECIMAL(18, 2)) AS pagu
+    FROM docs AS d CROSS JOIN lines AS l WHERE l.level = 'sub_kegiatan'
+),
+leaf_real AS (
+    SELECT *, CAST(pagu * (0.6 + (hash(kode || tahun) % 40) / 100.0) AS DECIMAL(18, 2)) AS realisasi FROM leaf
+),
+all_levels AS (
+    SELECT source_document_id, tahun, pemda, opd, kode, pagu, realisasi FROM leaf_real
+    UNION ALL
+    SELECT r.source_document_id, r.tahun, r.pemda, r.opd, l.kode, sum(r.pagu), sum(r.realisasi)
+    FROM leaf_real AS r JOIN lines AS l ON l.level <> 'sub_kegiatan' AND starts_with(r.kode, l.kode || '.')
+    GROUP BY ALL
+)
+SELECT a.tahun, a.pemda, a.opd, a.kode, a.kode AS kode_printed, l.level, n.nama AS nama_printed,
+       a.pagu AS pagu_idr, a.realisasi AS realisasi_idr, a.source_document_id, 1 AS source_page, 1 AS source_table,
+       row_number() OVER (PARTITION BY a.source_document_id ORDER BY a.kode) AS source_row, 'bench' AS extractor_version
+FROM all_levels AS a JOIN lines AS l USING (kode) LEFT JOIN dim_nomenklatur AS n ON n.kode = a.kode AND n.versi = '2023';
 UPDATE fct_anggaran SET serapan_pct = round(realisasi_idr * 100 / pagu_idr, 2), serapan_pct_reported = round(realisasi_idr * 100 / pagu_idr, 2),
     serapan_printed = CAST(round(realisasi_idr * 100 / pagu_idr, 2) AS VARCHAR);
 INSERT INTO fct_indikator BY NAME
