@@ -13,6 +13,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
+from flows.serve import DEFAULT_CRON, DEFAULT_TIMEZONE
 from flows.settings import configure_prefect, set_log_level
 
 DEFAULT_WAREHOUSE = "data/kinerja.duckdb"
@@ -67,6 +68,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to check (default: the warehouse's findings)")
     check.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, metavar="FILE", help=f"DuckDB file (default {DEFAULT_WAREHOUSE})")
+    fmt = check.add_mutually_exclusive_group()
+    fmt.add_argument("--csv", action="store_true", help="print CSV")
+    fmt.add_argument("--json", action="store_true", help="print JSON")
+
     serve = sub.add_parser(
         "serve",
         help="serve the yearly scheduled deployment kinerja/tahunan",
@@ -76,15 +81,11 @@ def _parser() -> argparse.ArgumentParser:
         "this process stops.",
     )
     serve.add_argument("--inbox", default="inbox", metavar="DIR", help="folder the reports arrive in (default inbox/)")
-    serve.add_argument("--cron", default="0 2 1 4 *", metavar="EXPR", help='cron expression (default "0 2 1 4 *")')
-    serve.add_argument("--timezone", default="Asia/Makassar", metavar="TZ", help="time zone of the schedule (default Asia/Makassar, WITA)")
+    serve.add_argument("--cron", default=DEFAULT_CRON, metavar="EXPR", help=f'cron expression (default "{DEFAULT_CRON}")')
+    serve.add_argument("--timezone", default=DEFAULT_TIMEZONE, metavar="TZ", help=f"time zone of the schedule (default {DEFAULT_TIMEZONE}, WITA)")
     serve.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, metavar="FILE", help=f"DuckDB file (default {DEFAULT_WAREHOUSE})")
     serve.add_argument("--parquet", default=DEFAULT_PARQUET, metavar="DIR", help=f"Parquet folder (default {DEFAULT_PARQUET})")
     serve.add_argument("-q", "--quiet", action="store_true", help="do not print Prefect's starting message")
-
-    fmt = check.add_mutually_exclusive_group()
-    fmt.add_argument("--csv", action="store_true", help="print CSV")
-    fmt.add_argument("--json", action="store_true", help="print JSON")
     return parser
 
 
