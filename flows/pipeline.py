@@ -17,7 +17,7 @@ from extract import EXTRACTOR_VERSION
 from flows.documents import MAX_FILE_MB, MAX_PAGES, DocumentResult, discover_inputs, failed_result
 from flows.parallel import default_workers, read_limited, worker_pool
 from extract.pdf import sha256_file
-from load.parquet import publish_parquet
+from load.parquet import is_current, publish_parquet
 from load.warehouse import LoadOutcome, WarehouseBuild, loaded_versions, table_counts
 
 log = logging.getLogger(__name__)
@@ -155,8 +155,8 @@ def kinerja_flow(
             else:
                 results.append(failed_result(path, fut.result(raise_on_failure=False)))
     manifest = Path(parquet) / "_manifest.json"
-    if not to_read and Path(warehouse).exists() and manifest.exists():
-        # nothing new: the warehouse and the published Parquet already hold every input
+    if not to_read and is_current(Path(warehouse), Path(parquet)):
+        # nothing new: the warehouse and the Parquet published from it already hold every input
         outcomes = [LoadOutcome(Path(p).name, sid, "unchanged") for p, sid in unchanged.items()]
         counts = table_counts(Path(warehouse))
         parquet_rows = {t: info["rows"] for t, info in json.loads(manifest.read_text(encoding="utf-8"))["tables"].items()}

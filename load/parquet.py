@@ -28,6 +28,29 @@ def published_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [r[0] for r in rows if r[0].startswith(PUBLISHED_PREFIXES)]
 
 
+def warehouse_stamp(con: duckdb.DuckDBPyConnection) -> str:
+    """What the warehouse holds, in one line: documents and their latest load time.
+
+    The manifest keeps the stamp of the warehouse it was published from, so a run can tell
+    whether the Parquet is still that of the warehouse (a run killed between the warehouse
+    swap and the publish leaves it behind)."""
+    count, latest = con.execute("SELECT count(*), max(loaded_at) FROM dim_dokumen").fetchone()
+    return f"{count}:{latest}"
+
+
+def is_current(warehouse: Path, out_dir: Path) -> bool:
+    """Tell whether the Parquet under `out_dir` was published from the warehouse as it is now."""
+    manifest = Path(out_dir) / "_manifest.json"
+    if not (Path(warehouse).exists() and manifest.exists()):
+        return False
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        stamp = warehouse_stamp(con)
+    finally:
+        con.close()
+    return json.loads(manifest.read_text(encoding="utf-8")).get("warehouse_stamp") == stamp
+
+
 def publish_parquet(warehouse: Path, out_dir: Path) -> dict[str, int]:
     """Write the warehouse's published tables under `out_dir`; return rows per table."""
     out_dir = Path(out_dir)
@@ -40,6 +63,7 @@ def publish_parquet(warehouse: Path, out_dir: Path) -> dict[str, int]:
     counts: dict[str, int] = {}
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
+        manifest["warehouse_stamp"] = warehouse_stamp(con)
         for table in published_tables(con):
             years = [r[0] for r in con.execute(f'SELECT DISTINCT tahun FROM "{table}" ORDER BY 1').fetchall()]
             schema = [

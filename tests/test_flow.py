@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import duckdb
@@ -174,3 +175,18 @@ def test_a_folder_of_every_bad_kind_loads_the_good_and_rejects_each_bad_file(har
     rejected_rows = con.execute("SELECT count(*) FROM dim_dokumen WHERE status = 'rejected' AND error IS NOT NULL").fetchone()[0]
     con.close()
     assert rejected_rows == len(REJECTED) + 3  # and the two bad files of the inbox fixture
+
+
+def test_parquet_left_behind_by_a_killed_run_is_published_again(harness, inbox, tmp_path):
+    """A run killed after swapping in its warehouse but before publishing leaves Parquet of the
+    previous warehouse: the next run, though every input is unchanged, publishes again."""
+    for bad in ("halaman-error.pdf", "kosong.pdf"):
+        (inbox / bad).unlink()
+    wh, pq = tmp_path / "k.duckdb", tmp_path / "pq"
+    kinerja_flow(paths=[str(inbox)], warehouse=str(wh), parquet=str(pq))
+    manifest = json.loads((pq / "_manifest.json").read_text())
+    manifest["warehouse_stamp"] = "0:older"
+    (pq / "_manifest.json").write_text(json.dumps(manifest))
+    again = kinerja_flow(paths=[str(inbox)], warehouse=str(wh), parquet=str(pq))
+    assert [d.status for d in again.documents] == ["unchanged"]
+    assert json.loads((pq / "_manifest.json").read_text())["warehouse_stamp"] != "0:older"
