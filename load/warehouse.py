@@ -309,31 +309,16 @@ class WarehouseBuild:
         """
         self.con.execute(
             """
-            UPDATE dim_dokumen SET status = 'superseded'
-            WHERE source_document_id IN (
-                SELECT source_document_id FROM (
-                    SELECT source_document_id, row_number() OVER (
-                        PARTITION BY pemda, opd, tahun, format
-                        ORDER BY file_modified_at DESC NULLS LAST, loaded_at DESC, file_name DESC
-                    ) AS rank
-                    FROM dim_dokumen
-                    WHERE status IN ('loaded', 'superseded') AND tahun IS NOT NULL AND opd IS NOT NULL
-                ) WHERE rank > 1
-            )
-            """
-        )
-        self.con.execute(
-            """
-            UPDATE dim_dokumen SET status = 'loaded'
-            WHERE status = 'superseded' AND source_document_id IN (
-                SELECT source_document_id FROM (
-                    SELECT source_document_id, row_number() OVER (
-                        PARTITION BY pemda, opd, tahun, format
-                        ORDER BY file_modified_at DESC NULLS LAST, loaded_at DESC, file_name DESC
-                    ) AS rank
-                    FROM dim_dokumen WHERE status IN ('loaded', 'superseded')
-                ) WHERE rank = 1
-            )
+            UPDATE dim_dokumen SET status = CASE WHEN r.rank = 1 THEN 'loaded' ELSE 'superseded' END
+            FROM (
+                SELECT source_document_id, row_number() OVER (
+                    PARTITION BY pemda, opd, tahun, format
+                    ORDER BY file_modified_at DESC NULLS LAST, loaded_at DESC, file_name DESC
+                ) AS rank
+                FROM dim_dokumen
+                WHERE status IN ('loaded', 'superseded') AND tahun IS NOT NULL AND opd IS NOT NULL
+            ) AS r
+            WHERE dim_dokumen.source_document_id = r.source_document_id
             """
         )
         return self.con.execute("SELECT count(*) FROM dim_dokumen WHERE status = 'superseded'").fetchone()[0]

@@ -12,14 +12,7 @@ from extract.model import Table
 from transform.anggaran import clean
 from transform.numbers import Parsed, parse_cell, parse_number
 from transform.records import provenance
-
-
-def _filled(table: Table, row, name: str) -> str:
-    for col in table.columns_named(name):
-        cell = row.cells[col.index] if col.index < len(row.cells) else None
-        if cell is not None and clean(cell.text):
-            return clean(cell.text)
-    return ""
+from transform.sasaran import filled
 
 
 def _number(row, index: int, locale: str) -> Parsed:
@@ -34,17 +27,17 @@ def transform_iku(table: Table, ctx: dict, locale: str) -> list[dict]:
     years = sorted(c.tahun for c in table.columns_named("target") if c.tahun)
     out = []
     for row in table.rows:
-        indikator = _filled(table, row, "indikator")
+        indikator = filled(table, row, "indikator")
         if not indikator:
             continue
-        sasaran = _filled(table, row, "sasaran") if any(
+        sasaran = filled(table, row, "sasaran") if any(
             c.index < len(row.cells) and row.cells[c.index] is not None and not row.cells[c.index].covered
             for c in table.columns_named("sasaran")
         ) else ""
         base = {
             "tahun_laporan": ctx["tahun"], "pemda": ctx["pemda"], "opd": ctx["opd"],
             "level": "sasaran" if sasaran else "tujuan", "kode": None,
-            "tujuan": _filled(table, row, "tujuan") or None, "sasaran": sasaran or None, "indikator": indikator,
+            "tujuan": filled(table, row, "tujuan") or None, "sasaran": sasaran or None, "indikator": indikator,
             **provenance(ctx, table, row),
         }
         values: list[tuple[str, int, str, Parsed]] = []

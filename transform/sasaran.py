@@ -15,7 +15,7 @@ from transform.records import provenance
 JENIS = {"sasaran_tahunan": "tahunan", "sasaran_multitahun": "multitahun", "renstra": "renstra"}
 
 
-def _filled(table: Table, row: Row, name: str) -> str:
+def filled(table: Table, row: Row, name: str) -> str:
     """Return the text under `name`, filling down a cell merged over several rows."""
     for col in table.columns_named(name):
         cell = row.cells[col.index] if col.index < len(row.cells) else None
@@ -45,11 +45,11 @@ def transform_sasaran(table: Table, ctx: dict, locale: str) -> list[dict]:
     jenis = JENIS[table.kind]
     groups = _by_year(table)
     for row in table.rows:
-        indikator = _filled(table, row, "indikator")
-        sasaran = _filled(table, row, "sasaran")
+        indikator = filled(table, row, "indikator")
+        sasaran = filled(table, row, "sasaran")
         if not clean(row.joined()):
             continue
-        satuan = _filled(table, row, "satuan") or None
+        satuan = filled(table, row, "satuan") or None
         for tahun, cols in sorted(groups.items(), key=lambda kv: kv[0] or 0):
             def number(name: str) -> Parsed:
                 cell = row.cells[cols[name]] if name in cols and cols[name] < len(row.cells) else None
