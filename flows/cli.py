@@ -19,6 +19,12 @@ from flows.settings import configure_prefect, set_log_level
 DEFAULT_WAREHOUSE = "data/kinerja.duckdb"
 DEFAULT_PARQUET = "data/parquet"
 DEFAULT_INPUTS = ["samples"]
+REPORT_NAME = "laporan-kinerja.html"
+
+
+def default_report(parquet: str) -> str:
+    """The analyst report goes beside the Parquet folder (data/laporan-kinerja.html)."""
+    return str(Path(parquet).parent / REPORT_NAME)
 
 EXIT_OK, EXIT_FAILED, EXIT_REJECTED = 0, 1, 3
 
@@ -44,6 +50,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--timeout", type=float, default=600, metavar="SECONDS", help="time limit per document (default 600)")
     run.add_argument("--max-pages", type=int, default=1000, metavar="N", help="reject PDFs with more pages (default 1000)")
     run.add_argument("--max-mb", type=float, default=500, metavar="MB", help="reject larger files (default 500)")
+    where = run.add_mutually_exclusive_group()
+    where.add_argument("--report", metavar="FILE", help=f"where to write the HTML report (default: {REPORT_NAME} beside the Parquet folder)")
+    where.add_argument("--no-report", action="store_true", help="do not write the HTML report")
     run.add_argument("--runner", choices=["local", "dask"], default="local", help="where documents are read: local processes or a Dask cluster")
     run.add_argument("--dask-address", metavar="ADDR", help="scheduler of an existing Dask cluster (tcp://host:8786); default: a local cluster")
     loud = run.add_mutually_exclusive_group()
@@ -72,6 +81,18 @@ def _parser() -> argparse.ArgumentParser:
     fmt.add_argument("--csv", action="store_true", help="print CSV")
     fmt.add_argument("--json", action="store_true", help="print JSON")
 
+    report = sub.add_parser(
+        "report",
+        help="write the analyst's HTML report",
+        description="Write one self-contained HTML file (charts as inline SVG, no script, no network) from the "
+        "marts: budget absorption per program, indicator achievement over the years, capaian against serapan, "
+        "TPAK among neighbouring regions, and the reports' contradictions by document and page.",
+    )
+    report.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, metavar="FILE", help=f"DuckDB file (default {DEFAULT_WAREHOUSE})")
+    report.add_argument("--out", metavar="FILE", help=f"HTML file to write (default: {REPORT_NAME} beside the warehouse)")
+    report.add_argument("--pemda", nargs="+", action="extend", metavar="NAME", help="only these pemda (part of the name, any case)")
+    report.add_argument("--opd", nargs="+", action="extend", metavar="NAME", help="only these agencies (part of the name, any case)")
+
     serve = sub.add_parser(
         "serve",
         help="serve the yearly scheduled deployment kinerja/tahunan",
@@ -85,6 +106,8 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--timezone", default=DEFAULT_TIMEZONE, metavar="TZ", help=f"time zone of the schedule (default {DEFAULT_TIMEZONE}, WITA)")
     serve.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, metavar="FILE", help=f"DuckDB file (default {DEFAULT_WAREHOUSE})")
     serve.add_argument("--parquet", default=DEFAULT_PARQUET, metavar="DIR", help=f"Parquet folder (default {DEFAULT_PARQUET})")
+    serve.add_argument("--report", default=default_report(DEFAULT_PARQUET), metavar="FILE",
+                       help=f"HTML report written after each run (default {default_report(DEFAULT_PARQUET)})")
     serve.add_argument("-q", "--quiet", action="store_true", help="do not print Prefect's starting message")
     return parser
 
@@ -169,6 +192,8 @@ def _summary(summary) -> str:
     lines.append("outputs:")
     lines.append(f"  warehouse  {summary.warehouse}")
     lines.append(f"  parquet    {summary.parquet}  ({len(summary.parquet_rows)} tables)")
+    if summary.report:
+        lines.append(f"  report     {summary.report}")
     return "\n".join(lines)
 
 
@@ -213,6 +238,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             summary = flow_fn(
                 paths=[str(p) for p in paths], warehouse=str(warehouse), parquet=str(args.parquet),
                 workers=workers, timeout=args.timeout, max_pages=args.max_pages, max_mb=args.max_mb,
+                report=None if args.no_report else (args.report or default_report(args.parquet)),
             )
     except (FileNotFoundError, WarehouseBusy) as exc:
         print(f"kinerja: {exc}", file=sys.stderr)
@@ -224,7 +250,23 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(_summary(summary))
     for d in summary.rejected:
         print(f"kinerja: rejected: {d.error}", file=sys.stderr)
+    if summary.report_error:
+        print(f"kinerja: report not written: {summary.report_error}", file=sys.stderr)
     return EXIT_REJECTED if summary.rejected else EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from load.report import ReportError, write_report
+
+    out = args.out or str(Path(args.warehouse).parent / REPORT_NAME)
+    try:
+        result = write_report(Path(args.warehouse), Path(out), pemda=args.pemda, opd=args.opd)
+    except ReportError as exc:
+        print(f"kinerja: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"kinerja: report written: {result.path} ({result.agencies} agency(ies), {result.charts} charts, "
+          f"{result.findings} findings)")
+    return EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -235,6 +277,8 @@ def main(argv: list[str] | None = None) -> int:
         from flows.check import cmd_check
 
         return cmd_check(args)
+    if args.command == "report":
+        return cmd_report(args)
     if args.command == "serve":
         configure_prefect(Path(args.warehouse).parent)
         set_log_level(logging.INFO)

@@ -18,6 +18,7 @@ from flows.documents import MAX_FILE_MB, MAX_PAGES, DocumentResult, discover_inp
 from flows.parallel import default_workers, read_limited, worker_pool
 from extract.pdf import sha256_file
 from load.parquet import is_current, publish_parquet
+from load.report import ReportError, write_report
 from load.warehouse import LoadOutcome, WarehouseBuild, loaded_versions, table_counts
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,8 @@ class RunSummary:
     documents: list[LoadOutcome] = field(default_factory=list)
     tables: dict[str, int] = field(default_factory=dict)
     parquet_rows: dict[str, int] = field(default_factory=dict)
+    report: str | None = None
+    report_error: str | None = None
 
     @property
     def loaded(self) -> list[LoadOutcome]:
@@ -110,6 +113,19 @@ def publish_parquet_task(warehouse: str, parquet: str) -> dict[str, int]:
     return publish_parquet(Path(warehouse), Path(parquet))
 
 
+@task(name="write-report")
+def write_report_task(warehouse: str, out: str) -> tuple[str | None, str | None]:
+    """Write the analyst's HTML report; return (path, None), or (None, why not).
+
+    A report that cannot be written (nothing loaded yet) does not undo the run: the
+    warehouse and Parquet are already in place."""
+    try:
+        return str(write_report(Path(warehouse), Path(out)).path), None
+    except ReportError as exc:
+        log.warning("report not written: %s", exc)
+        return None, str(exc)
+
+
 @task(name="publish-artifacts")
 def publish_artifacts_task(summary: "RunSummary") -> None:
     """Leave a table of documents and a summary of the findings on the flow run in Prefect's UI."""
@@ -133,13 +149,14 @@ def publish_artifacts_task(summary: "RunSummary") -> None:
 @flow(name="kinerja", task_runner=ThreadPoolTaskRunner(max_workers=os.cpu_count() or 1))
 def kinerja_flow(
     paths: list[str], warehouse: str, parquet: str, workers: int | None = None, timeout: float | None = 600,
-    max_pages: int | None = MAX_PAGES, max_mb: float | None = MAX_FILE_MB,
+    max_pages: int | None = MAX_PAGES, max_mb: float | None = MAX_FILE_MB, report: str | None = None,
 ) -> RunSummary:
     """Ingest every report under `paths` into `warehouse`, then publish `parquet`.
 
     `workers` processes read documents (default: one per core, up to the number of files;
     with a Dask task runner the Dask workers read them and `workers` should be 1); `timeout`
-    is the time limit per document in seconds; `max_pages` and `max_mb` reject larger files.
+    is the time limit per document in seconds; `max_pages` and `max_mb` reject larger files;
+    `report`, when given, is where the analyst's HTML report is written.
     """
     files = [str(p) for p in discover_inputs(paths)]
     unchanged = find_unchanged_task(files, warehouse)
@@ -164,5 +181,7 @@ def kinerja_flow(
         outcomes, counts = load_warehouse_task(results, warehouse, unchanged)
         parquet_rows = publish_parquet_task(warehouse, parquet)
     summary = RunSummary(warehouse=warehouse, parquet=parquet, documents=outcomes, tables=counts, parquet_rows=parquet_rows)
+    if report:
+        summary.report, summary.report_error = write_report_task(warehouse, report)
     publish_artifacts_task(summary)
     return summary

@@ -34,6 +34,7 @@ def cmd_serve(args) -> int:
         "paths": [str(Path(args.inbox).resolve())],
         "warehouse": str(Path(args.warehouse).resolve()),
         "parquet": str(Path(args.parquet).resolve()),
+        "report": str(Path(args.report).resolve()) if args.report else None,
     }
     kinerja_flow.serve(
         name=DEPLOYMENT,

@@ -15,7 +15,7 @@ import pytest
 
 from tests.conftest import ROOT, dec, read_golden
 
-COMMANDS = ["run", "query", "check", "serve"]
+COMMANDS = ["run", "query", "check", "report", "serve"]
 
 
 def kinerja(*args, cwd=ROOT, env=None):
