@@ -19,7 +19,7 @@ from flows.parallel import default_workers, read_limited, worker_pool
 from extract.pdf import sha256_file
 from load.parquet import is_current, publish_parquet
 from load.report import ReportError, write_report
-from load.warehouse import LoadOutcome, WarehouseBuild, loaded_versions, table_counts
+from load.warehouse import LoadOutcome, WarehouseBuild, clear_abandoned_build, loaded_versions, table_counts
 
 log = logging.getLogger(__name__)
 
@@ -143,6 +143,8 @@ def publish_artifacts_task(summary: "RunSummary") -> None:
         f"Temuan di warehouse: {summary.tables.get('fct_temuan', 0)}.",
     ]
     lines += [f"- ditolak: {d.error}" for d in summary.rejected]
+    if summary.report:
+        lines.append(f"Laporan HTML: `{summary.report}`.")
     create_markdown_artifact(key="kinerja-ringkasan", markdown="\n".join(lines), description="Run summary and rejections.")
 
 
@@ -174,6 +176,7 @@ def kinerja_flow(
     manifest = Path(parquet) / "_manifest.json"
     if not to_read and is_current(Path(warehouse), Path(parquet)):
         # nothing new: the warehouse and the Parquet published from it already hold every input
+        clear_abandoned_build(Path(warehouse))
         outcomes = [LoadOutcome(Path(p).name, sid, "unchanged") for p, sid in unchanged.items()]
         counts = table_counts(Path(warehouse))
         parquet_rows = {t: info["rows"] for t, info in json.loads(manifest.read_text(encoding="utf-8"))["tables"].items()}

@@ -148,22 +148,54 @@ def _arrow_schema(con: duckdb.DuckDBPyConnection, table: str) -> pa.Schema:
     return pa.schema(fields)
 
 
+def _building_files(target: Path) -> tuple[Path, Path]:
+    building = target.parent / f".{target.name}.building"
+    return building, Path(str(building) + ".wal")
+
+
+def _take_lock(target: Path):
+    """Return the open lock file of `target`'s writer, locked; raise WarehouseBusy if taken."""
+    fh = open(target.parent / f".{target.name}.lock", "w")
+    try:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError as exc:
+        fh.close()
+        raise WarehouseBusy(f"{target}: another kinerja run is writing this warehouse; wait for it to finish") from exc
+    return fh
+
+
+def clear_abandoned_build(target: Path) -> bool:
+    """Remove the build files a killed run left beside `target`, unless a run is building now.
+
+    A run with nothing new to load does not open a build, so without this the leftovers of a
+    run killed mid-build would stay until the next real build (seen in tests/test_crash.py)."""
+    target = Path(target)
+    if not target.parent.exists():
+        return False
+    try:
+        fh = _take_lock(target)
+    except WarehouseBusy:
+        return False
+    try:
+        found = False
+        for leftover in _building_files(target):
+            found |= leftover.exists()
+            leftover.unlink(missing_ok=True)
+        return found
+    finally:
+        fcntl.flock(fh, fcntl.LOCK_UN)
+        fh.close()
+
+
 class WarehouseBuild:
     """One run's build of the warehouse: open, load documents, build marts, swap in."""
 
     def __init__(self, target: Path):
         self.target = Path(target)
         self.target.parent.mkdir(parents=True, exist_ok=True)
-        self.building = self.target.parent / f".{self.target.name}.building"
-        self._lock_fh = open(self.target.parent / f".{self.target.name}.lock", "w")
-        try:
-            fcntl.flock(self._lock_fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as exc:
-            self._lock_fh.close()
-            raise WarehouseBusy(
-                f"{self.target}: another kinerja run is writing this warehouse; wait for it to finish"
-            ) from exc
-        for leftover in (self.building, Path(str(self.building) + ".wal")):
+        self.building = _building_files(self.target)[0]
+        self._lock_fh = _take_lock(self.target)
+        for leftover in _building_files(self.target):
             leftover.unlink(missing_ok=True)
         if self.target.exists():
             shutil.copy2(self.target, self.building)
@@ -381,8 +413,8 @@ class WarehouseBuild:
         try:
             self.con.close()
         finally:
-            self.building.unlink(missing_ok=True)
-            Path(str(self.building) + ".wal").unlink(missing_ok=True)
+            for leftover in _building_files(self.target):
+                leftover.unlink(missing_ok=True)
             self._release()
 
     def _release(self) -> None:

@@ -205,3 +205,23 @@ def test_a_warehouse_from_an_older_schema_keeps_its_rows(tmp_path, transformed):
     con.close()
     assert "tujuan" in cols and n == len(transformed.rows["fct_indikator"])
     assert docs == [("lkjip-disnaker-klungkung-2024.pdf", None)]
+
+
+def test_leftovers_of_a_killed_build_are_cleared_unless_a_build_is_running(tmp_path, transformed):
+    """A run killed mid-build leaves .k.duckdb.building(.wal); a later run with nothing new to
+    load builds nothing, and must still clear them, but never those of a run building now."""
+    from load.warehouse import clear_abandoned_build
+    from tests.conftest import build_warehouse
+
+    wh = tmp_path / "k.duckdb"
+    build_warehouse(wh, transformed)
+    leftovers = [tmp_path / ".k.duckdb.building", tmp_path / ".k.duckdb.building.wal"]
+    for f in leftovers:
+        f.write_bytes(b"half a build")
+    assert clear_abandoned_build(wh) is True
+    assert not any(f.exists() for f in leftovers)
+    assert clear_abandoned_build(wh) is False
+    with WarehouseBuild(wh):
+        assert leftovers[0].exists()  # the running build's own file
+        assert clear_abandoned_build(wh) is False
+        assert leftovers[0].exists()
