@@ -88,6 +88,18 @@ def _group(rows: list[dict], *keys: str) -> dict[tuple, list[dict]]:
     return out
 
 
+# Words Indonesian titles keep in lower case ("Program Pelatihan Kerja dan Produktivitas").
+_SMALL_WORDS = {"dan", "di", "ke", "dari", "yang", "untuk", "pada", "atau", "serta", "dalam", "bagi", "oleh"}
+
+
+def _judul(name: str) -> str:
+    """Title case for names printed in capitals (Tabel 3.9 prints program names so)."""
+    if not name.isupper():
+        return name
+    words = name.title().split(" ")
+    return " ".join(w.lower() if i and w.lower() in _SMALL_WORDS else w for i, w in enumerate(words))
+
+
 def _agency_title(pemda, opd) -> str:
     return f"{opd} — {pemda}" if pemda else opd
 
@@ -107,7 +119,7 @@ def _section_serapan(data: dict) -> tuple[str, int]:
         parts.append(f"<h3>{escape(_agency_title(pemda, opd))}</h3><div class=\"grid\">")
         for (kode,), series in _group(rows, "kode").items():
             nama = series[-1]["nama"] or series[-1]["nama_resmi"] or ""
-            title = f"<b>{escape(kode)}</b> {escape(nama.title() if nama.isupper() else nama)}"
+            title = f"<b>{escape(kode)}</b> {escape(_judul(nama))}"
             svg = charts.serapan_bars(f"serapan-{kode}", f"Serapan anggaran {kode} per tahun", series)
             last = series[-1]
             note = (f"{last['tahun']}: pagu {rupiah(last['pagu_idr'])}, realisasi {rupiah(last['realisasi_idr'])}, "
