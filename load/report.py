@@ -113,64 +113,66 @@ def _empty(what: str) -> str:
     return f'<p class="empty">Tidak ada data {escape(what)} di warehouse untuk pilihan ini.</p>'
 
 
-def _section_serapan(data: dict) -> tuple[str, int]:
+def _per_agency(rows: list[dict], figures_of, what: str) -> tuple[str, int]:
+    """Lay out each agency's figures under its name; return the HTML and the chart count.
+
+    `figures_of(rows)` draws one agency's figures; an agency with none is left out, and a
+    section with no figure at all says there is no data."""
     parts, n = [], 0
-    for (pemda, opd), rows in _group(data["serapan"], "pemda", "opd").items():
-        parts.append(f"<h3>{escape(_agency_title(pemda, opd))}</h3><div class=\"grid\">")
-        for (kode,), series in _group(rows, "kode").items():
-            nama = series[-1]["nama"] or series[-1]["nama_resmi"] or ""
-            title = f"<b>{escape(kode)}</b> {escape(_judul(nama))}"
-            svg = charts.serapan_bars(f"serapan-{kode}", f"Serapan anggaran {kode} per tahun", series)
-            last = series[-1]
-            note = (f"{last['tahun']}: pagu {rupiah(last['pagu_idr'])}, realisasi {rupiah(last['realisasi_idr'])}, "
-                    f"serapan {persen(last['serapan_pct'])}")
-            if last["serapan_pct_reported"] is not None and last["serapan_pct"] is not None and \
-                    abs(last["serapan_pct_reported"] - last["serapan_pct"]) >= Decimal("0.01"):
-                note += f" (tercetak {persen(last['serapan_pct_reported'])})"
-            parts.append(_figure(svg, title, escape(note)))
-            n += 1
-        parts.append("</div>")
-    return "".join(parts) or _empty("anggaran program"), n
+    for (pemda, opd), agency_rows in _group(rows, "pemda", "opd").items():
+        figures = figures_of(agency_rows)
+        if figures:
+            parts.append(f'<h3>{escape(_agency_title(pemda, opd))}</h3><div class="grid">{"".join(figures)}</div>')
+            n += len(figures)
+    return "".join(parts) or _empty(what), n
 
 
-def _section_capaian(data: dict) -> tuple[str, int]:
-    parts, n = [], 0
-    for (pemda, opd), rows in _group(data["capaian"], "pemda", "opd").items():
-        parts.append(f"<h3>{escape(_agency_title(pemda, opd))}</h3><div class=\"grid\">")
-        for (level, kode, _key), series in _group(rows, "level", "kode", "kunci").items():
-            if not any(p["capaian_pct"] is not None or p["capaian_pct_reported"] is not None for p in series):
-                continue
-            head = series[-1]
-            arah = head["arah"]
-            title = (f"{LEVEL_LABEL.get(level, level)} {escape(kode)} · <b>{escape(head['indikator'])}</b>"
-                     + (f" <span class=\"unit\">({escape(head['satuan'])})</span>" if head["satuan"] else ""))
-            svg = charts.capaian_lines(f"capaian-{level}-{kode}-{_key}", f"Capaian {head['indikator']} per tahun", series, arah)
-            beda = [p for p in series if p["capaian_pct"] is not None and p["capaian_pct_reported"] is not None
-                    and abs(p["capaian_pct"] - p["capaian_pct_reported"]) >= Decimal("0.5")]
-            note = f"Arah {escape(ARAH_LABEL.get(arah, arah or 'tidak diketahui'))}."
-            if beda:
-                note += " Capaian tercetak berbeda dari hitungan ulang: " + "; ".join(
-                    escape(f"{p['tahun']} tercetak {persen(p['capaian_pct_reported'])}, seharusnya {persen(p['capaian_pct'])}")
-                    for p in beda) + "."
-            parts.append(_figure(svg, title, note))
-            n += 1
-        parts.append("</div>")
-    return "".join(parts) or _empty("capaian indikator"), n
+def _serapan_figures(rows: list[dict]) -> list[str]:
+    out = []
+    for (kode,), series in _group(rows, "kode").items():
+        last = series[-1]
+        title = f"<b>{escape(kode)}</b> {escape(_judul(last['nama'] or last['nama_resmi'] or ''))}"
+        svg = charts.serapan_bars(f"serapan-{kode}", f"Serapan anggaran {kode} per tahun", series)
+        note = (f"{last['tahun']}: pagu {rupiah(last['pagu_idr'])}, realisasi {rupiah(last['realisasi_idr'])}, "
+                f"serapan {persen(last['serapan_pct'])}")
+        if last["serapan_pct_reported"] is not None and last["serapan_pct"] is not None and \
+                abs(last["serapan_pct_reported"] - last["serapan_pct"]) >= Decimal("0.01"):
+            note += f" (tercetak {persen(last['serapan_pct_reported'])})"
+        out.append(_figure(svg, title, escape(note)))
+    return out
 
 
-def _section_efisiensi(data: dict) -> tuple[str, int]:
-    parts, n = [], 0
-    for (pemda, opd), rows in _group(data["efisiensi"], "pemda", "opd").items():
-        usable = [r for r in rows if r["serapan_pct"] is not None and r["capaian_pct"] is not None]
-        if not usable:
+def _capaian_figures(rows: list[dict]) -> list[str]:
+    out = []
+    for (level, kode, key), series in _group(rows, "level", "kode", "kunci").items():
+        if not any(p["capaian_pct"] is not None or p["capaian_pct_reported"] is not None for p in series):
             continue
-        svg = charts.efisiensi_scatter(f"efisiensi-{len(parts)}", f"Capaian terhadap serapan, {opd}", usable)
-        tidak = sum(1 for r in usable if r["hasil"] == "tidak efisien")
-        note = (f"{len(usable)} titik (program dan kegiatan per tahun); {tidak} di bawah garis "
-                f"(capaian lebih rendah dari serapan anggaran).")
-        parts.append(f"<h3>{escape(_agency_title(pemda, opd))}</h3>" + _figure(svg, "Capaian (sumbu tegak) terhadap serapan (sumbu datar)", escape(note)))
-        n += 1
-    return "".join(parts) or _empty("efisiensi"), n
+        head = series[-1]
+        arah = head["arah"]
+        title = (f"{LEVEL_LABEL.get(level, level)} {escape(kode)} · <b>{escape(head['indikator'])}</b>"
+                 + (f" <span class=\"unit\">({escape(head['satuan'])})</span>" if head["satuan"] else ""))
+        svg = charts.capaian_lines(f"capaian-{level}-{kode}-{key}", f"Capaian {head['indikator']} per tahun", series, arah)
+        beda = [p for p in series if p["capaian_pct"] is not None and p["capaian_pct_reported"] is not None
+                and abs(p["capaian_pct"] - p["capaian_pct_reported"]) >= Decimal("0.5")]
+        note = f"Arah {escape(ARAH_LABEL.get(arah, arah or 'tidak diketahui'))}."
+        if beda:
+            note += " Capaian tercetak berbeda dari hitungan ulang: " + "; ".join(
+                escape(f"{p['tahun']} tercetak {persen(p['capaian_pct_reported'])}, seharusnya {persen(p['capaian_pct'])}")
+                for p in beda) + "."
+        out.append(_figure(svg, title, note))
+    return out
+
+
+def _efisiensi_figures(rows: list[dict]) -> list[str]:
+    usable = [r for r in rows if r["serapan_pct"] is not None and r["capaian_pct"] is not None]
+    if not usable:
+        return []
+    head = usable[0]
+    svg = charts.efisiensi_scatter(f"efisiensi-{head['pemda']}-{head['opd']}", f"Capaian terhadap serapan, {head['opd']}", usable)
+    tidak = sum(1 for r in usable if r["hasil"] == "tidak efisien")
+    note = (f"{len(usable)} titik (program dan kegiatan per tahun); {tidak} di bawah garis "
+            f"(capaian lebih rendah dari serapan anggaran).")
+    return [_figure(svg, "Capaian (sumbu tegak) terhadap serapan (sumbu datar)", escape(note))]
 
 
 def _section_konteks(data: dict) -> tuple[str, int]:
@@ -299,9 +301,9 @@ footer { color: #5b6670; font-size: 12px; padding: 0 28px 24px; }
 def render(data: dict, warehouse: Path, generated: dt.datetime | None = None) -> tuple[str, int, int]:
     """Return the report's HTML, the number of charts and of findings."""
     generated = generated or dt.datetime.now().astimezone()
-    serapan, n1 = _section_serapan(data)
-    capaian, n2 = _section_capaian(data)
-    efisiensi, n3 = _section_efisiensi(data)
+    serapan, n1 = _per_agency(data["serapan"], _serapan_figures, "anggaran program")
+    capaian, n2 = _per_agency(data["capaian"], _capaian_figures, "capaian indikator")
+    efisiensi, n3 = _per_agency(data["efisiensi"], _efisiensi_figures, "efisiensi")
     konteks, n4 = _section_konteks(data)
     temuan, n_findings = _section_temuan(data)
     agencies = data["agencies"]
