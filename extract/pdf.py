@@ -1,13 +1,22 @@
 """Read a PDF report: fast page text for every page, table grids only where tables are.
 
 pypdfium2 reads every page's text (~500 pages/s here) to decide which pages may hold a
-table; pdfplumber, ~50x slower, then reads only those pages' rules and characters.
+table; only those pages' characters and rules are then read for the table builders.
+
+Two engines give those characters and rules. The default, `pdfium`, takes them from the
+pdfium document already open (extract.pdfium_page), with no content stream interpreted in
+Python. `pdfplumber` (pdfminer underneath) was the only engine before and stays as the
+reference: it costs ~93 % of the reading time, but its behaviour on odd files is the one the
+table builders were written against. `KINERJA_PDF_ENGINE=pdfplumber` chooses it for a whole
+run; with pdfium, a page pdfium cannot read is read again with pdfplumber, so no page is lost
+to the faster engine. tests/test_pdf_engines.py checks that both give the same tables.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 from pathlib import Path
 
@@ -17,6 +26,7 @@ import pypdfium2 as pdfium
 from extract.errors import ExtractError
 from extract.grid import Grid, build_grid, ruled_regions
 from extract.model import ExtractedDocument, PageInfo, Table
+from extract.pdfium_page import PdfiumPage
 from extract.stitch import stitch
 from extract.tables import table_from_grid
 from extract.text_tables import Layout, text_tables
@@ -27,6 +37,17 @@ log = logging.getLogger(__name__)
 # "91,98") or the start of a table header; prose pages rarely print more than two.
 FIGURE = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,]\d{3})*[.,]\d{1,2}(?![\w])|\d+\s?%")
 FIGURES_FOR_TABLE = 3
+
+ENGINES = ("pdfium", "pdfplumber")
+ENGINE_VARIABLE = "KINERJA_PDF_ENGINE"
+
+
+def pdf_engine() -> str:
+    """Return the engine reading candidate pages: $KINERJA_PDF_ENGINE, else pdfium."""
+    engine = os.environ.get(ENGINE_VARIABLE, "").strip().lower() or "pdfium"
+    if engine not in ENGINES:
+        raise ValueError(f"{ENGINE_VARIABLE}={engine!r}: choose one of {', '.join(ENGINES)}")
+    return engine
 
 
 def sha256_file(path: Path) -> str:
@@ -127,10 +148,70 @@ def _page_grids(page, number: int, carried: Layout | None) -> tuple[list[Grid], 
     return sorted(grids + text_grids, key=lambda g: g.ys[0]), running
 
 
-def extract_pdf(path: Path, max_pages: int | None = None) -> ExtractedDocument:
-    """Read one PDF into recognised, stitched tables with provenance; raise ExtractError."""
+class _CandidatePages:
+    """Open candidate pages with the chosen engine; with pdfium, fall back page by page.
+
+    pdfplumber's file is opened only when a page needs it.
+    """
+
+    def __init__(self, path: Path, engine: str):
+        if engine not in ENGINES:
+            raise ValueError(f"unknown PDF engine {engine!r}")
+        self.path, self.engine = path, engine
+        self._pdfium: pdfium.PdfDocument | None = None
+        self._plumber = None
+
+    def __enter__(self) -> _CandidatePages:
+        if self.engine == "pdfium":
+            self._pdfium = pdfium.PdfDocument(str(self.path))
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._pdfium is not None:
+            self._pdfium.close()
+        if self._plumber is not None:
+            self._plumber.close()
+
+    def grids(self, number: int, carried: Layout | None):
+        """Return page `number`'s grids, the layout running on, and the page read."""
+        if self._pdfium is not None:
+            page = None
+            try:
+                page = PdfiumPage(self._pdfium[number - 1])
+                return (*_page_grids(page, number, carried), page)
+            except Exception as exc:  # noqa: BLE001 - any failure: read the page the old way
+                if page is not None:
+                    page.close()
+                log.warning("%s p. %d: pdfium cannot read the page (%s); reading it with pdfplumber",
+                            self.path.name, number, exc)
+        if self._plumber is None:
+            self._plumber = pdfplumber.open(str(self.path))
+        page = self._plumber.pages[number - 1]
+        return (*_page_grids(page, number, carried), page)
+
+
+def _fragments(pages: _CandidatePages, candidates: list[int]) -> list[Table]:
+    """Return the table fragments of the candidate pages, top to bottom, page by page."""
+    fragments: list[Table] = []
+    carried: Layout | None = None
+    for number in candidates:
+        grids, carried, page = pages.grids(number, carried if number - 1 in candidates else None)
+        floor = 0.0
+        for grid in grids:
+            fragments.append(_fragment(page, grid, number, floor))
+            floor = grid.ys[-1]
+        page.close()
+    return fragments
+
+
+def extract_pdf(path: Path, max_pages: int | None = None, engine: str | None = None) -> ExtractedDocument:
+    """Read one PDF into recognised, stitched tables with provenance; raise ExtractError.
+
+    `engine` is "pdfium" or "pdfplumber" (default: `pdf_engine()`).
+    """
     path = Path(path)
     name = path.name
+    engine = engine or pdf_engine()
     if path.stat().st_size == 0:
         raise ExtractError(name, "berkas kosong (0 byte)")
     with path.open("rb") as fh:
@@ -149,18 +230,9 @@ def extract_pdf(path: Path, max_pages: int | None = None) -> ExtractedDocument:
         )
     hinted = {p.number for p in infos if p.has_table_hint}
     candidates = sorted(hinted | {n + 1 for n in hinted if n + 1 <= len(infos)})
-    fragments: list[Table] = []
     try:
-        with pdfplumber.open(str(path)) as pdf:
-            carried: Layout | None = None
-            for number in candidates:
-                page = pdf.pages[number - 1]
-                grids, carried = _page_grids(page, number, carried if number - 1 in candidates else None)
-                floor = 0.0
-                for grid in grids:
-                    fragments.append(_fragment(page, grid, number, floor))
-                    floor = grid.ys[-1]
-                page.close()
+        with _CandidatePages(path, engine) as pages:
+            fragments = _fragments(pages, candidates)
     except ExtractError:
         raise
     except Exception as exc:  # pdfminer raises many types on damaged files
