@@ -124,26 +124,31 @@ class PdfiumPage:
             textpage.close()
 
     def _chars(self, tp) -> list[dict]:
-        fonts: dict[int, tuple] = {}
+        # The loop below runs once per glyph (3 000 on a dense table page): it calls pdfium
+        # through prototypes taking plain addresses (no pointer objects built per call) and
+        # keeps per text object everything but the origin.
+        handle = ctypes.cast(tp, ctypes.c_void_p).value
+        styles: dict[int, tuple] = {}
         widths: dict[tuple[int, int], float] = {}
         ox, oy = ctypes.c_double(), ctypes.c_double()
-        to_plumber = self._to_plumber
+        rx, ry = ctypes.byref(ox), ctypes.byref(oy)
+        text_object, unicode, origin = _FAST.text_object, _FAST.unicode, _FAST.origin
+        pa, pb, pc, pd, pe, pf = self._to_plumber
         out: list[dict] = []
         last = None
         for i in range(pdfium_c.FPDFText_CountChars(tp)):
-            obj = pdfium_c.FPDFText_GetTextObject(tp, i)
-            if not obj:  # a space or line break pdfium inferred; no glyph is printed there
+            key = text_object(handle, i)
+            if not key:  # a space or line break pdfium inferred; no glyph is printed there
                 continue
-            key = ctypes.cast(obj, ctypes.c_void_p).value
-            style = fonts.get(key)
+            style = styles.get(key)
             if style is None:
-                style = fonts[key] = self._text_style(tp, i, obj)
-            font, size, linear, descent, upright = style
-            code = pdfium_c.FPDFText_GetUnicode(tp, i)
+                style = styles[key] = self._text_style(tp, i)
+            font, size, ua, ub, x0, t0, x1, t1, upright = style
+            code = unicode(handle, i)
             width = widths.get((key, code))
             if width is None:
-                width = widths[(key, code)] = self._advance(tp, i, font, code, size, linear)
-            pdfium_c.FPDFText_GetCharOrigin(tp, i, ox, oy)
+                width = widths[(key, code)] = self._advance(tp, i, font, code, size, style)
+            origin(handle, i, rx, ry)
             x, y = ox.value, oy.value
             if (key, x, y) == last:
                 # a second character of one glyph: pdfium spells a ligature out ("fi" for
@@ -151,21 +156,17 @@ class PdfiumPage:
                 self._widen(out[-1], tp, i, code)
                 continue
             last = (key, x, y)
-            a, b, c, d = linear
-            # pdfminer's box: (0, descent) and (advance, descent + size) in text space
-            p = (x + c * descent, y + d * descent)
-            q = (x + a * width + c * (descent + size), y + b * width + d * (descent + size))
-            pa, pb, pc, pd, pe, pf = to_plumber
-            px0, ptop = pa * p[0] + pc * p[1] + pe, pb * p[0] + pd * p[1] + pf
-            qx0, qtop = pa * q[0] + pc * q[1] + pe, pb * q[0] + pd * q[1] + pf
-            x0, x1 = (px0, qx0) if px0 <= qx0 else (qx0, px0)
-            top, bottom = (ptop, qtop) if ptop <= qtop else (qtop, ptop)
-            x0, x1, top, bottom = round(x0, DECIMALS), round(x1, DECIMALS), round(top, DECIMALS), round(bottom, DECIMALS)
+            # pdfminer's box: text-space corners (0, descent) and (advance, descent + size)
+            X, T = pa * x + pc * y + pe, pb * x + pd * y + pf
+            px, pt = X + x0, T + t0
+            qx, qt = X + width * ua + x1, T + width * ub + t1
+            if px > qx:
+                px, qx = qx, px
+            if pt > qt:
+                pt, qt = qt, pt
             out.append({
-                "text": _text(code),
-                "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
-                "width": x1 - x0, "height": bottom - top, "size": bottom - top,
-                "upright": upright, "fontname": font[1],
+                "text": _text(code), "x0": px, "x1": qx, "top": pt, "bottom": qt, "doctop": pt,
+                "size": qt - pt, "upright": upright,
             })
         return out
 
@@ -177,42 +178,47 @@ class PdfiumPage:
         left, right, bottom, top = (v.value for v in box)
         xs = [self._point(x, y)[0] for x in (left, right) for y in (bottom, top)]
         char["x0"], char["x1"] = min(char["x0"], *xs), max(char["x1"], *xs)
-        char["width"] = char["x1"] - char["x0"]
 
-    def _text_style(self, tp, index: int, obj) -> tuple:
-        """Return a text object's font, size, matrix (linear part), descent and uprightness."""
+    def _text_style(self, tp, index: int) -> tuple:
+        """Return what a text object's glyphs share: font, size and their box in page terms.
+
+        The box offsets are pdfminer's text-space corners (0, descent) and (0, descent +
+        size) carried to pdfplumber's space; (ua, ub) is one unit of advance there.
+        """
         m = pdfium_c.FS_MATRIX()
         pdfium_c.FPDFText_GetMatrix(tp, index, m)
-        linear = (m.a, m.b, m.c, m.d)
         size = pdfium_c.FPDFText_GetFontSize(tp, index)
-        handle = pdfium_c.FPDFTextObj_GetFont(obj)
-        name = _font_name(handle)
-        metrics = FONT_METRICS.get(name)
+        handle = pdfium_c.FPDFText_GetTextObject(tp, index)
+        font = pdfium_c.FPDFTextObj_GetFont(handle) if handle else None
+        metrics = FONT_METRICS.get(_font_name(font))
         if metrics is not None:
             # a standard 14 font: pdfminer takes its metrics from the AFM, as should we
             descent = float(metrics[0].get("Descent", 0))
         else:
             value = ctypes.c_float()
-            descent = value.value if handle and pdfium_c.FPDFFont_GetDescent(handle, ctypes.c_float(1000.0), value) else 0.0
+            descent = value.value if font and pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), value) else 0.0
         descent = -abs(descent) * size / 1000.0
-        # upright as pdfminer tells it, on the matrix turned with the page
-        da, db, dc, dd, _, _ = _mul((*linear, 0.0, 0.0), self._to_plumber)
-        # the flip to a top-left origin negates b and d; undo it for pdfminer's test
-        upright = da * -dd > 0 and db * -dc <= 0
-        return (handle, name), size, linear, descent, upright
+        la, lb, lc, ld, _, _ = _mul((m.a, m.b, m.c, m.d, 0.0, 0.0), self._to_plumber[:4] + (0.0, 0.0))
+        # pdfminer tells upright on its y-up device matrix; the flip to a top-left origin
+        # negated b and d
+        upright = la * -ld > 0 and -lb * lc <= 0
+        return (
+            font, size, la, lb,
+            lc * descent, ld * descent, lc * (descent + size), ld * (descent + size),
+            upright,
+        )
 
     @staticmethod
-    def _advance(tp, index: int, font: tuple, code: int, size: float, linear) -> float:
+    def _advance(tp, index: int, font, code: int, size: float, style: tuple) -> float:
         """Return a glyph's advance in text space (points at the font size)."""
-        handle = font[0]
         value = ctypes.c_float()
         # FPDFFont_GetGlyphWidth maps the Unicode value back to the font's character code
-        if handle and code and pdfium_c.FPDFFont_GetGlyphWidth(handle, code, ctypes.c_float(size), value) and value.value > 0:
+        if font and code and pdfium_c.FPDFFont_GetGlyphWidth(font, code, ctypes.c_float(size), value) and value.value > 0:
             return value.value
         # no way back from Unicode to a code (a symbol font): the glyph's own box
         left, right, bottom, top = (ctypes.c_double() for _ in range(4))
         pdfium_c.FPDFText_GetCharBox(tp, index, left, right, bottom, top)
-        scale = (linear[0] ** 2 + linear[1] ** 2) ** 0.5 or 1.0
+        scale = (style[2] ** 2 + style[3] ** 2) ** 0.5 or 1.0
         return max(right.value - left.value, top.value - bottom.value) / scale
 
     # ------------------------------------------------------------------ rules
@@ -240,7 +246,10 @@ class PdfiumPage:
 
     def crop(self, bbox: tuple[float, float, float, float], strict: bool = False) -> CroppedText:
         """Return the characters overlapping `bbox`, clipped to it (pdfplumber's crop)."""
-        return CroppedText(crop_to_bbox(self.chars, bbox), bbox)
+        x0, top, x1, bottom = bbox
+        # a cheap first cut: pdfplumber's clip_obj builds a box for each of the page's chars
+        near = [c for c in self.chars if c["x0"] <= x1 and c["x1"] >= x0 and c["top"] <= bottom and c["bottom"] >= top]
+        return CroppedText(crop_to_bbox(near, bbox), bbox)
 
 
 class CroppedText:
@@ -279,6 +288,20 @@ def _font_name(handle) -> str:
     buffer = ctypes.create_string_buffer(size)
     pdfium_c.FPDFFont_GetBaseFontName(handle, buffer, size)
     return buffer.value.decode("utf-8", "replace")
+
+
+class _FAST:
+    """pdfium functions called once per glyph, typed to take and give plain addresses."""
+
+    text_object = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
+        ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value
+    )
+    unicode = ctypes.CFUNCTYPE(ctypes.c_uint, ctypes.c_void_p, ctypes.c_int)(
+        ctypes.cast(pdfium_c.FPDFText_GetUnicode, ctypes.c_void_p).value
+    )
+    origin = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p)(
+        ctypes.cast(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_void_p).value
+    )
 
 
 Op = tuple[str, tuple[float, float]]
