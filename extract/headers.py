@@ -83,6 +83,7 @@ def known_labels() -> tuple[re.Pattern, ...]:
     return tuple(pats.values())
 
 
+@lru_cache(maxsize=8192)
 def is_header_text(text: str) -> bool:
     """Tell whether a cell reads like a header: a known label or a year."""
     norm = normalise(text)
@@ -163,9 +164,17 @@ def column_paths(rows: list[list[Cell]], nheader: int) -> list[list[str]]:
     return paths
 
 
-def _meanings(kind: str, path: list[str]) -> list[tuple[int, str, int | None]]:
+def _meanings(kind: str, path: list[str]) -> tuple[tuple[int, str, int | None], ...]:
     """Return the (specificity, column, tahun) a header path may mean in `kind`: the most
     specific spellings only, in file order."""
+    return _path_meanings(kind, tuple(path))
+
+
+# A page's candidate headers repeat the same few labels hundreds of times (every band of
+# lines tried by extract.text_tables.find_header): matching each against every spelling
+# was a tenth of the reading time.
+@lru_cache(maxsize=4096)
+def _path_meanings(kind: str, path: tuple[str, ...]) -> tuple[tuple[int, str, int | None], ...]:
     found = []
     for sp in spellings():
         if sp.kind != kind:
@@ -174,12 +183,12 @@ def _meanings(kind: str, path: list[str]) -> list[tuple[int, str, int | None]]:
         if ok:
             found.append((sp.specificity, sp.column, tahun))
     if not found:
-        return []
+        return ()
     top = max(f[0] for f in found)
-    return [f for f in found if f[0] == top]
+    return tuple(f for f in found if f[0] == top)
 
 
-def _assign(options: list[list[tuple[int, str, int | None]]]) -> list[tuple[int, str | None, int | None]]:
+def _assign(options: list[tuple[tuple[int, str, int | None], ...]]) -> list[tuple[int, str | None, int | None]]:
     """Give each column one meaning; a label with several takes the first one free.
 
     The "simple" budget header of the generated styles prints Realisasi twice: "Realisasi

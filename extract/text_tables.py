@@ -539,6 +539,8 @@ def _h_rules(page) -> list[Rule]:
 
 def _outside(chars: list[dict], regions: list[Region]) -> list[dict]:
     """Return the characters not inside a ruled table (those are read along its rules)."""
+    if not regions:
+        return chars
 
     def inside(ch: dict) -> bool:
         cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
