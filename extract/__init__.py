@@ -4,4 +4,6 @@ Extract never parses numbers: it finds tables, maps their headers to canonical c
 stitches them across pages, handing text to `transform`.
 """
 
-EXTRACTOR_VERSION = "0.1.0"
+# 0.2.0: candidate pages read through pdfium (extract.pdfium_page); the text read above a
+# table may differ by one cut prose line, so files loaded by 0.1.0 are read again.
+EXTRACTOR_VERSION = "0.2.0"
