@@ -199,3 +199,38 @@ def test_browser_shows_every_finding_row_and_the_screenshot_is_kept(browser_visi
     shot = ARTIFACTS / "laporan-kinerja.png"
     assert shot.stat().st_size > 50_000
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+# --- several agencies ---------------------------------------------------------------------------
+
+def test_two_agencies_get_their_own_charts_and_the_filters_choose_one(tmp_path, sample_pdf):
+    """A warehouse with the Klungkung 2024 report and a generated report of another pemda's
+    agency: each agency gets its own heading and charts; --pemda keeps one and drops the
+    other's findings; the TPAK chart is drawn for each reporting pemda."""
+    import dataclasses
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(sample_pdf, inbox / sample_pdf.name)
+    other = dataclasses.replace(consistent_report(), pemda="Kabupaten Gianyar", opd="Dinas Tenaga Kerja dan Perindustrian")
+    lkjip.write_report(inbox / "lkjip-gianyar-2023.pdf", lkjip.STYLES["no_rules_rp"], other)
+    data = tmp_path / "data"
+    out = kinerja("run", str(inbox), "--warehouse", str(data / "k.duckdb"), "--parquet", str(data / "pq"))
+    assert out.returncode == 0, out.stderr
+    agencies = fetch(data / "k.duckdb", "SELECT DISTINCT pemda, opd FROM dim_dokumen ORDER BY ALL")
+    assert agencies == [("Kabupaten Gianyar", "Dinas Tenaga Kerja dan Perindustrian"),
+                        ("Kabupaten Klungkung", "Dinas Ketenagakerjaan")]
+    both = (data / "laporan-kinerja.html").read_text(encoding="utf-8")
+    for section in ("serapan", "capaian", "efisiensi"):
+        block = both[both.index(f'id="{section}"'):]
+        block = block[:block.index("</section>")]
+        assert "<h3>Dinas Tenaga Kerja dan Perindustrian — Kabupaten Gianyar</h3>" in block, section
+        assert "<h3>Dinas Ketenagakerjaan — Kabupaten Klungkung</h3>" in block, section
+
+    only = kinerja("report", "--warehouse", str(data / "k.duckdb"), "--out", str(tmp_path / "g.html"), "--pemda", "gianyar")
+    assert only.returncode == 0, only.stderr
+    html = (tmp_path / "g.html").read_text(encoding="utf-8")
+    assert "Kabupaten Klungkung</h3>" not in html
+    assert "lkjip-disnaker-klungkung-2024.pdf" not in html  # neither its findings nor its document row
+    (n,) = fetch(data / "k.duckdb", "SELECT count(*) FROM mart_temuan WHERE pemda = 'Kabupaten Gianyar'")[0]
+    assert html.count('<td><span class="sev') == n

@@ -31,9 +31,23 @@ def _markers() -> list[str]:
         return [row["marker"].upper() for row in csv.DictReader(fh)]
 
 
+# Joining words Indonesian names keep in lower case ("Dinas Tenaga Kerja dan Perindustrian"):
+# short as they are, they are not acronyms like BPBD or PUPR, which stay in capitals.
+_JOINING_WORDS = {"DAN", "DI", "KE", "DARI", "YANG", "SERTA", "UNTUK", "PADA", "ATAU"}
+
+
 def _title(text: str) -> str:
+    """Name case for a pemda or OPD printed in capitals on the cover."""
     words = " ".join(text.split()).split(" ")
-    return " ".join(w if w.isupper() and len(w) <= 4 and w not in {"DINAS", "KOTA", "BADAN"} else w.capitalize() for w in words)
+    out = []
+    for i, w in enumerate(words):
+        if i and w.upper() in _JOINING_WORDS:
+            out.append(w.lower())
+        elif w.isupper() and len(w) <= 4 and w not in {"DINAS", "KOTA", "BADAN"}:
+            out.append(w)
+        else:
+            out.append(w.capitalize())
+    return " ".join(out)
 
 
 def read_metadata(page_texts: list[str], extra_texts: list[str] = ()) -> dict[str, str]:
