@@ -133,91 +133,142 @@ def m_national(pemda: str, opd: str, years: str) -> dict:
 
         for stmt in sql_statements(NATIONAL_SQL.format(pemda=int(pemda), opd=int(opd), years=int(years))):
             build.con.execute(stmt)
+        build.build_core()
+        build.con.execute(NATIONAL_CAPAIAN_SQL)
         build.commit()
     con = duckdb.connect(str(wh), read_only=True)
     rows = con.execute("SELECT (SELECT count(*) FROM fct_anggaran) + (SELECT count(*) FROM fct_indikator)").fetchone()[0]
     con.close()
+    generated_mb = round(peak_rss_mb(), 1)
     from load.warehouse import folder_sql, sql_statements
 
     start = time.perf_counter()
     steps: dict[str, float] = {}
+    peaks: dict[str, float] = {}
+
+    def done(step: str, t: float) -> None:
+        steps[step] = round(time.perf_counter() - t, 2)
+        peaks[step] = round(peak_rss_mb(), 1)
+
     with WarehouseBuild(wh) as build:
         for step in ("fill_missing_pemda", "mark_superseded", "build_reference", "build_core"):
             t = time.perf_counter()
             getattr(build, step)()
-            steps[step] = round(time.perf_counter() - t, 2)
+            done(step, t)
         build.con.execute("DELETE FROM fct_temuan")
         for name, text in folder_sql("checks"):
             t = time.perf_counter()
             body = "\n".join(ln for ln in text.splitlines() if not ln.strip().startswith("--")).strip().rstrip(";")
             build.con.execute(f"INSERT INTO fct_temuan BY NAME {body}")
-            steps["check " + name] = round(time.perf_counter() - t, 2)
+            done("check " + name, t)
         for name, statements in [(n, sql_statements(t)) for n, t in folder_sql("marts")]:
             t = time.perf_counter()
             for stmt in statements:
                 build.con.execute(stmt)
-            steps["mart " + name] = round(time.perf_counter() - t, 2)
+            done("mart " + name, t)
+        findings = build.con.execute("SELECT count(*) FROM fct_temuan").fetchone()[0]
         t = time.perf_counter()
         build.commit()
-        steps["checkpoint and swap"] = round(time.perf_counter() - t, 2)
+        done("checkpoint and swap", t)
     refresh_s = time.perf_counter() - start
     t = time.perf_counter()
     publish_parquet(wh, out / "pq")
-    steps["publish parquet"] = round(time.perf_counter() - t, 2)
+    done("publish parquet", t)
     total = time.perf_counter() - start
     shutil.rmtree(out, ignore_errors=True)
-    return {"seconds": total, "refresh_seconds": refresh_s, "fact_rows": rows, "steps": steps}
+    return {"seconds": total, "refresh_seconds": refresh_s, "fact_rows": rows, "findings": findings, "steps": steps,
+            "generated_peak_rss_mb": generated_mb, "peak_rss_mb_after": peaks}
 
 
-# One synthetic report per pemda x opd x year, each with 16 lines of the sample's structure
-# under official codes and names: sub-kegiatan pagu from a hash, realisasi 60-100 % of it,
-# every parent the sum of its children, serapan printed as computed (a consistent report,
-# as most are). Documents are marked file_name 'SYNTHETIC-...'.
+# One synthetic report per pemda x opd x year, each a budget table of 24 lines under official
+# codes and names (dim_nomenklatur, Kepmendagri 900.1-15.5-1317/2023): the urusan and bidang of
+# the OPD, two programs of that bidang, two kegiatan each and four sub-kegiatan each, every
+# OPD of a pemda on its own bidang (32 bidang have that many lines; OPD o takes bidang o mod 32).
+# Sub-kegiatan pagu from a hash, realisasi 60-100 % of it, every parent the sum of its children,
+# serapan printed as computed; one indicator per program, kegiatan and sub-kegiatan line (the
+# official indicator and unit for a sub-kegiatan), its capaian printed as computed in the
+# indicator's direction: a consistent report, as most are. 24 budget rows and 22 indicator rows
+# a report: 5.02 M fact rows at 546 x 40 x 5. Documents are marked file_name 'SYNTHETIC-...'.
 NATIONAL_SQL = """
-CREATE OR REPLACE TEMP TABLE lines AS
-SELECT * FROM (VALUES
- ('2', 'urusan'), ('2.07', 'bidang'), ('2.07.01', 'program'), ('2.07.01.2.01', 'kegiatan'),
- ('2.07.01.2.01.0001', 'sub_kegiatan'), ('2.07.01.2.01.0007', 'sub_kegiatan'), ('2.07.01.2.02', 'kegiatan'),
- ('2.07.01.2.02.0001', 'sub_kegiatan'), ('2.07.01.2.02.0007', 'sub_kegiatan'), ('2.07.03', 'program'),
- ('2.07.03.2.01', 'kegiatan'), ('2.07.03.2.01.0001', 'sub_kegiatan'), ('2.07.04', 'program'),
- ('2.07.04.2.01', 'kegiatan'), ('2.07.04.2.01.0002', 'sub_kegiatan'), ('2.07.04.2.01.0005', 'sub_kegiatan')
-) AS t(kode, level);
+CREATE OR REPLACE TEMP TABLE plan AS
+WITH n AS (SELECT * FROM dim_nomenklatur WHERE versi = '2023'),
+sub AS (
+    SELECT kode, left(kode, length(kode) - 5) AS kegiatan,
+           row_number() OVER (PARTITION BY left(kode, length(kode) - 5) ORDER BY kode) AS k
+    FROM n WHERE level = 'sub_kegiatan'
+),
+keg AS (
+    SELECT kegiatan AS kode, left(kegiatan, length(kegiatan) - 5) AS program,
+           row_number() OVER (PARTITION BY left(kegiatan, length(kegiatan) - 5) ORDER BY kegiatan) AS k
+    FROM sub GROUP BY kegiatan HAVING count(*) >= 4
+),
+prog AS (
+    SELECT program AS kode, left(program, length(program) - 3) AS bidang,
+           row_number() OVER (PARTITION BY left(program, length(program) - 3) ORDER BY program) AS k
+    FROM keg WHERE k <= 2 GROUP BY program HAVING count(*) = 2
+),
+bid AS (
+    SELECT bidang AS kode, row_number() OVER (ORDER BY bidang) - 1 AS nomor
+    FROM prog WHERE k <= 2 GROUP BY bidang HAVING count(*) = 2
+),
+tree AS (
+    SELECT nomor, split_part(kode, '.', 1) AS kode FROM bid
+    UNION ALL SELECT nomor, kode FROM bid
+    UNION ALL SELECT b.nomor, p.kode FROM bid AS b JOIN prog AS p ON p.bidang = b.kode AND p.k <= 2
+    UNION ALL SELECT b.nomor, g.kode FROM bid AS b JOIN prog AS p ON p.bidang = b.kode AND p.k <= 2
+        JOIN keg AS g ON g.program = p.kode AND g.k <= 2
+    UNION ALL SELECT b.nomor, s.kode FROM bid AS b JOIN prog AS p ON p.bidang = b.kode AND p.k <= 2
+        JOIN keg AS g ON g.program = p.kode AND g.k <= 2 JOIN sub AS s ON s.kegiatan = g.kode AND s.k <= 4
+)
+SELECT t.nomor AS bidang_nomor, t.kode, n.level, n.nama, n.indikator, n.satuan FROM tree AS t JOIN n USING (kode);
 CREATE OR REPLACE TEMP TABLE docs AS
 SELECT 'synthetic-' || p || '-' || o || '-' || y AS source_document_id, 'Kabupaten Sintetis ' || p AS pemda,
-       'Dinas Sintetis ' || o AS opd, 2020 + y AS tahun
+       'Dinas Sintetis ' || o AS opd, 2020 + y AS tahun, o % (SELECT max(bidang_nomor) + 1 FROM plan) AS bidang_nomor
 FROM range({pemda}) AS a(p), range({opd}) AS b(o), range({years}) AS c(y);
 INSERT INTO dim_dokumen BY NAME
 SELECT source_document_id, 'SYNTHETIC-' || source_document_id || '.pdf' AS file_name, 'pdf' AS format, pemda, false AS pemda_inferred,
        opd, tahun, 'loaded' AS status, now() AS loaded_at, 'bench' AS extractor_version FROM docs;
 INSERT INTO fct_anggaran BY NAME
 WITH leaf AS (
-    SELECT d.source_document_id, d.tahun, d.pemda, d.opd, l.kode,
+    SELECT d.source_document_id, d.tahun, d.pemda, d.opd, d.bidang_nomor, l.kode,
            CAST(1000000 + hash(d.source_document_id || l.kode) % 900000000 AS DECIMAL(18, 2)) AS pagu
-    FROM docs AS d CROSS JOIN lines AS l WHERE l.level = 'sub_kegiatan'
+    FROM docs AS d JOIN plan AS l USING (bidang_nomor) WHERE l.level = 'sub_kegiatan'
 ),
 leaf_real AS (
     SELECT *, CAST(pagu * (0.6 + (hash(kode || tahun) % 40) / 100.0) AS DECIMAL(18, 2)) AS realisasi FROM leaf
 ),
 all_levels AS (
-    SELECT source_document_id, tahun, pemda, opd, kode, pagu, realisasi FROM leaf_real
+    SELECT source_document_id, tahun, pemda, opd, bidang_nomor, kode, pagu, realisasi FROM leaf_real
     UNION ALL
-    SELECT r.source_document_id, r.tahun, r.pemda, r.opd, l.kode, sum(r.pagu), sum(r.realisasi)
-    FROM leaf_real AS r JOIN lines AS l ON l.level <> 'sub_kegiatan' AND starts_with(r.kode, l.kode || '.')
+    SELECT r.source_document_id, r.tahun, r.pemda, r.opd, r.bidang_nomor, l.kode, sum(r.pagu), sum(r.realisasi)
+    FROM leaf_real AS r
+    JOIN plan AS l ON l.bidang_nomor = r.bidang_nomor AND l.level <> 'sub_kegiatan' AND starts_with(r.kode, l.kode || '.')
     GROUP BY ALL
 )
-SELECT a.tahun, a.pemda, a.opd, a.kode, a.kode AS kode_printed, l.level, n.nama AS nama_printed,
+SELECT a.tahun, a.pemda, a.opd, a.kode, a.kode AS kode_printed, l.level, l.nama AS nama_printed,
        a.pagu AS pagu_idr, a.realisasi AS realisasi_idr, a.source_document_id, 1 AS source_page, 1 AS source_table,
        row_number() OVER (PARTITION BY a.source_document_id ORDER BY a.kode) AS source_row, 'bench' AS extractor_version
-FROM all_levels AS a JOIN lines AS l USING (kode) LEFT JOIN dim_nomenklatur AS n ON n.kode = a.kode AND n.versi = '2023';
+FROM all_levels AS a JOIN plan AS l USING (bidang_nomor, kode);
 UPDATE fct_anggaran SET serapan_pct = round(realisasi_idr * 100 / pagu_idr, 2), serapan_pct_reported = round(realisasi_idr * 100 / pagu_idr, 2),
     serapan_printed = CAST(round(realisasi_idr * 100 / pagu_idr, 2) AS VARCHAR);
 INSERT INTO fct_indikator BY NAME
 SELECT a.tahun, a.tahun AS tahun_laporan, a.pemda, a.opd, 'anggaran' AS jenis, a.level, a.kode,
-       'Indikator ' || a.kode AS indikator, 'Persen' AS satuan, 100 AS target, '100' AS target_printed,
-       90 + hash(a.source_document_id || a.kode) % 20 AS realisasi, '' AS realisasi_printed,
-       90 + hash(a.source_document_id || a.kode) % 20 AS capaian_pct_reported, '' AS capaian_printed,
+       coalesce(l.indikator, 'Indikator ' || a.kode) AS indikator, coalesce(l.satuan, 'Persen') AS satuan,
+       100 AS target, '100' AS target_printed,
+       90 + hash(a.source_document_id || a.kode) % 20 AS realisasi, CAST(90 + hash(a.source_document_id || a.kode) % 20 AS VARCHAR) AS realisasi_printed,
        a.source_document_id, 1 AS source_page, 1 AS source_table, a.source_row, 'bench' AS extractor_version
-FROM fct_anggaran AS a WHERE a.level NOT IN ('urusan', 'bidang');
+FROM fct_anggaran AS a
+JOIN docs AS d USING (source_document_id)
+JOIN plan AS l ON l.bidang_nomor = d.bidang_nomor AND l.kode = a.kode
+WHERE a.level NOT IN ('urusan', 'bidang');
+"""
+
+# After build_core has read each indicator's direction: capaian printed as computed in it.
+NATIONAL_CAPAIAN_SQL = """
+UPDATE fct_indikator SET capaian_pct_reported = round(capaian_arah(target, realisasi, k.arah), 2),
+    capaian_printed = CAST(CAST(round(capaian_arah(target, realisasi, k.arah), 2) AS DECIMAL(12, 2)) AS VARCHAR)
+FROM dim_indikator AS k
+WHERE k.indikator_key = indikator_key(fct_indikator.indikator);
 """
 
 
