@@ -3,7 +3,9 @@
 -- names, an unnamed line whose indicator belongs to another code, and a code that does not
 -- sit under the row it is printed under. The printed values are never corrected.
 WITH lines AS (
-    SELECT a.*, level_rank(a.level) AS rk, t.caption, i.indikator AS indikator_printed
+    SELECT a.source_document_id, a.tahun, a.level, a.kode, a.kode_printed, a.nama_printed,
+        a.source_page, a.source_sheet, a.source_table, a.source_row,
+        level_rank(a.level) AS rk, t.caption, i.indikator AS indikator_printed
     FROM fct_anggaran AS a
     JOIN dim_dokumen AS d USING (source_document_id)
     LEFT JOIN stg_tabel AS t USING (source_document_id, source_table)
@@ -16,13 +18,19 @@ official AS (
     SELECT kode, level, nama, indikator, versi, name_key(nama) AS nama_key, name_key(indikator) AS indikator_key
     FROM dim_nomenklatur
 ),
+-- A name is judged once per distinct printed (kode, level, nama), however many reports print
+-- it: the judgement depends on nothing else, and a national warehouse prints the same few
+-- thousand lines millions of times.
+printed AS (
+    SELECT DISTINCT kode, level, rk, nama_printed FROM lines
+),
 named AS (
     SELECT l.*,
         o.nama AS nama_resmi, o.nama_key AS resmi_key, o.indikator AS indikator_resmi,
         (SELECT count(*) FROM official AS x WHERE x.kode = l.kode) AS known,
         name_key(l.nama_printed) AS printed_key,
         array_to_string(string_split(l.kode, '.')[1:CASE WHEN l.rk <= 3 THEN 2 ELSE 3 END], '.') AS family
-    FROM lines AS l
+    FROM printed AS l
     LEFT JOIN official AS o ON o.kode = l.kode AND o.versi = '2023'
 ),
 name_ok AS (
@@ -37,21 +45,31 @@ name_ok AS (
     FROM named AS n
 ),
 best_other AS (
-    SELECT n.source_document_id, n.source_table, n.source_row,
+    SELECT n.kode, n.level, n.nama_printed,
         first(x.kode ORDER BY 1 - levenshtein(n.printed_key, x.nama_key) / greatest(length(n.printed_key), length(x.nama_key)) DESC, x.kode) AS kode_lain,
         first(x.nama ORDER BY 1 - levenshtein(n.printed_key, x.nama_key) / greatest(length(n.printed_key), length(x.nama_key)) DESC, x.kode) AS nama_lain,
         max(1 - levenshtein(n.printed_key, x.nama_key) / greatest(length(n.printed_key), length(x.nama_key))) AS ratio
     FROM name_ok AS n
     JOIN official AS x ON x.level = n.level AND x.versi = '2023' AND x.kode <> n.kode AND x.kode LIKE n.family || '.%'
     WHERE NOT n.matches AND n.known > 0
-    GROUP BY ALL
+    GROUP BY n.kode, n.level, n.nama_printed
 ),
-judged AS (
+judged_name AS (
     SELECT n.*, b.kode_lain, b.nama_lain, coalesce(b.ratio, 0) AS ratio_lain,
         CASE WHEN n.resmi_key IS NULL THEN 0
              ELSE 1 - levenshtein(n.printed_key, n.resmi_key) / greatest(length(n.printed_key), length(n.resmi_key)) END AS ratio_sendiri
     FROM name_ok AS n
-    LEFT JOIN best_other AS b USING (source_document_id, source_table, source_row)
+    LEFT JOIN best_other AS b
+        ON b.kode = n.kode AND b.level IS NOT DISTINCT FROM n.level AND b.nama_printed IS NOT DISTINCT FROM n.nama_printed
+    -- only these can raise a finding below: an unknown code, a name that does not match, an unnamed line
+    WHERE n.known = 0 OR NOT n.matches OR n.printed_key = ''
+),
+judged AS (
+    SELECT l.*, j.nama_resmi, j.resmi_key, j.indikator_resmi, j.known, j.printed_key, j.family, j.matches,
+        j.kode_lain, j.nama_lain, j.ratio_lain, j.ratio_sendiri
+    FROM lines AS l
+    JOIN judged_name AS j
+        ON j.kode = l.kode AND j.level IS NOT DISTINCT FROM l.level AND j.nama_printed IS NOT DISTINCT FROM l.nama_printed
 ),
 findings AS (
     -- a code found in neither list
