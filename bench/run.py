@@ -250,7 +250,8 @@ SELECT a.tahun, a.pemda, a.opd, a.kode, a.kode AS kode_printed, l.level, l.nama 
        row_number() OVER (PARTITION BY a.source_document_id ORDER BY a.kode) AS source_row, 'bench' AS extractor_version
 FROM all_levels AS a JOIN plan AS l USING (bidang_nomor, kode);
 UPDATE fct_anggaran SET serapan_pct = round(realisasi_idr * 100 / pagu_idr, 2), serapan_pct_reported = round(realisasi_idr * 100 / pagu_idr, 2),
-    serapan_printed = CAST(round(realisasi_idr * 100 / pagu_idr, 2) AS VARCHAR);
+    serapan_printed = CAST(round(realisasi_idr * 100 / pagu_idr, 2) AS VARCHAR)
+WHERE extractor_version = 'bench';
 INSERT INTO fct_indikator BY NAME
 SELECT a.tahun, a.tahun AS tahun_laporan, a.pemda, a.opd, 'anggaran' AS jenis, a.level, a.kode,
        coalesce(l.indikator, 'Indikator ' || a.kode) AS indikator, coalesce(l.satuan, 'Persen') AS satuan,
@@ -268,7 +269,7 @@ NATIONAL_CAPAIAN_SQL = """
 UPDATE fct_indikator SET capaian_pct_reported = round(capaian_arah(target, realisasi, k.arah), 2),
     capaian_printed = CAST(CAST(round(capaian_arah(target, realisasi, k.arah), 2) AS DECIMAL(12, 2)) AS VARCHAR)
 FROM dim_indikator AS k
-WHERE k.indikator_key = indikator_key(fct_indikator.indikator);
+WHERE k.indikator_key = indikator_key(fct_indikator.indikator) AND fct_indikator.extractor_version = 'bench';
 """
 
 

@@ -4,17 +4,24 @@
 -- One truth: the report of that year beats a later reprint, a one-year table beats a
 -- multi-year series, a structured export beats a PDF, then the latest load.
 CREATE OR REPLACE TABLE mart_capaian_indikator AS
-WITH base AS (
+-- indikator_key is two regular expressions: computed once per distinct printed indicator,
+-- not once per row (a national warehouse prints the same indicators millions of times).
+WITH keyed AS (
+    SELECT s.indikator, s.indikator_key, coalesce(k.arah, 'naik') AS arah
+    FROM (SELECT indikator, indikator_key(indikator) AS indikator_key FROM (SELECT DISTINCT indikator FROM fct_indikator)) AS s
+    LEFT JOIN dim_indikator AS k USING (indikator_key)
+),
+base AS (
     SELECT
         i.*,
         d.format,
         d.loaded_at,
         ukuran(i.jenis) AS ukuran,
-        indikator_key(i.indikator) AS indikator_key,
-        coalesce(k.arah, 'naik') AS arah
+        s.indikator_key,
+        s.arah
     FROM fct_indikator AS i
     JOIN dim_dokumen AS d USING (source_document_id)
-    LEFT JOIN dim_indikator AS k ON k.indikator_key = indikator_key(i.indikator)
+    JOIN keyed AS s ON s.indikator IS NOT DISTINCT FROM i.indikator
     WHERE d.status = 'loaded'
 ),
 ranked AS (

@@ -16,6 +16,20 @@ WITH ranked AS (
 ),
 chosen AS (
     SELECT * FROM ranked WHERE pick = 1
+),
+-- name_key is a regular expression: the printed name is compared with the official one once
+-- per distinct (kode, nama), not once per line.
+named AS (
+    SELECT c.kode, c.nama_printed, n.nama AS nama_resmi,
+        n.nama IS NOT NULL AND name_key(n.nama) = name_key(c.nama_printed) AS is_nama_resmi
+    FROM (SELECT DISTINCT kode, nama_printed FROM chosen) AS c
+    LEFT JOIN dim_nomenklatur AS n ON n.kode = c.kode AND n.versi = '2023'
+),
+suggested AS (
+    SELECT source_document_id, source_table, source_row, min(expected) AS kode_disarankan
+    FROM fct_temuan
+    WHERE rule = 'nomenklatur' AND regexp_full_match(expected, '[0-9X.]+')
+    GROUP BY ALL
 )
 SELECT
     c.tahun,
@@ -32,15 +46,15 @@ SELECT
     p.realisasi_idr AS realisasi_idr_prev,
     p.serapan_pct AS serapan_pct_prev,
     c.serapan_pct - p.serapan_pct AS serapan_change_pct_point,
-    n.nama AS nama_resmi,
-    n.nama IS NOT NULL AND name_key(n.nama) = name_key(c.nama_printed) AS is_nama_resmi,
-    (SELECT min(f.expected) FROM fct_temuan AS f
-     WHERE f.rule = 'nomenklatur' AND f.source_document_id = c.source_document_id AND f.source_row = c.source_row
-       AND f.source_table = c.source_table AND regexp_full_match(f.expected, '[0-9X.]+')) AS kode_disarankan,
+    n.nama_resmi,
+    n.is_nama_resmi,
+    s.kode_disarankan,
     c.source_document_id,
     c.source_page
 FROM chosen AS c
-LEFT JOIN dim_nomenklatur AS n ON n.kode = c.kode AND n.versi = '2023'
+JOIN named AS n ON n.kode = c.kode AND n.nama_printed IS NOT DISTINCT FROM c.nama_printed
+LEFT JOIN suggested AS s
+    ON s.source_document_id = c.source_document_id AND s.source_table = c.source_table AND s.source_row = c.source_row
 LEFT JOIN chosen AS p
     ON p.pemda IS NOT DISTINCT FROM c.pemda
     AND p.opd IS NOT DISTINCT FROM c.opd
