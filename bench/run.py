@@ -188,7 +188,8 @@ def m_national(pemda: str, opd: str, years: str) -> dict:
 # serapan printed as computed; one indicator per program, kegiatan and sub-kegiatan line (the
 # official indicator and unit for a sub-kegiatan), its capaian printed as computed in the
 # indicator's direction: a consistent report, as most are. 24 budget rows and 22 indicator rows
-# a report: 5.02 M fact rows at 546 x 40 x 5. Documents are marked file_name 'SYNTHETIC-...'.
+# a report: 5.02 M fact rows at 546 x 40 x 5. Documents are marked file_name 'SYNTHETIC-...'; their
+# ids are SHA-256 digests, as a real file's are (ids with a long common prefix make every sort slower).
 NATIONAL_SQL = """
 CREATE OR REPLACE TEMP TABLE plan AS
 WITH n AS (SELECT * FROM dim_nomenklatur WHERE versi = '2023'),
@@ -222,11 +223,12 @@ tree AS (
 )
 SELECT t.nomor AS bidang_nomor, t.kode, n.level, n.nama, n.indikator, n.satuan FROM tree AS t JOIN n USING (kode);
 CREATE OR REPLACE TEMP TABLE docs AS
-SELECT 'synthetic-' || p || '-' || o || '-' || y AS source_document_id, 'Kabupaten Sintetis ' || p AS pemda,
+SELECT sha256('synthetic-' || p || '-' || o || '-' || y) AS source_document_id, 'synthetic-' || p || '-' || o || '-' || y AS label,
+       'Kabupaten Sintetis ' || p AS pemda,
        'Dinas Sintetis ' || o AS opd, 2020 + y AS tahun, o % (SELECT max(bidang_nomor) + 1 FROM plan) AS bidang_nomor
 FROM range({pemda}) AS a(p), range({opd}) AS b(o), range({years}) AS c(y);
 INSERT INTO dim_dokumen BY NAME
-SELECT source_document_id, 'SYNTHETIC-' || source_document_id || '.pdf' AS file_name, 'pdf' AS format, pemda, false AS pemda_inferred,
+SELECT source_document_id, 'SYNTHETIC-' || label || '.pdf' AS file_name, 'pdf' AS format, pemda, false AS pemda_inferred,
        opd, tahun, 'loaded' AS status, now() AS loaded_at, 'bench' AS extractor_version FROM docs;
 INSERT INTO fct_anggaran BY NAME
 WITH leaf AS (

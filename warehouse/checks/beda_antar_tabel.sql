@@ -3,9 +3,14 @@
 -- (a one-year table against the multi-year series, a budget-table indicator against a
 -- sasaran table). Renstra progress is compared only with other Renstra rows: its target is
 -- the end target.
-WITH v AS (
-    SELECT i.*, indikator_key(i.indikator) AS ik, ukuran(i.jenis) AS ukuran, t.caption
+-- indikator_key (two regular expressions) once per distinct printed indicator, not per row.
+WITH keyed AS (
+    SELECT indikator, indikator_key(indikator) AS ik FROM (SELECT DISTINCT indikator FROM fct_indikator WHERE indikator IS NOT NULL)
+),
+v AS (
+    SELECT i.*, k.ik, ukuran(i.jenis) AS ukuran, t.caption
     FROM fct_indikator AS i
+    JOIN keyed AS k USING (indikator)
     JOIN dim_dokumen AS d USING (source_document_id)
     LEFT JOIN stg_tabel AS t USING (source_document_id, source_table)
     WHERE d.status = 'loaded' AND i.indikator IS NOT NULL

@@ -2,12 +2,19 @@
 -- in the indicator's direction (dim_indikator.arah): realisasi / target x 100 when higher is
 -- better, (2 x target - realisasi) / target x 100 when lower is better. Renstra rows compare
 -- with the end target, as their tables do.
-WITH v AS (
+-- The direction is looked up once per distinct printed indicator (indikator_key is two
+-- regular expressions), not once per row.
+WITH arah AS (
+    SELECT s.indikator, k.arah
+    FROM (SELECT indikator, indikator_key(indikator) AS indikator_key FROM (SELECT DISTINCT indikator FROM fct_indikator)) AS s
+    LEFT JOIN dim_indikator AS k USING (indikator_key)
+),
+v AS (
     SELECT i.*, coalesce(k.arah, 'naik') AS arah, t.caption,
         capaian_arah(i.target, i.realisasi, coalesce(k.arah, 'naik')) AS exact
     FROM fct_indikator AS i
     JOIN dim_dokumen AS d USING (source_document_id)
-    LEFT JOIN dim_indikator AS k ON k.indikator_key = indikator_key(i.indikator)
+    JOIN arah AS k ON k.indikator IS NOT DISTINCT FROM i.indikator
     LEFT JOIN stg_tabel AS t USING (source_document_id, source_table)
     WHERE d.status = 'loaded' AND i.capaian_pct_reported IS NOT NULL
 )

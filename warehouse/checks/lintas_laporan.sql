@@ -3,10 +3,15 @@
 -- the 2023 report, or a superseded version against its correction. The value of a loaded
 -- report of that year (else the latest report) is the reference; each document that differs
 -- from it gets a finding.
-WITH v AS (
-    SELECT i.*, indikator_key(i.indikator) AS ik, ukuran(i.jenis) AS ukuran,
+-- indikator_key (two regular expressions) once per distinct printed indicator, not per row.
+WITH keyed AS (
+    SELECT indikator, indikator_key(indikator) AS ik FROM (SELECT DISTINCT indikator FROM fct_indikator WHERE indikator IS NOT NULL)
+),
+v AS (
+    SELECT i.*, k.ik, ukuran(i.jenis) AS ukuran,
         d.format, d.loaded_at, d.status, t.caption
     FROM fct_indikator AS i
+    JOIN keyed AS k USING (indikator)
     JOIN dim_dokumen AS d USING (source_document_id)
     LEFT JOIN stg_tabel AS t USING (source_document_id, source_table)
     WHERE d.status IN ('loaded', 'superseded') AND i.indikator IS NOT NULL
