@@ -67,6 +67,9 @@ def table_counts(path: Path) -> dict[str, int]:
         con.close()
 
 
+BUILD_SETTINGS = {k[len("KINERJA_DUCKDB_"):].lower(): v for k, v in os.environ.items() if k.startswith("KINERJA_DUCKDB_")}
+
+
 class WarehouseBusy(RuntimeError):
     """Another run holds the warehouse lock."""
 
@@ -199,7 +202,7 @@ class WarehouseBuild:
             leftover.unlink(missing_ok=True)
         if self.target.exists():
             shutil.copy2(self.target, self.building)
-        self.con = duckdb.connect(str(self.building))
+        self.con = duckdb.connect(str(self.building), config=BUILD_SETTINGS)
         self._migrate()
         for stmt in schema_sql() + sql_statements(
             resources.files("warehouse").joinpath("macros.sql").read_text(encoding="utf-8")

@@ -16,6 +16,13 @@ v AS (
     LEFT JOIN stg_tabel AS t USING (source_document_id, source_table)
     WHERE d.status IN ('loaded', 'superseded') AND i.indikator IS NOT NULL
 ),
+-- Only an indicator-year printed more than once can differ: rows of the others are not ranked.
+repeated AS (
+    SELECT pemda, opd, tahun, ik, ukuran, coalesce(kode, '') AS kode_key
+    FROM v
+    GROUP BY ALL
+    HAVING count(*) > 1
+),
 ranked AS (
     SELECT *, row_number() OVER (
         PARTITION BY pemda, opd, tahun, ik, ukuran, coalesce(kode, '')
@@ -23,6 +30,9 @@ ranked AS (
                  CASE WHEN format = 'pdf' THEN 1 ELSE 0 END, loaded_at DESC, source_page, source_row
     ) AS pick
     FROM v
+    SEMI JOIN repeated AS g
+        ON g.pemda IS NOT DISTINCT FROM v.pemda AND g.opd IS NOT DISTINCT FROM v.opd AND g.tahun = v.tahun
+        AND g.ik = v.ik AND g.ukuran = v.ukuran AND g.kode_key = coalesce(v.kode, '')
 ),
 ref AS (SELECT * FROM ranked WHERE pick = 1)
 SELECT

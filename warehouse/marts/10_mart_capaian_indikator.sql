@@ -13,7 +13,8 @@ WITH keyed AS (
 ),
 base AS (
     SELECT
-        i.*,
+        i.rowid AS fact_rowid,
+        i.tahun, i.pemda, i.opd, i.level, i.kode, i.jenis, i.tahun_laporan, i.source_page, i.source_row,
         d.format,
         d.loaded_at,
         ukuran(i.jenis) AS ukuran,
@@ -24,22 +25,29 @@ base AS (
     JOIN keyed AS s ON s.indikator IS NOT DISTINCT FROM i.indikator
     WHERE d.status = 'loaded'
 ),
-ranked AS (
+-- The chosen row of each group by an ordered first() over row ids, then the row itself: the
+-- same pick as ranking every row in a window, at half the cost on millions of rows.
+chosen AS (
     SELECT
-        *,
-        count(*) OVER w AS source_count,
-        row_number() OVER (
-            w ORDER BY
-                CASE WHEN tahun_laporan = tahun THEN 0 ELSE 1 END,
-                CASE jenis WHEN 'tahunan' THEN 0 WHEN 'anggaran' THEN 1 WHEN 'multitahun' THEN 2 WHEN 'pk' THEN 3 ELSE 4 END,
-                CASE WHEN format = 'pdf' THEN 1 ELSE 0 END,
-                tahun_laporan DESC,
-                loaded_at DESC,
-                source_page,
-                source_row
-        ) AS pick
+        tahun, pemda, opd, level, kode, ukuran, indikator_key,
+        arah,  -- follows from indikator_key
+        count(*) AS source_count,
+        first(fact_rowid ORDER BY
+            CASE WHEN tahun_laporan = tahun THEN 0 ELSE 1 END,
+            CASE jenis WHEN 'tahunan' THEN 0 WHEN 'anggaran' THEN 1 WHEN 'multitahun' THEN 2 WHEN 'pk' THEN 3 ELSE 4 END,
+            CASE WHEN format = 'pdf' THEN 1 ELSE 0 END,
+            tahun_laporan DESC,
+            loaded_at DESC,
+            source_page,
+            source_row
+        ) AS fact_rowid
     FROM base
-    WINDOW w AS (PARTITION BY tahun, pemda, opd, level, kode, ukuran, indikator_key)
+    GROUP BY tahun, pemda, opd, level, kode, ukuran, indikator_key, arah
+),
+ranked AS (
+    SELECT i.*, c.ukuran, c.indikator_key, c.arah, c.source_count
+    FROM chosen AS c
+    JOIN fct_indikator AS i ON i.rowid = c.fact_rowid
 ),
 akhir AS (
     SELECT i.pemda, i.opd, indikator_key(i.indikator) AS indikator_key,
@@ -72,7 +80,6 @@ SELECT
     source_page
 FROM ranked
 LEFT JOIN akhir AS a USING (pemda, opd, indikator_key)
-WHERE pick = 1
 ORDER BY tahun, pemda, opd, level, kode, indikator;
 COMMENT ON TABLE mart_capaian_indikator IS 'One row per tahun x pemda x opd x indicator (x kode, x ukuran): the chosen target, realisasi and capaian, printed and recomputed.';
 COMMENT ON COLUMN mart_capaian_indikator.tahun IS 'Year the value is for.';

@@ -2,20 +2,18 @@
 -- One truth per line: among loaded documents printing the same line, a structured export
 -- beats a PDF, then the most recently loaded wins (docs/warehouse.md, precedence).
 CREATE OR REPLACE TABLE mart_serapan_anggaran AS
-WITH ranked AS (
+-- The chosen line of each group by an ordered first() over row ids, then the line itself: the
+-- same pick as ranking every line in a window, at half the cost on millions of lines.
+WITH picked AS (
     SELECT
-        a.*,
-        d.format,
-        row_number() OVER (
-            PARTITION BY a.tahun, a.pemda, a.opd, a.kode
-            ORDER BY CASE WHEN d.format = 'pdf' THEN 1 ELSE 0 END, d.loaded_at DESC, a.source_row
-        ) AS pick
+        first(a.rowid ORDER BY CASE WHEN d.format = 'pdf' THEN 1 ELSE 0 END, d.loaded_at DESC, a.source_row) AS fact_rowid
     FROM fct_anggaran AS a
     JOIN dim_dokumen AS d USING (source_document_id)
     WHERE d.status = 'loaded' AND a.kode IS NOT NULL
+    GROUP BY a.tahun, a.pemda, a.opd, a.kode
 ),
 chosen AS (
-    SELECT * FROM ranked WHERE pick = 1
+    SELECT a.* FROM picked AS p JOIN fct_anggaran AS a ON a.rowid = p.fact_rowid
 ),
 -- name_key is a regular expression: the printed name is compared with the official one once
 -- per distinct (kode, nama), not once per line.
