@@ -67,7 +67,11 @@ def table_counts(path: Path) -> dict[str, int]:
         con.close()
 
 
-BUILD_SETTINGS = {k[len("KINERJA_DUCKDB_"):].lower(): v for k, v in os.environ.items() if k.startswith("KINERJA_DUCKDB_")}
+# The build spills to disk past this much memory instead of growing (DuckDB's default is 80 %
+# of RAM): a national warehouse (546 pemda x 40 OPD x 5 years, 5 M fact rows) peaks at about
+# 3.5 GB of process memory without a limit and near 2.5 GB with this one, for no measurable
+# time (docs/benchmarks.md). Spill files go to a hidden folder beside the build.
+BUILD_MEMORY_LIMIT = "2GB"
 
 
 class WarehouseBusy(RuntimeError):
@@ -156,6 +160,11 @@ def _building_files(target: Path) -> tuple[Path, Path]:
     return building, Path(str(building) + ".wal")
 
 
+def _spill_dir(target: Path) -> Path:
+    """Where the build connection spills past its memory limit (cleared with the build)."""
+    return target.parent / f".{target.name}.spill"
+
+
 def _take_lock(target: Path):
     """Return the open lock file of `target`'s writer, locked; raise WarehouseBusy if taken."""
     fh = open(target.parent / f".{target.name}.lock", "w")
@@ -180,7 +189,8 @@ def clear_abandoned_build(target: Path) -> bool:
     except WarehouseBusy:
         return False
     try:
-        found = False
+        found = _spill_dir(target).exists()
+        shutil.rmtree(_spill_dir(target), ignore_errors=True)
         for leftover in _building_files(target):
             found |= leftover.exists()
             leftover.unlink(missing_ok=True)
@@ -197,12 +207,16 @@ class WarehouseBuild:
         self.target = Path(target)
         self.target.parent.mkdir(parents=True, exist_ok=True)
         self.building = _building_files(self.target)[0]
+        self.spill = _spill_dir(self.target)
         self._lock_fh = _take_lock(self.target)
         for leftover in _building_files(self.target):
             leftover.unlink(missing_ok=True)
+        shutil.rmtree(self.spill, ignore_errors=True)
         if self.target.exists():
             shutil.copy2(self.target, self.building)
-        self.con = duckdb.connect(str(self.building), config=BUILD_SETTINGS)
+        self.con = duckdb.connect(
+            str(self.building), config={"memory_limit": BUILD_MEMORY_LIMIT, "temp_directory": str(self.spill)}
+        )
         self._migrate()
         for stmt in schema_sql() + sql_statements(
             resources.files("warehouse").joinpath("macros.sql").read_text(encoding="utf-8")
@@ -408,6 +422,7 @@ class WarehouseBuild:
         """Checkpoint the build and swap it over the warehouse atomically."""
         self.con.execute("CHECKPOINT")
         self.con.close()
+        shutil.rmtree(self.spill, ignore_errors=True)
         os.replace(self.building, self.target)
         self._release()
 
@@ -418,6 +433,7 @@ class WarehouseBuild:
         finally:
             for leftover in _building_files(self.target):
                 leftover.unlink(missing_ok=True)
+            shutil.rmtree(self.spill, ignore_errors=True)
             self._release()
 
     def _release(self) -> None:
