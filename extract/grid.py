@@ -12,8 +12,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from pdfplumber.utils import extract_text
-
+from extract.chartext import cell_text
 from extract.model import Cell
 
 SNAP = 2.5  # points: rules closer than this are the same rule (word-processor exports jitter)
@@ -200,7 +199,7 @@ def build_grid(page, region: Region, page_number: int) -> Grid:
 
     texts: dict[int, str] = {}
     for root, chars in chars_by_root.items():
-        texts[root] = extract_text(chars, x_tolerance=1.5, y_tolerance=3).strip()
+        texts[root] = cell_text(chars).strip()
 
     cells: list[list[Cell]] = []
     for r in range(nrows):

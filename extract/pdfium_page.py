@@ -35,7 +35,8 @@ from functools import cached_property
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from pdfminer.fontmetrics import FONT_METRICS
-from pdfplumber.utils import chars_to_textmap, crop_to_bbox
+
+from extract.chartext import area_text, crop_chars
 
 Matrix = tuple[float, float, float, float, float, float]
 
@@ -246,10 +247,7 @@ class PdfiumPage:
 
     def crop(self, bbox: tuple[float, float, float, float], strict: bool = False) -> CroppedText:
         """Return the characters overlapping `bbox`, clipped to it (pdfplumber's crop)."""
-        x0, top, x1, bottom = bbox
-        # a cheap first cut: pdfplumber's clip_obj builds a box for each of the page's chars
-        near = [c for c in self.chars if c["x0"] <= x1 and c["x1"] >= x0 and c["top"] <= bottom and c["bottom"] >= top]
-        return CroppedText(crop_to_bbox(near, bbox), bbox)
+        return CroppedText(crop_chars(self.chars, bbox), bbox)
 
 
 class CroppedText:
@@ -260,12 +258,7 @@ class CroppedText:
         self.bbox = bbox
 
     def extract_text(self) -> str:
-        if not self.chars:
-            return ""
-        x0, top, x1, bottom = self.bbox
-        return chars_to_textmap(
-            self.chars, layout_bbox=self.bbox, layout_width=x1 - x0, layout_height=bottom - top
-        ).as_string
+        return area_text(self.chars)
 
 
 # pdfium reports a hyphen ending a line as 0x02 (its "hyphen" char type); pdfminer gives

@@ -30,8 +30,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from pdfplumber.utils import extract_text
-
+from extract.chartext import cell_text
 from extract.grid import Grid, Region, page_segments
 from extract.headers import is_header_text, recognise
 from extract.model import Cell
@@ -60,7 +59,7 @@ class Phrase:
 
     @cached_property
     def text(self) -> str:
-        return extract_text(self.chars, x_tolerance=1.5, y_tolerance=3).strip()
+        return cell_text(self.chars).strip()
 
     @property
     def centre(self) -> float:
@@ -460,7 +459,7 @@ def _row_cells(row: list[Line], layout: Layout, page: int) -> list[Cell]:
     top, bottom = row[0].top, row[-1].bottom
     return [
         Cell(
-            text=extract_text(cs, x_tolerance=1.5, y_tolerance=3).strip() if cs else "",
+            text=cell_text(cs).strip() if cs else "",
             page=page, x0=xs[c], top=top, x1=xs[c + 1], bottom=bottom,
         )
         for c, cs in enumerate(chars)
