@@ -132,6 +132,8 @@ def crop_chars(chars: list[dict], bbox: tuple[float, float, float, float]) -> li
     x0, top, x1, bottom = bbox
     out = []
     for c in chars:
+        if c["x0"] > x1 or c["x1"] < x0 or c["top"] > bottom or c["bottom"] < top:
+            continue  # no overlap; the cheap test spares most of a page's chars the clipping
         left, right = max(c["x0"], x0), min(c["x1"], x1)
         up, down = max(c["top"], top), min(c["bottom"], bottom)
         width, height = right - left, down - up

@@ -127,46 +127,49 @@ class PdfiumPage:
     def _chars(self, tp) -> list[dict]:
         # The loop below runs once per glyph (3 000 on a dense table page): it calls pdfium
         # through prototypes taking plain addresses (no pointer objects built per call) and
-        # keeps per text object everything but the origin.
+        # keeps per glyph of a text object (its code) everything but the origin, so that a
+        # character costs three calls, one lookup and a little arithmetic.
         handle = ctypes.cast(tp, ctypes.c_void_p).value
         styles: dict[int, tuple] = {}
-        widths: dict[tuple[int, int], float] = {}
+        glyphs: dict[tuple[int, int], tuple] = {}
         ox, oy = ctypes.c_double(), ctypes.c_double()
-        rx, ry = ctypes.byref(ox), ctypes.byref(oy)
+        rx, ry = ctypes.addressof(ox), ctypes.addressof(oy)
         text_object, unicode, origin = _FAST.text_object, _FAST.unicode, _FAST.origin
         pa, pb, pc, pd, pe, pf = self._to_plumber
         out: list[dict] = []
-        last = None
+        last_key = last_x = last_y = None
         for i in range(pdfium_c.FPDFText_CountChars(tp)):
             key = text_object(handle, i)
             if not key:  # a space or line break pdfium inferred; no glyph is printed there
                 continue
-            style = styles.get(key)
-            if style is None:
-                style = styles[key] = self._text_style(tp, i)
-            font, size, ua, ub, x0, t0, x1, t1, upright = style
             code = unicode(handle, i)
-            width = widths.get((key, code))
-            if width is None:
-                width = widths[(key, code)] = self._advance(tp, i, font, code, size, style)
+            glyph = glyphs.get((key, code))
+            if glyph is None:
+                style = styles.get(key)
+                if style is None:
+                    style = styles[key] = self._text_style(tp, i)
+                font, size, ua, ub, x0, t0, x1, t1, upright = style
+                width = self._advance(tp, i, font, code, size, style)
+                # pdfminer's box: text-space corners (0, descent) and (advance, descent + size)
+                glyph = glyphs[(key, code)] = (_text(code), x0, t0, width * ua, width * ub, x1, t1, upright)
+            text, x0, t0, wa, wb, x1, t1, upright = glyph
             origin(handle, i, rx, ry)
             x, y = ox.value, oy.value
-            if (key, x, y) == last:
+            if key == last_key and x == last_x and y == last_y:
                 # a second character of one glyph: pdfium spells a ligature out ("fi" for
                 # U+FB01, sample p. 22 "Efisiensi"); pdfminer keeps one character there
                 self._widen(out[-1], tp, i, code)
                 continue
-            last = (key, x, y)
-            # pdfminer's box: text-space corners (0, descent) and (advance, descent + size)
+            last_key, last_x, last_y = key, x, y
             X, T = pa * x + pc * y + pe, pb * x + pd * y + pf
             px, pt = X + x0, T + t0
-            qx, qt = X + width * ua + x1, T + width * ub + t1
+            qx, qt = X + wa + x1, T + wb + t1
             if px > qx:
                 px, qx = qx, px
             if pt > qt:
                 pt, qt = qt, pt
             out.append({
-                "text": _text(code), "x0": px, "x1": qx, "top": pt, "bottom": qt, "doctop": pt,
+                "text": text, "x0": px, "x1": qx, "top": pt, "bottom": qt, "doctop": pt,
                 "size": qt - pt, "upright": upright,
             })
         return out
