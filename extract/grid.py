@@ -90,9 +90,9 @@ def _touches(h: Segment, v: Segment) -> bool:
     return (h.start - SNAP <= v.pos <= h.end + SNAP) and (v.start - SNAP <= h.pos <= v.end + SNAP)
 
 
-def ruled_regions(page) -> list[Region]:
-    """Find ruled tables: connected groups of crossing rules with at least 2 of each kind."""
-    h, v = page_segments(page)
+def ruled_regions(h: list[Segment], v: list[Segment]) -> list[Region]:
+    """Find ruled tables among a page's rules (page_segments): connected groups of crossing
+    rules with at least 2 of each kind."""
     segs = h + v
     parent = list(range(len(segs)))
 
@@ -182,9 +182,16 @@ def build_grid(page, region: Region, page_number: int) -> Grid:
             if r + 1 < nrows and not _covered(region.h, ys[r + 1], xs[c], xs[c + 1]):
                 union(r * ncols + c, (r + 1) * ncols + c)
 
-    members: dict[int, list[int]] = {}
+    # each merged cell's span (first row, last row, first column, last column), once
+    spans: dict[int, list[int]] = {}
     for i in range(nrows * ncols):
-        members.setdefault(find(i), []).append(i)
+        r, c = divmod(i, ncols)
+        span = spans.get(find(i))
+        if span is None:
+            spans[find(i)] = [r, r, c, c]
+        else:
+            span[0], span[1] = min(span[0], r), max(span[1], r)
+            span[2], span[3] = min(span[2], c), max(span[3], c)
 
     chars_by_root: dict[int, list[dict]] = {}
     stray = 0
@@ -206,19 +213,17 @@ def build_grid(page, region: Region, page_number: int) -> Grid:
         row = []
         for c in range(ncols):
             root = find(r * ncols + c)
-            idx = members[root]
-            r0, c0 = divmod(min(idx), ncols)
-            rr = [i // ncols for i in idx]
-            cc = [i % ncols for i in idx]
+            r0, r1, c0, c1 = spans[root]
             row.append(
                 Cell(
                     text=texts.get(root, ""),
                     page=page_number,
-                    x0=xs[min(cc)],
-                    top=ys[min(rr)],
-                    x1=xs[max(cc) + 1],
-                    bottom=ys[max(rr) + 1],
-                    covered=(r, c) != (r0, c0),
+                    x0=xs[c0],
+                    top=ys[r0],
+                    x1=xs[c1 + 1],
+                    bottom=ys[r1 + 1],
+                    # union() keeps the lowest index as root: the merge's first cell holds the text
+                    covered=(r, c) != divmod(root, ncols),
                 )
             )
         cells.append(row)

@@ -24,7 +24,7 @@ import pdfplumber
 import pypdfium2 as pdfium
 
 from extract.errors import ExtractError
-from extract.grid import Grid, build_grid, ruled_regions
+from extract.grid import Grid, build_grid, page_segments, ruled_regions
 from extract.model import ExtractedDocument, PageInfo, Table
 from extract.pdfium_page import PdfiumPage
 from extract.stitch import stitch
@@ -142,9 +142,10 @@ def _page_grids(page, number: int, carried: Layout | None) -> tuple[list[Grid], 
     Ruled tables are cut along their rules; the text outside them is searched for tables
     without vertical rules (see extract.text_tables).
     """
-    regions = ruled_regions(page)
+    h, v = page_segments(page)
+    regions = ruled_regions(h, v)
     grids = [build_grid(page, region, number) for region in regions]
-    text_grids, running = text_tables(page, number, regions, carried)
+    text_grids, running = text_tables(page, number, regions, h, carried)
     return sorted(grids + text_grids, key=lambda g: g.ys[0]), running
 
 

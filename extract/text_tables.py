@@ -29,9 +29,10 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from operator import itemgetter
 
 from extract.chartext import cell_text
-from extract.grid import Grid, Region, page_segments
+from extract.grid import Grid, Region, Segment
 from extract.headers import is_header_text, recognise
 from extract.model import Cell
 from extract.stitch import TEXT_COLUMNS
@@ -149,22 +150,34 @@ def _phrases(chars: list[dict], size: float) -> list[Phrase]:
     A space glyph is not empty: it joins the words on both sides, however wide it is (Courier
     prints 0.6 em spaces; two cells are parted by padding, never by a space glyph).
     """
+    gap = PHRASE_GAP * size
     groups: list[list[dict]] = []
     pending: list[dict] = []
-    for ch in sorted(chars, key=lambda c: c["x0"]):
+    for ch in sorted(chars, key=_X0):
         if not ch["text"].strip():
             if groups:
                 pending.append(ch)
             continue
-        if groups:
-            chain = [groups[-1][-1], *pending, ch]
-            if all(b["x0"] - a["x1"] <= PHRASE_GAP * size for a, b in zip(chain, chain[1:])):
-                groups[-1] += [*pending, ch]
-                pending = []
-                continue
-        groups.append([ch])
+        if groups and _joined(groups[-1][-1], pending, ch, gap):
+            groups[-1] += [*pending, ch]
+        else:
+            groups.append([ch])
         pending = []
     return [_phrase(g) for g in groups]
+
+
+def _X0(ch: dict) -> float:
+    return ch["x0"]
+
+
+def _joined(last: dict, spaces: list[dict], ch: dict, gap: float) -> bool:
+    """Tell whether no more than `gap` lies empty between each two of last, spaces..., ch."""
+    a = last
+    for b in (*spaces, ch):
+        if not b["x0"] - a["x1"] <= gap:
+            return False
+        a = b
+    return True
 
 
 def _phrase(chars: list[dict]) -> Phrase:
@@ -175,10 +188,13 @@ def _phrase(chars: list[dict]) -> Phrase:
     )
 
 
+_TOP_X0 = itemgetter("top", "x0")
+
+
 def page_lines(chars: list[dict]) -> list[Line]:
     """Group characters into lines of phrases, top to bottom; a line starts at a glyph."""
     rows: list[list[dict]] = []
-    for ch in sorted(chars, key=lambda c: (c["top"], c["x0"])):
+    for ch in sorted(chars, key=_TOP_X0):
         if rows and ch["top"] - rows[-1][0]["top"] <= LINE_TOLERANCE * ch["size"]:
             rows[-1].append(ch)
         elif ch["text"].strip():
@@ -530,22 +546,20 @@ def _continuation(lines: list[Line], stop: int, layout: Layout) -> list[Line]:
     return []
 
 
-def _h_rules(page) -> list[Rule]:
-    """Return the page's horizontal rules as (y, x0, x1)."""
-    h, _ = page_segments(page)
-    return [(s.pos, s.start, s.end) for s in h]
-
-
 def _outside(chars: list[dict], regions: list[Region]) -> list[dict]:
     """Return the characters not inside a ruled table (those are read along its rules)."""
     if not regions:
         return chars
-
-    def inside(ch: dict) -> bool:
+    boxes = [(r.x0, r.x1, r.top, r.bottom) for r in regions]
+    out = []
+    for ch in chars:
         cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
-        return any(r.x0 <= cx <= r.x1 and r.top <= cy <= r.bottom for r in regions)
-
-    return [c for c in chars if not inside(c)]
+        for x0, x1, top, bottom in boxes:
+            if x0 <= cx <= x1 and top <= cy <= bottom:
+                break
+        else:
+            out.append(ch)
+    return out
 
 
 def _ends_page(lines: list[Line], last: Line) -> bool:
@@ -569,15 +583,19 @@ def _headers(lines: list[Line]) -> list[Header]:
 
 
 def text_tables(
-    page, page_number: int, regions: list[Region], carried: Layout | None
+    page, page_number: int, regions: list[Region], h_rules: list[Segment], carried: Layout | None
 ) -> tuple[list[Grid], Layout | None]:
     """Find the page's tables without vertical rules; return their grids and the layout to
-    carry to the next page (the last table's, when it runs to the foot of this page)."""
+    carry to the next page (the last table's, when it runs to the foot of this page).
+
+    `regions` are the page's ruled tables and `h_rules` its horizontal rules
+    (extract.grid.page_segments), which the caller has already read.
+    """
     lines = page_lines(_outside(page.chars, regions))
     if not lines:
         return [], None
     page_size = (float(page.width), float(page.height))
-    rules = _h_rules(page)
+    rules = [(s.pos, s.start, s.end) for s in h_rules]
     headers = _headers(lines)
     grids: list[Grid] = []
     last: tuple[Layout, Line] | None = None
