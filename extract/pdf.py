@@ -1,7 +1,8 @@
 """Read a PDF report: fast page text for every page, table grids only where tables are.
 
 pypdfium2 reads every page's text (~500 pages/s here) to decide which pages may hold a
-table; only those pages' characters and rules are then read for the table builders.
+table; only those pages' characters and rules are then read for the table builders, in the
+same pass, from the page already loaded.
 
 Two engines give those characters and rules. The default, `pdfium`, takes them from the
 pdfium document already open (extract.pdfium_page), with no content stream interpreted in
@@ -72,39 +73,56 @@ def _open_pdfium(path: Path) -> pdfium.PdfDocument:
         raise ExtractError(name, f"PDF tidak dapat dibuka ({exc})") from exc
 
 
+class _OpenPage:
+    """A page pdfium loaded for its text, and its text page, kept for reading its tables."""
+
+    def __init__(self, page: pdfium.PdfPage | None, textpage: pdfium.PdfTextPage | None):
+        self.page, self.textpage = page, textpage
+
+    def close(self) -> None:
+        if self.textpage is not None:
+            self.textpage.close()
+        if self.page is not None:
+            self.page.close()
+        self.page = self.textpage = None
+
+
+def _read_page(doc: pdfium.PdfDocument, i: int) -> tuple[str, PageInfo, _OpenPage]:
+    """Return page i's text, what it tells, and the page still open."""
+    try:
+        page = doc[i]
+    except pdfium.PdfiumError:
+        # a damaged page object: the page counts as one without text (the file's other
+        # pages are still read; a file with no readable text at all is rejected)
+        return "", PageInfo(number=i + 1, chars=0, width=0.0, height=0.0, rotation=0), _OpenPage(None, None)
+    textpage = None
+    try:
+        textpage = page.get_textpage()
+        text = textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n")
+    except pdfium.PdfiumError:
+        text = ""
+    w, h = page.get_size()
+    info = PageInfo(
+        number=i + 1,
+        chars=len(text.strip()),
+        width=w,
+        height=h,
+        rotation=page.get_rotation(),
+        has_table_hint=len(FIGURE.findall(text)) >= FIGURES_FOR_TABLE,
+    )
+    return text, info, _OpenPage(page, textpage)
+
+
 def read_page_texts(path: Path) -> tuple[list[str], list[PageInfo]]:
     """Return every page's text and size through pdfium."""
     doc = _open_pdfium(Path(path))
     try:
         texts, infos = [], []
         for i in range(len(doc)):
-            try:
-                page = doc[i]
-            except pdfium.PdfiumError:
-                # a damaged page object: the page counts as one without text (the file's other
-                # pages are still read; a file with no readable text at all is rejected)
-                texts.append("")
-                infos.append(PageInfo(number=i + 1, chars=0, width=0.0, height=0.0, rotation=0))
-                continue
-            try:
-                textpage = page.get_textpage()
-                text = textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n")
-                textpage.close()
-            except pdfium.PdfiumError:
-                text = ""
-            w, h = page.get_size()
-            infos.append(
-                PageInfo(
-                    number=i + 1,
-                    chars=len(text.strip()),
-                    width=w,
-                    height=h,
-                    rotation=page.get_rotation(),
-                    has_table_hint=len(FIGURE.findall(text)) >= FIGURES_FOR_TABLE,
-                )
-            )
+            text, info, opened = _read_page(doc, i)
+            opened.close()
             texts.append(text)
-            page.close()
+            infos.append(info)
         return texts, infos
     finally:
         doc.close()
@@ -150,59 +168,95 @@ def _page_grids(page, number: int, carried: Layout | None) -> tuple[list[Grid], 
 
 
 class _CandidatePages:
-    """Open candidate pages with the chosen engine; with pdfium, fall back page by page.
+    """Read candidate pages with the chosen engine; with pdfium, fall back page by page.
 
-    pdfplumber's file is opened only when a page needs it.
+    pdfium reads a candidate page from the page (and text page) already loaded for its text:
+    loading and analysing a page again cost ~5 % of the reading time. pdfplumber's file is
+    opened only when a page needs it.
     """
 
-    def __init__(self, path: Path, engine: str):
+    def __init__(self, path: Path, engine: str, doc: pdfium.PdfDocument):
         if engine not in ENGINES:
             raise ValueError(f"unknown PDF engine {engine!r}")
-        self.path, self.engine = path, engine
-        self._pdfium: pdfium.PdfDocument | None = None
+        self.path, self.engine, self._doc = path, engine, doc
         self._plumber = None
 
     def __enter__(self) -> _CandidatePages:
-        if self.engine == "pdfium":
-            self._pdfium = pdfium.PdfDocument(str(self.path))
         return self
 
     def __exit__(self, *exc) -> None:
-        if self._pdfium is not None:
-            self._pdfium.close()
         if self._plumber is not None:
             self._plumber.close()
 
-    def grids(self, number: int, carried: Layout | None):
-        """Return page `number`'s grids, the layout running on, and the page read."""
-        if self._pdfium is not None:
+    def grids(self, number: int, carried: Layout | None, opened: _OpenPage):
+        """Return page `number`'s grids, the layout running on, and the page read.
+
+        `opened` is the page as loaded for its text; it is closed here or with the page read.
+        """
+        if self.engine == "pdfium":
             page = None
             try:
-                page = PdfiumPage(self._pdfium[number - 1])
+                if opened.page is None:
+                    opened.page = self._doc[number - 1]
+                page = PdfiumPage(opened.page, opened.textpage)
                 return (*_page_grids(page, number, carried), page)
             except Exception as exc:  # noqa: BLE001 - any failure: read the page the old way
-                if page is not None:
-                    page.close()
+                opened.close()
                 log.warning("%s p. %d: pdfium cannot read the page (%s); reading it with pdfplumber",
                             self.path.name, number, exc)
+        opened.close()
         if self._plumber is None:
             self._plumber = pdfplumber.open(str(self.path))
         page = self._plumber.pages[number - 1]
         return (*_page_grids(page, number, carried), page)
 
-
-def _fragments(pages: _CandidatePages, candidates: list[int]) -> list[Table]:
-    """Return the table fragments of the candidate pages, top to bottom, page by page."""
-    fragments: list[Table] = []
-    carried: Layout | None = None
-    for number in candidates:
-        grids, carried, page = pages.grids(number, carried if number - 1 in candidates else None)
+    def fragments(self, number: int, carried: Layout | None, opened: _OpenPage) -> tuple[list[Table], Layout | None]:
+        """Return the table fragments of page `number`, top to bottom, and the layout running on."""
+        grids, running, page = self.grids(number, carried, opened)
+        fragments = []
         floor = 0.0
         for grid in grids:
             fragments.append(_fragment(page, grid, number, floor))
             floor = grid.ys[-1]
         page.close()
-    return fragments
+        return fragments, running
+
+
+def _read_pages(
+    path: Path, engine: str, doc: pdfium.PdfDocument
+) -> tuple[list[str], list[PageInfo], list[Table], list[int]]:
+    """Read every page's text and the candidates' table fragments in one pass over the pages.
+
+    A page is a candidate when it or the page before prints FIGURES_FOR_TABLE figures (a
+    table may run on to a page of text rows only); both are known when the page is read.
+    Return the texts, page infos, fragments and candidate page numbers.
+    """
+    texts: list[str] = []
+    infos: list[PageInfo] = []
+    fragments: list[Table] = []
+    candidates: list[int] = []
+    carried: Layout | None = None
+    hinted_before = False
+    with _CandidatePages(path, engine, doc) as pages:
+        for i in range(len(doc)):
+            text, info, opened = _read_page(doc, i)
+            texts.append(text)
+            infos.append(info)
+            if not (info.has_table_hint or hinted_before):
+                opened.close()
+                carried = None  # a table runs on only to the next page
+            else:
+                try:
+                    found, carried = pages.fragments(info.number, carried, opened)
+                except ExtractError:
+                    raise
+                except Exception as exc:  # pdfminer raises many types on damaged files
+                    cause = str(exc) or repr(exc.__cause__ or exc)
+                    raise ExtractError(path.name, f"PDF tidak dapat dibaca: {cause}") from exc
+                fragments += found
+                candidates.append(info.number)
+            hinted_before = info.has_table_hint
+    return texts, infos, fragments, candidates
 
 
 def extract_pdf(path: Path, max_pages: int | None = None, engine: str | None = None) -> ExtractedDocument:
@@ -220,25 +274,21 @@ def extract_pdf(path: Path, max_pages: int | None = None, engine: str | None = N
     if b"%PDF-" not in head:
         raise ExtractError(name, "bukan berkas PDF (tanda %PDF tidak ada di awal berkas)")
     digest = sha256_file(path)
-    texts, infos = read_page_texts(path)
-    if max_pages is not None and len(infos) > max_pages:
-        raise ExtractError(name, f"{len(infos)} halaman, melebihi batas {max_pages} halaman")
-    if not infos:
-        raise ExtractError(name, "PDF tanpa halaman")
+    doc = _open_pdfium(path)
+    try:
+        count = len(doc)
+        if max_pages is not None and count > max_pages:
+            raise ExtractError(name, f"{count} halaman, melebihi batas {max_pages} halaman")
+        if not count:
+            raise ExtractError(name, "PDF tanpa halaman")
+        texts, infos, fragments, candidates = _read_pages(path, engine, doc)
+    finally:
+        doc.close()
     if all(p.chars == 0 for p in infos):
+        # no text, no figures: no page was a candidate, no table was looked for
         raise ExtractError(
             name, f"tidak ada lapisan teks di halaman 1-{len(infos)} (hasil pindai?); perlu OCR", page=1
         )
-    hinted = {p.number for p in infos if p.has_table_hint}
-    candidates = sorted(hinted | {n + 1 for n in hinted if n + 1 <= len(infos)})
-    try:
-        with _CandidatePages(path, engine) as pages:
-            fragments = _fragments(pages, candidates)
-    except ExtractError:
-        raise
-    except Exception as exc:  # pdfminer raises many types on damaged files
-        cause = str(exc) or repr(exc.__cause__ or exc)
-        raise ExtractError(name, f"PDF tidak dapat dibaca: {cause}") from exc
     tables = stitch(fragments)
     for i, t in enumerate(tables, start=1):
         t.ordinal = i

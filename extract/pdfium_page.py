@@ -100,13 +100,16 @@ def _page_matrix(box: tuple[float, float, float, float], rotation: int) -> tuple
 class PdfiumPage:
     """A page read through pdfium, offering what the table readers use of a pdfplumber page."""
 
-    def __init__(self, page: pdfium.PdfPage):
-        self._page = page
+    def __init__(self, page: pdfium.PdfPage, textpage: pdfium.PdfTextPage | None = None):
+        """Read `page`; `textpage`, when the caller has loaded it already, is used and closed here."""
+        self._page, self._textpage = page, textpage
         rotation = page.get_rotation() % 360
         self._to_plumber, self.width, self.height = _page_matrix(_media_box(page.raw), rotation)
         self.bbox = (0.0, 0.0, self.width, self.height)
 
     def close(self) -> None:
+        if self._textpage is not None:
+            self._textpage.close()
         self._page.close()
 
     def _point(self, x: float, y: float) -> tuple[float, float]:
@@ -118,6 +121,8 @@ class PdfiumPage:
     @cached_property
     def chars(self) -> list[dict]:
         """Return the printed characters in content order, as pdfplumber's char dicts."""
+        if self._textpage is not None:
+            return self._chars(self._textpage.raw)
         textpage = self._page.get_textpage()
         try:
             return self._chars(textpage.raw)

@@ -189,8 +189,7 @@ def test_a_page_pdfium_cannot_read_is_read_with_pdfplumber(monkeypatch, caplog, 
     expected = tables(extract_pdf(path, engine="pdfplumber"))
 
     class Broken(PdfiumPage):
-        def __init__(self, page):
-            page.close()
+        def __init__(self, page, textpage=None):
             raise pdfium.PdfiumError("simulated")
 
     monkeypatch.setattr(pdf_module, "PdfiumPage", Broken)
