@@ -103,6 +103,9 @@ class PdfiumPage:
     def __init__(self, page: pdfium.PdfPage, textpage: pdfium.PdfTextPage | None = None):
         """Read `page`; `textpage`, when the caller has loaded it already, is used and closed here."""
         self._page, self._textpage = page, textpage
+        # per font of the page: descent (per 1000 units) and glyph widths by (code, size)
+        self._descents: dict[int | None, float] = {}
+        self._widths: dict[tuple[int, int, float], float] = {}
         rotation = page.get_rotation() % 360
         self._to_plumber, self.width, self.height = _page_matrix(_media_box(page.raw), rotation)
         self.bbox = (0.0, 0.0, self.width, self.height)
@@ -153,8 +156,8 @@ class PdfiumPage:
                 style = styles.get(key)
                 if style is None:
                     style = styles[key] = self._text_style(tp, i)
-                font, size, ua, ub, x0, t0, x1, t1, upright = style
-                width = self._advance(tp, i, font, code, size, style)
+                ua, ub, x0, t0, x1, t1, upright = style[2:9]
+                width = self._advance(tp, i, code, style)
                 # pdfminer's box: text-space corners (0, descent) and (advance, descent + size)
                 glyph = glyphs[(key, code)] = (_text(code), x0, t0, width * ua, width * ub, x1, t1, upright)
             text, x0, t0, wa, wb, x1, t1, upright = glyph
@@ -199,13 +202,10 @@ class PdfiumPage:
         size = pdfium_c.FPDFText_GetFontSize(tp, index)
         handle = pdfium_c.FPDFText_GetTextObject(tp, index)
         font = pdfium_c.FPDFTextObj_GetFont(handle) if handle else None
-        metrics = FONT_METRICS.get(_font_name(font))
-        if metrics is not None:
-            # a standard 14 font: pdfminer takes its metrics from the AFM, as should we
-            descent = float(metrics[0].get("Descent", 0))
-        else:
-            value = ctypes.c_float()
-            descent = value.value if font and pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), value) else 0.0
+        font_key = ctypes.cast(font, ctypes.c_void_p).value if font else None
+        descent = self._descents.get(font_key)
+        if descent is None:
+            descent = self._descents[font_key] = _font_descent(font)
         descent = -abs(descent) * size / 1000.0
         la, lb, lc, ld, _, _ = _mul((m.a, m.b, m.c, m.d, 0.0, 0.0), self._to_plumber[:4] + (0.0, 0.0))
         # pdfminer tells upright on its y-up device matrix; the flip to a top-left origin
@@ -214,16 +214,25 @@ class PdfiumPage:
         return (
             font, size, la, lb,
             lc * descent, ld * descent, lc * (descent + size), ld * (descent + size),
-            upright,
+            upright, font_key,
         )
 
-    @staticmethod
-    def _advance(tp, index: int, font, code: int, size: float, style: tuple) -> float:
-        """Return a glyph's advance in text space (points at the font size)."""
-        value = ctypes.c_float()
-        # FPDFFont_GetGlyphWidth maps the Unicode value back to the font's character code
-        if font and code and pdfium_c.FPDFFont_GetGlyphWidth(font, code, ctypes.c_float(size), value) and value.value > 0:
-            return value.value
+    def _advance(self, tp, index: int, code: int, style: tuple) -> float:
+        """Return a glyph's advance in text space (points at the font size).
+
+        Text objects sharing a font and size (one per table cell, often) share the widths.
+        """
+        font, size, font_key = style[0], style[1], style[-1]
+        if font and code:
+            key = (font_key, code, size)
+            width = self._widths.get(key)
+            if width is None:
+                value = ctypes.c_float()
+                # FPDFFont_GetGlyphWidth maps the Unicode value back to the font's character code
+                found = pdfium_c.FPDFFont_GetGlyphWidth(font, code, ctypes.c_float(size), value)
+                width = self._widths[key] = value.value if found and value.value > 0 else 0.0
+            if width > 0:
+                return width
         # no way back from Unicode to a code (a symbol font): the glyph's own box
         left, right, bottom, top = (ctypes.c_double() for _ in range(4))
         pdfium_c.FPDFText_GetCharBox(tp, index, left, right, bottom, top)
@@ -278,6 +287,16 @@ def _text(code: int) -> str:
     if code == HYPHEN_AT_LINE_END:
         return "-"
     return chr(code) if code else ""
+
+
+def _font_descent(font) -> float:
+    """Return a font's descent per 1000 units of size, as pdfminer would take it."""
+    metrics = FONT_METRICS.get(_font_name(font))
+    if metrics is not None:
+        # a standard 14 font: pdfminer takes its metrics from the AFM, as should we
+        return float(metrics[0].get("Descent", 0))
+    value = ctypes.c_float()
+    return value.value if font and pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), value) else 0.0
 
 
 def _font_name(handle) -> str:
