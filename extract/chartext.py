@@ -3,9 +3,9 @@
 The table readers turn a cell's, a phrase's or an area's characters into text hundreds of
 times a page. pdfplumber's `extract_text` does it through a general word extractor (any
 reading direction, extra attributes, a word dict of ten keys per word, layout options) that
-cost about a sixth of kinerja's reading time. The readers use two settings only; the
-functions here follow pdfplumber 0.11's steps for exactly those settings, in the same order
-and with the same comparisons, so that they give the same strings:
+cost about a fifth of kinerja's reading time with the pdfium engine. The readers use two
+settings only; the functions here follow pdfplumber 0.11's steps for exactly those settings,
+in the same order and with the same comparisons, so that they give the same strings:
 
 1. Characters are taken in runs of equal `upright`. In a run, lines are clusters of `top`
    (turned text: of `x0`) values, each value joining the cluster of the next lower one when at
