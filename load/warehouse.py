@@ -260,7 +260,8 @@ class WarehouseBuild:
         if not rows:
             return
         schema = self._schemas[table]
-        data = pa.Table.from_pylist([{f.name: r.get(f.name) for f in schema} for r in rows], schema=schema)
+        # column by column: from_pylist over one dict per row cost half the load time (bench)
+        data = pa.Table.from_pydict({f.name: [r.get(f.name) for r in rows] for f in schema}, schema=schema)
         self.con.register("incoming", data)
         try:
             self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
@@ -280,8 +281,11 @@ class WarehouseBuild:
         sid = dokumen["source_document_id"]
         self.con.execute("BEGIN TRANSACTION")
         try:
-            for table in (*DOCUMENT_TABLES, "dim_dokumen"):
-                self.con.execute(f"DELETE FROM {table} WHERE source_document_id = ?", [sid])
+            # a document's rows are only ever written with its dim_dokumen row, in this one
+            # transaction: without that row there is nothing of it to delete
+            if self._status(sid) is not None:
+                for table in (*DOCUMENT_TABLES, "dim_dokumen"):
+                    self.con.execute(f"DELETE FROM {table} WHERE source_document_id = ?", [sid])
             self._insert(
                 "dim_dokumen",
                 [{**dokumen, "file_size_bytes": file_size, "file_modified_at": file_modified_at, "loaded_at": datetime.now(timezone.utc)}],
