@@ -262,11 +262,8 @@ class WarehouseBuild:
         schema = self._schemas[table]
         # column by column: from_pylist over one dict per row cost half the load time (bench)
         data = pa.Table.from_pydict({f.name: [r.get(f.name) for r in rows] for f in schema}, schema=schema)
-        self.con.register("incoming", data)
-        try:
-            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
-        finally:
-            self.con.unregister("incoming")
+        # the Arrow schema is the table's own (DESCRIBE, in column order)
+        self.con.from_arrow(data).insert_into(table)
 
     def _status(self, source_document_id: str) -> str | None:
         row = self.con.execute(
