@@ -179,8 +179,10 @@ def capaian_lines(name: str, label: str, points: list[dict], arah: str | None) -
     years = [p["tahun"] for p in points]
     values = [_f(p[k]) for p in points for k in ("capaian_pct_reported", "capaian_pct") if p[k] is not None]
     hi = max(values + [100.0]) * 1.1
-    lo = min(values + [100.0]) * 0.85
-    ticks = nice_ticks(lo if lo > 0 else 0, hi, 4)
+    low = min(values + [100.0])
+    # a lower-is-better indicator far over its target has a negative capaian: (2T - R) / T
+    lo = low * 0.85 if low > 0 else low * 1.15
+    ticks = nice_ticks(lo, hi, 4)
     fr = Frame(y_lo=ticks[0], y_hi=ticks[-1], x_lo=min(years) - 0.5, x_hi=max(years) + 0.5)
     fr.y_axis(ticks, lambda t: persen(Decimal(str(t)), 0))
     y100 = fr.y(100)

@@ -234,3 +234,29 @@ def test_two_agencies_get_their_own_charts_and_the_filters_choose_one(tmp_path, 
     assert "lkjip-disnaker-klungkung-2024.pdf" not in html  # neither its findings nor its document row
     (n,) = fetch(data / "k.duckdb", "SELECT count(*) FROM mart_temuan WHERE pemda = 'Kabupaten Gianyar'")[0]
     assert html.count('<td><span class="sev') == n
+
+
+def test_every_drawn_point_lies_inside_its_plot_area():
+    """Charts of awkward values: a negative capaian (a lower-is-better indicator far past its
+    target, (2 x 2 - 9) / 2 = -250 %), one year only, values far over 100 %."""
+    from load import charts
+
+    def inside(svg: str, height: int) -> None:
+        for cx, cy in re.findall(r'<circle class="mark[^"]*" cx="([-\d.]+)" cy="([-\d.]+)"', svg):
+            assert charts.MARGIN["left"] <= float(cx) <= charts.WIDTH - charts.MARGIN["right"], svg
+            assert charts.MARGIN["top"] <= float(cy) <= height - charts.MARGIN["bottom"], (cy, svg)
+
+    d = Decimal
+    points = [
+        {"tahun": 2022, "target": d(2), "realisasi": d(9), "satuan": "kasus", "capaian_pct_reported": d(100), "capaian_pct": d(-250)},
+        {"tahun": 2023, "target": d(2), "realisasi": d(0), "satuan": "kasus", "capaian_pct_reported": d(100), "capaian_pct": d(200)},
+    ]
+    svg = charts.capaian_lines("t", "t", points, "turun")
+    assert svg.count('class="mark point') == 4
+    inside(svg, charts.HEIGHT)
+    inside(charts.capaian_lines("one", "one", points[1:], "naik"), charts.HEIGHT)
+    scatter = charts.efisiensi_scatter("s", "s", [
+        {"tahun": 2024, "level": "program", "kode": "1", "nama": "a", "serapan_pct": d("12.5"), "capaian_pct": d(-40)},
+        {"tahun": 2024, "level": "kegiatan", "kode": "1.1", "nama": "b", "serapan_pct": d("99.9"), "capaian_pct": d(640)},
+    ])
+    inside(scatter, 300)
