@@ -49,18 +49,22 @@ ranked AS (
     FROM chosen AS c
     JOIN fct_indikator AS i ON i.rowid = c.fact_rowid
 ),
+-- The end-of-period target of each indicator: the IKU's kondisi akhir beats a Renstra
+-- table's target akhir, then the latest report's. mart_renstra reads it from here.
 akhir AS (
     SELECT i.pemda, i.opd, indikator_key(i.indikator) AS indikator_key,
-        first(i.target ORDER BY CASE i.jenis WHEN 'iku_akhir' THEN 2 ELSE 1 END DESC, i.tahun_laporan DESC, i.source_table, i.source_row) AS target_akhir_renstra
+        first(i.target ORDER BY CASE i.jenis WHEN 'iku_akhir' THEN 2 ELSE 1 END DESC, i.tahun_laporan DESC, i.source_table, i.source_row) AS target_akhir_renstra,
+        first(i.tahun ORDER BY CASE i.jenis WHEN 'iku_akhir' THEN 2 ELSE 1 END DESC, i.tahun_laporan DESC, i.source_table, i.source_row) AS tahun_akhir_renstra,
+        first(i.jenis ORDER BY CASE i.jenis WHEN 'iku_akhir' THEN 2 ELSE 1 END DESC, i.tahun_laporan DESC, i.source_table, i.source_row) AS sumber_target_akhir
     FROM fct_indikator AS i
     JOIN dim_dokumen AS d USING (source_document_id)
     WHERE d.status = 'loaded' AND i.jenis IN ('iku_akhir', 'renstra') AND i.target IS NOT NULL
     GROUP BY ALL
 )
 SELECT
-    tahun,
-    pemda,
-    opd,
+    r.tahun,
+    r.pemda,
+    r.opd,
     level,
     kode,
     ukuran,
@@ -73,14 +77,17 @@ SELECT
     arah,
     CAST(round(capaian_arah(target, realisasi, arah), 2) AS DECIMAL(12, 2)) AS capaian_pct,
     a.target_akhir_renstra,
+    a.tahun_akhir_renstra,
+    a.sumber_target_akhir,
     source_count,
     tahun_laporan,
     jenis,
     source_document_id,
     source_page
-FROM ranked
-LEFT JOIN akhir AS a USING (pemda, opd, indikator_key)
-ORDER BY tahun, pemda, opd, level, kode, indikator;
+FROM ranked AS r
+LEFT JOIN akhir AS a
+    ON a.pemda IS NOT DISTINCT FROM r.pemda AND a.opd IS NOT DISTINCT FROM r.opd AND a.indikator_key = r.indikator_key
+ORDER BY r.tahun, r.pemda, r.opd, level, kode, indikator;
 COMMENT ON TABLE mart_capaian_indikator IS 'One row per tahun x pemda x opd x indicator (x kode, x ukuran): the chosen target, realisasi and capaian, printed and recomputed.';
 COMMENT ON COLUMN mart_capaian_indikator.tahun IS 'Year the value is for.';
 COMMENT ON COLUMN mart_capaian_indikator.pemda IS 'Local government.';
@@ -97,6 +104,8 @@ COMMENT ON COLUMN mart_capaian_indikator.realisasi IS 'Realised value.';
 COMMENT ON COLUMN mart_capaian_indikator.capaian_pct_reported IS 'Achievement as printed, percent.';
 COMMENT ON COLUMN mart_capaian_indikator.capaian_pct IS 'Achievement recomputed in the indicator''s direction: realisasi / target x 100 (naik) or (2 x target - realisasi) / target x 100 (turun); a zero target gives 100 when 0 is realised, else null.';
 COMMENT ON COLUMN mart_capaian_indikator.target_akhir_renstra IS 'End-of-period target of the indicator: the IKU''s kondisi akhir, else a Renstra table''s target akhir.';
+COMMENT ON COLUMN mart_capaian_indikator.tahun_akhir_renstra IS 'Year of that end-of-period target.';
+COMMENT ON COLUMN mart_capaian_indikator.sumber_target_akhir IS 'iku_akhir or renstra: the table the end-of-period target comes from.';
 COMMENT ON COLUMN mart_capaian_indikator.source_count IS 'How many printed rows (tables, reports) give this value.';
 COMMENT ON COLUMN mart_capaian_indikator.tahun_laporan IS 'Year of the report the chosen value comes from.';
 COMMENT ON COLUMN mart_capaian_indikator.jenis IS 'Kind of table the chosen value comes from.';

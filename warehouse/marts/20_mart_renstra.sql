@@ -2,26 +2,16 @@
 -- year's realisasi towards the Renstra end target (the IKU's kondisi akhir, else the end
 -- target printed by a Renstra progress table), direction-aware.
 CREATE OR REPLACE TABLE mart_renstra AS
-WITH akhir AS (
-    SELECT i.pemda, i.opd, indikator_key(i.indikator) AS ik,
-        first(i.target ORDER BY CASE i.jenis WHEN 'iku_akhir' THEN 2 ELSE 1 END DESC, i.tahun_laporan DESC, i.source_table, i.source_row) AS target_akhir,
-        first(i.tahun ORDER BY CASE i.jenis WHEN 'iku_akhir' THEN 2 ELSE 1 END DESC, i.tahun_laporan DESC, i.source_table, i.source_row) AS tahun_akhir,
-        first(i.jenis ORDER BY CASE i.jenis WHEN 'iku_akhir' THEN 2 ELSE 1 END DESC, i.tahun_laporan DESC, i.source_table, i.source_row) AS sumber_target
-    FROM fct_indikator AS i
-    JOIN dim_dokumen AS d USING (source_document_id)
-    WHERE d.status = 'loaded' AND i.jenis IN ('iku_akhir', 'renstra') AND i.target IS NOT NULL
-    GROUP BY ALL
-)
+-- the end target is chosen once, in mart_capaian_indikator (target_akhir_renstra)
 SELECT
     m.tahun, m.pemda, m.opd, m.level, m.indikator, m.satuan, m.arah,
     m.target AS target_tahun, m.realisasi,
-    a.target_akhir, a.tahun_akhir, a.sumber_target,
-    CAST(round(capaian_arah(a.target_akhir, m.realisasi, m.arah), 2) AS DECIMAL(12, 2)) AS progres_pct,
-    a.tahun_akhir - m.tahun AS sisa_tahun,
+    m.target_akhir_renstra AS target_akhir, m.tahun_akhir_renstra AS tahun_akhir, m.sumber_target_akhir AS sumber_target,
+    CAST(round(capaian_arah(m.target_akhir_renstra, m.realisasi, m.arah), 2) AS DECIMAL(12, 2)) AS progres_pct,
+    m.tahun_akhir_renstra - m.tahun AS sisa_tahun,
     m.source_document_id, m.source_page
 FROM mart_capaian_indikator AS m
-JOIN akhir AS a ON a.pemda IS NOT DISTINCT FROM m.pemda AND a.opd IS NOT DISTINCT FROM m.opd AND a.ik = indikator_key(m.indikator)
-WHERE m.ukuran = 'tahunan' AND m.realisasi IS NOT NULL
+WHERE m.ukuran = 'tahunan' AND m.realisasi IS NOT NULL AND m.target_akhir_renstra IS NOT NULL
 ORDER BY m.tahun, m.pemda, m.opd, m.indikator;
 COMMENT ON TABLE mart_renstra IS 'One row per tahun x pemda x opd x indicator with a Renstra end target: the year''s realisasi against the end target.';
 COMMENT ON COLUMN mart_renstra.tahun IS 'Year of the realisasi.';
