@@ -120,7 +120,8 @@ def write_report_task(warehouse: str, out: str) -> tuple[str | None, str | None]
     A report that cannot be written (nothing loaded yet) does not undo the run: the
     warehouse and Parquet are already in place."""
     try:
-        return str(write_report(Path(warehouse), Path(out)).path), None
+        # an unchanged warehouse keeps its report: nothing in it would change but the date
+        return str(write_report(Path(warehouse), Path(out), reuse=True).path), None
     except ReportError as exc:
         log.warning("report not written: %s", exc)
         return None, str(exc)

@@ -10,8 +10,10 @@ Indonesia and numbers in Indonesian format (load.idformat).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
+import sys
 import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
@@ -23,6 +25,7 @@ import duckdb
 
 from load import charts
 from load.idformat import angka, persen, rupiah
+from load.parquet import warehouse_stamp
 from load.warehouse import folder_sql
 
 # More agencies than this in one file makes a report nobody scrolls: the rest are named, and
@@ -75,10 +78,46 @@ def collect(warehouse: Path, pemda: list[str] | None = None, opd: list[str] | No
         keys = [f"{a['pemda']}|{a['opd']}" if a["pemda"] is not None else a["opd"] for a in shown]
         params = {"agencies": keys, "pemdas": sorted({a["pemda"] for a in shown if a["pemda"]})}
         data = {name: _rows(con, sql, params) for name, sql in q.items() if name != "opd"}
+        stamp = report_stamp(con, pemda, opd)
     finally:
         con.close()
-    data["agencies"], data["hidden"] = shown, hidden
+    data["agencies"], data["hidden"], data["stamp"] = shown, hidden, stamp
     return data
+
+
+def report_stamp(con, pemda: list[str] | None, opd: list[str] | None) -> str:
+    """What a report is made of, in one line: the warehouse as it is (documents and their
+    latest load), the filters, and the code that draws it. An unchanged re-run keeps a report
+    whose stamp matches instead of drawing it again."""
+    h = hashlib.sha256(warehouse_stamp(con).encode())
+    h.update(repr((sorted(pemda or []), sorted(opd or []))).encode())
+    for module in (__file__, charts.__file__, sys.modules[angka.__module__].__file__):
+        h.update(Path(module).read_bytes())
+    for name, sql in _queries().items():
+        h.update(name.encode() + sql.encode())
+    return h.hexdigest()[:24]
+
+
+_STAMP = re.compile(r'<meta name="kinerja-report" content="([0-9a-f]+);(\d+);(\d+);(\d+)">')
+
+
+def current_report(warehouse: Path, out: Path, pemda: list[str] | None = None,
+                   opd: list[str] | None = None) -> ReportResult | None:
+    """Return the report at `out` if it was drawn from the warehouse as it is now, else None."""
+    if not (Path(out).exists() and Path(warehouse).exists()):
+        return None
+    with Path(out).open(encoding="utf-8", errors="replace") as fh:
+        found = _STAMP.search(fh.read(4096))
+    if not found:
+        return None
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        stamp = report_stamp(con, pemda, opd)
+    finally:
+        con.close()
+    if found.group(1) != stamp:
+        return None
+    return ReportResult(path=Path(out), agencies=int(found.group(2)), charts=int(found.group(3)), findings=int(found.group(4)))
 
 
 def _group(rows: list[dict], *keys: str) -> dict[tuple, list[dict]]:
@@ -337,6 +376,7 @@ def render(data: dict, warehouse: Path, generated: dt.datetime | None = None) ->
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="kinerja-report" content="{data.get('stamp', '')};{len(agencies)};{n1 + n2 + n3 + n4};{n_findings}">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>Laporan kinerja {escape(span)} — {escape(who[:120])}</title>
 <style>{STYLE}</style>
@@ -361,8 +401,13 @@ def render(data: dict, warehouse: Path, generated: dt.datetime | None = None) ->
     return html, n1 + n2 + n3 + n4, n_findings
 
 
-def write_report(warehouse: Path, out: Path, pemda: list[str] | None = None, opd: list[str] | None = None) -> ReportResult:
-    """Write the report for the chosen agencies to `out`, atomically (a reader never sees half a file)."""
+def write_report(warehouse: Path, out: Path, pemda: list[str] | None = None, opd: list[str] | None = None,
+                 reuse: bool = False) -> ReportResult:
+    """Write the report for the chosen agencies to `out`, atomically (a reader never sees half a file).
+
+    With `reuse`, a report at `out` drawn from the warehouse as it is now is kept as it is."""
+    if reuse and (kept := current_report(warehouse, out, pemda, opd)) is not None:
+        return kept
     data = collect(Path(warehouse), pemda, opd)
     html, n_charts, n_findings = render(data, Path(warehouse))
     out = Path(out)

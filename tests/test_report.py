@@ -82,6 +82,29 @@ def test_run_writes_the_report_beside_the_parquet_and_prints_its_path(two_years)
     assert re.search(r"^\s+report\s+" + re.escape(str(path)) + r"$", stdout, re.MULTILINE), stdout
 
 
+def test_an_unchanged_rerun_keeps_the_report_and_a_changed_warehouse_redraws_it(two_years, tmp_path):
+    base, data, _ = two_years
+    report = data / "laporan-kinerja.html"
+    shutil.copytree(data, tmp_path / "data")
+    copy = tmp_path / "data" / "laporan-kinerja.html"
+    before = copy.stat().st_mtime_ns, copy.read_bytes()
+    again = kinerja("run", str(base / "inbox"), "--warehouse", str(tmp_path / "data" / "k.duckdb"),
+                    "--parquet", str(tmp_path / "data" / "parquet"))
+    assert again.returncode == 0, again.stderr
+    assert "2 unchanged" in again.stdout and f"report     {copy}" in again.stdout
+    assert (copy.stat().st_mtime_ns, copy.read_bytes()) == before
+    # a third document changes the warehouse: the report is drawn again and names it
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    shutil.copy(ROOT / "samples" / "cik-disnaker-klungkung-2024.xlsx", extra)
+    more = kinerja("run", str(base / "inbox"), str(extra), "--warehouse", str(tmp_path / "data" / "k.duckdb"),
+                   "--parquet", str(tmp_path / "data" / "parquet"))
+    assert more.returncode == 0, more.stderr
+    assert copy.read_bytes() != before[1]
+    assert "cik-disnaker-klungkung-2024.xlsx" in copy.read_text(encoding="utf-8")
+    assert report.read_bytes() == before[1]  # the fixture's own report is untouched
+
+
 def test_report_command_filters_by_pemda_and_opd_and_says_when_nothing_matches(two_years, tmp_path):
     _, data, _ = two_years
     out = kinerja("report", "--warehouse", str(data / "k.duckdb"), "--out", str(tmp_path / "r.html"),
