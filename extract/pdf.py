@@ -43,11 +43,15 @@ ENGINES = ("pdfium", "pdfplumber")
 ENGINE_VARIABLE = "KINERJA_PDF_ENGINE"
 
 
-def pdf_engine() -> str:
-    """Return the engine reading candidate pages: $KINERJA_PDF_ENGINE, else pdfium."""
-    engine = os.environ.get(ENGINE_VARIABLE, "").strip().lower() or "pdfium"
+def pdf_engine(chosen: str | None = None) -> str:
+    """Return the engine reading candidate pages: `chosen`, else $KINERJA_PDF_ENGINE, else
+    pdfium; an unknown name is refused here, whichever way it came."""
+    if chosen:
+        engine, source = chosen, "engine"
+    else:
+        engine, source = os.environ.get(ENGINE_VARIABLE, "").strip().lower() or "pdfium", ENGINE_VARIABLE
     if engine not in ENGINES:
-        raise ValueError(f"{ENGINE_VARIABLE}={engine!r}: choose one of {', '.join(ENGINES)}")
+        raise ValueError(f"{source}={engine!r}: choose one of {', '.join(ENGINES)}")
     return engine
 
 
@@ -176,8 +180,6 @@ class _CandidatePages:
     """
 
     def __init__(self, path: Path, engine: str, doc: pdfium.PdfDocument):
-        if engine not in ENGINES:
-            raise ValueError(f"unknown PDF engine {engine!r}")
         self.path, self.engine, self._doc = path, engine, doc
         self._plumber = None
 
@@ -266,7 +268,7 @@ def extract_pdf(path: Path, max_pages: int | None = None, engine: str | None = N
     """
     path = Path(path)
     name = path.name
-    engine = engine or pdf_engine()
+    engine = pdf_engine(engine)
     if path.stat().st_size == 0:
         raise ExtractError(name, "berkas kosong (0 byte)")
     with path.open("rb") as fh:

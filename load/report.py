@@ -13,7 +13,6 @@ import datetime as dt
 import hashlib
 import os
 import re
-import sys
 import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
@@ -23,7 +22,7 @@ from pathlib import Path
 
 import duckdb
 
-from load import charts
+from load import charts, idformat
 from load.idformat import angka, persen, rupiah
 from load.parquet import warehouse_stamp
 from load.warehouse import folder_sql
@@ -91,7 +90,7 @@ def report_stamp(con, pemda: list[str] | None, opd: list[str] | None) -> str:
     whose stamp matches instead of drawing it again."""
     h = hashlib.sha256(warehouse_stamp(con).encode())
     h.update(repr((sorted(pemda or []), sorted(opd or []))).encode())
-    for module in (__file__, charts.__file__, sys.modules[angka.__module__].__file__):
+    for module in (__file__, charts.__file__, idformat.__file__):
         h.update(Path(module).read_bytes())
     for name, sql in _queries().items():
         h.update(name.encode() + sql.encode())
