@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import tempfile
 from datetime import datetime, timezone
 from dataclasses import dataclass
 from pathlib import Path
@@ -115,4 +117,38 @@ def read_document(path: str | Path, max_pages: int | None = MAX_PAGES, max_mb: f
     except Exception as exc:  # untrusted input must not crash the run: reject, keep the trace in the log
         log.exception("%s: unexpected error while reading", path.name)
         result.error = f"{path.name}: kesalahan tak terduga saat membaca ({type(exc).__name__}: {str(exc)[:200]})".replace("\n", " ")
+    return result
+
+
+@dataclass
+class DocumentBytes:
+    """A document's bytes, shipped to a worker that does not share the driver's disk (Dask).
+
+    `path` is the file's path on the driver: provenance and messages name it, not the
+    worker's temporary copy.
+    """
+
+    path: str
+    data: bytes
+    modified: float
+
+
+def ship(path: str | Path) -> DocumentBytes:
+    """Read a file's bytes and modification time for a worker on another machine."""
+    p = Path(path)
+    return DocumentBytes(str(p), p.read_bytes(), p.stat().st_mtime)
+
+
+def read_shipped(doc: DocumentBytes, **limits) -> DocumentResult:
+    """Read a shipped document from a temporary copy under its own name, then forget the copy.
+
+    The copy keeps the file name (its suffix picks the reader, messages cite it) and the
+    modification time (dim_dokumen records it), so the result equals a read of the original.
+    """
+    with tempfile.TemporaryDirectory(prefix="kinerja-") as tmp:
+        copy = Path(tmp) / Path(doc.path).name
+        copy.write_bytes(doc.data)
+        os.utime(copy, (doc.modified, doc.modified))
+        result = read_document(copy, **limits)
+    result.path = doc.path
     return result
