@@ -352,13 +352,13 @@ def start_prefect_server(home: Path):
     raise RuntimeError("prefect server did not start")
 
 
-def run_cli(folder: Path, out: Path, api: str | None = None) -> float:
+def run_cli(folder: Path, out: Path, api: str | None = None, *extra: str) -> float:
     env = {**os.environ, "PREFECT_HOME": str(out / "prefect")}
     if api:
         env["PREFECT_API_URL"] = api
     start = time.perf_counter()
     proc = subprocess.run(
-        [sys.executable, "-m", "flows", "run", str(folder), "--warehouse", str(out / "k.duckdb"), "--parquet", str(out / "pq"), "-q"],
+        [sys.executable, "-m", "flows", "run", str(folder), "--warehouse", str(out / "k.duckdb"), "--parquet", str(out / "pq"), "-q", *extra],
         cwd=ROOT, env=env, capture_output=True, text=True,
     )
     if proc.returncode not in (0, 3):
@@ -394,6 +394,10 @@ def main() -> None:
         try:
             cold = run_cli(work / "in", work / "out", api)
             warm = run_cli(work / "in", work / "out", api)
+            # the same documents on two local worker processes and on a two-worker Dask cluster
+            # (started by the run itself; documents' bytes travel to the workers)
+            local_2 = run_cli(work / "in", work / "out-local-2", api, "--workers", "2", "--no-report")
+            dask_2 = run_cli(work / "in", work / "out-dask-2", api, "--runner", "dask", "--workers", "2", "--no-report")
         finally:
             os.killpg(server.pid, 15)
             server.wait(timeout=60)
@@ -408,6 +412,8 @@ def main() -> None:
             "cold_run_ephemeral_prefect_s": round(cold_ephemeral, 2),
             "warm_rerun_ephemeral_prefect_s": round(warm_ephemeral, 2),
             "speedup_2_workers": round(one["seconds"] / two["seconds"], 2),
+            "cli_local_2_workers_s": round(local_2, 2),
+            "cli_dask_2_workers_s": round(dask_2, 2),
             "national_marts_s": round(national["seconds"], 2),
             "national_peak_rss_mb": national["peak_rss_mb"],
             "national_fact_rows": national["fact_rows"],
