@@ -17,13 +17,12 @@ import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from html import escape
 from pathlib import Path
 
 import duckdb
 
 from load import charts, idformat
-from load.idformat import angka, persen, rupiah
+from load.idformat import angka, escape, persen, rupiah
 from load.parquet import warehouse_stamp
 from load.warehouse import folder_sql
 
@@ -139,6 +138,7 @@ def _judul(name: str) -> str:
 
 
 def _agency_title(pemda, opd) -> str:
+    opd = opd or "OPD tidak disebut dokumen"
     return f"{opd} — {pemda}" if pemda else opd
 
 
@@ -187,9 +187,10 @@ def _capaian_figures(rows: list[dict]) -> list[str]:
             continue
         head = series[-1]
         arah = head["arah"]
-        title = (f"{LEVEL_LABEL.get(level, level)} {escape(kode)} · <b>{escape(head['indikator'])}</b>"
+        nama = head["indikator"] or "(indikator tanpa nama)"
+        title = (f"{LEVEL_LABEL.get(level, level)} {escape(kode)} · <b>{escape(nama)}</b>"
                  + (f" <span class=\"unit\">({escape(head['satuan'])})</span>" if head["satuan"] else ""))
-        svg = charts.capaian_lines(f"capaian-{level}-{kode}-{key}", f"Capaian {head['indikator']} per tahun", series, arah)
+        svg = charts.capaian_lines(f"capaian-{level}-{kode}-{key}", f"Capaian {nama} per tahun", series, arah)
         beda = [p for p in series if p["capaian_pct"] is not None and p["capaian_pct_reported"] is not None
                 and abs(p["capaian_pct"] - p["capaian_pct_reported"]) >= Decimal("0.5")]
         note = f"Arah {escape(ARAH_LABEL.get(arah, arah or 'tidak diketahui'))}."
