@@ -365,14 +365,17 @@ def summary(reason_counts: Counter) -> str:
 
 def table(results: dict[str, dict[str, Evaluation]], status: dict[str, str]) -> list[str]:
     """Render the per-document table (Markdown, as docs/extraction.md keeps it)."""
-    lines = ["| document | kind | golden | exact | share | read as |", "| --- | --- | ---: | ---: | ---: | --- |"]
+    lines = ["| document | kind | golden | exact | share | read as | most frequent misses |",
+             "| --- | --- | ---: | ---: | ---: | --- | --- |"]
     for stem, kinds in results.items():
         for kind_name, ev in kinds.items():
-            lines.append(f"| {stem} | {kind_name} | {ev.golden} | {ev.exact} | {pct(ev.share)} | {status[stem]} |")
+            top = summary(Counter(dict(ev.reasons().most_common(3)))) if ev.misses else ""
+            lines.append(f"| {stem} | {kind_name} | {ev.golden} | {ev.exact} | {pct(ev.share)} | {status[stem]} | {top} |")
     for kind_name in KINDS:
         evs = [kinds[kind_name] for kinds in results.values() if kind_name in kinds]
         golden, exact = sum(e.golden for e in evs), sum(e.exact for e in evs)
-        lines.append(f"| **total** | {kind_name} | {golden} | {exact} | {pct(exact / golden if golden else 0)} | {len(evs)} documents |")
+        lines.append(f"| **total** | {kind_name} | {golden} | {exact} | {pct(exact / golden if golden else 0)} "
+                     f"| {len(evs)} documents | see below |")
     return lines
 
 
