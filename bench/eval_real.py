@@ -447,7 +447,8 @@ def main(argv: list[str] | None = None) -> int:
             }
             for stem, kinds in results.items()
         },
-        "reading": {**pages, "per_document": {s: {"pages": r.pages, "seconds": round(r.seconds, 2), "rejected": r.error is not None}
+        "reading": {**pages, "per_document": {s: {"pages": r.pages, "seconds": round(r.seconds, 2), "cpu_seconds": round(r.cpu_seconds, 2),
+                                                  "rejected": r.error is not None}
                                               for s, r in reads.items()}},
     }
     RESULTS.mkdir(parents=True, exist_ok=True)
