@@ -235,7 +235,8 @@ def _closeness(kind: Kind, golden: dict, row: dict) -> int:
             matcher = SequenceMatcher(None, want, got, autojunk=False)
             if matcher.real_quick_ratio() >= 0.8 and matcher.quick_ratio() >= 0.8 and matcher.ratio() >= 0.8:
                 score = 3
-    figures = sum(3 for n in kind.numbers if golden_value(kind, n, golden) is not None and golden_value(kind, n, golden) == row.get(n))
+    wanted = [(golden_value(kind, n, golden), row.get(n)) for n in kind.numbers]
+    figures = sum(3 for want_n, got_n in wanted if want_n is not None and want_n == got_n)
     if not score and not figures:
         return 0
     return score + figures + (golden_value(kind, kind.same, golden) == row.get(kind.same))
@@ -258,7 +259,8 @@ def evaluate(kind_name: str, golden: list[dict], extracted: list[dict], rejected
             by_key.setdefault((page, text), []).append(i)
             by_page.setdefault(page, []).append(i)
     candidates = [
-        [i for i in by_key.get((int(g["source_page"]), norm_text(g.get(kind.text))), []) if not differences(kind, g, extracted[i])]
+        [i for i in by_key.get((int(g["source_page"]), norm_text(g.get(kind.text))), [])
+         if not differences(kind, g, extracted[i])]
         for g in golden
     ]
     owner = _max_matching(candidates)
@@ -268,14 +270,13 @@ def evaluate(kind_name: str, golden: list[dict], extracted: list[dict], rejected
     for g, row in enumerate(golden):
         if g in matched:
             continue
-        near = [i for i in by_page.get(int(row["source_page"]), []) if i not in owner]
-        elsewhere = not any(_closeness(kind, row, extracted[i]) for i in near)
-        if elsewhere:  # the same text on another page: the row landed on the wrong page
-            near = [i for i in by_text.get(norm_text(row.get(kind.text)), []) if i not in owner] if norm_text(row.get(kind.text)) else []
-        for i in near:
-            score = _closeness(kind, row, extracted[i])
-            if score:
-                pairs.append((elsewhere, -score, g, i))
+        scored = [(score, i) for i in by_page.get(int(row["source_page"]), [])
+                  if i not in owner and (score := _closeness(kind, row, extracted[i]))]
+        elsewhere = not scored
+        text = norm_text(row.get(kind.text))
+        if elsewhere and text:  # the same text on another page: the row landed on the wrong page
+            scored = [(_closeness(kind, row, extracted[i]), i) for i in by_text.get(text, []) if i not in owner]
+        pairs += [(elsewhere, -score, g, i) for score, i in scored]
     nearest: dict[int, int] = {}
     taken: set[int] = set()
     for _, _, g, i in sorted(pairs):  # rows on their own page first, then the closest
