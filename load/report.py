@@ -222,7 +222,9 @@ def _efisiensi_figures(rows: list[dict]) -> list[str]:
 
 def _section_konteks(data: dict) -> tuple[str, int]:
     parts, n = [], 0
-    for (pelapor, variabel), rows in _group(data["konteks"], "pemda_pelapor", "variabel").items():
+    # a region, year or value the document left out cannot be placed on the chart
+    drawable = [r for r in data["konteks"] if r["wilayah"] is not None and r["tahun"] is not None and r["nilai"] is not None]
+    for (pelapor, variabel), rows in _group(drawable, "pemda_pelapor", "variabel").items():
         series: dict[str, list] = defaultdict(list)
         for r in rows:
             series[r["wilayah"]].append((r["tahun"], r["nilai"]))
@@ -231,11 +233,11 @@ def _section_konteks(data: dict) -> tuple[str, int]:
         svg = charts.wilayah_lines(f"konteks-{n}", f"{variabel or 'Variabel tanpa nama'} menurut wilayah", series, own, satuan or "%")
         latest = max(r["tahun"] for r in rows)
         ranked = [r for r in rows if r["tahun"] == latest and r["wilayah"] == pelapor]
-        note = f"Sumber: laporan {escape(pelapor)}."
+        note = f"Sumber: laporan {escape(pelapor, 'tanpa nama pemda')}."
         if ranked and ranked[0]["peringkat"] is not None:
             among = len({r["wilayah"] for r in rows if r["tahun"] == latest and r["peringkat"] is not None})
             note += f" {latest}: {escape(pelapor)} {angka(ranked[0]['nilai'])} %, peringkat {ranked[0]['peringkat']} dari {among} kabupaten/kota."
-        parts.append(_figure(svg, escape(variabel), note))
+        parts.append(_figure(svg, escape(variabel, "Variabel tanpa nama"), note))
         n += 1
     return "".join(parts) or _empty("TPAK menurut wilayah"), n
 
