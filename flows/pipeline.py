@@ -15,6 +15,7 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
 from extract import EXTRACTOR_VERSION
 from flows.documents import MAX_FILE_MB, MAX_PAGES, DocumentResult, discover_inputs, failed_result
+from flows.killpoint import kill_point
 from flows.parallel import default_workers, read_limited, worker_pool
 from extract.pdf import sha256_file
 from load.parquet import is_current, publish_parquet
@@ -103,6 +104,7 @@ def load_warehouse_task(
                 outcomes.append(build.record_rejected(r.sha256, r.file_name, r.format, r.error, r.size))
         build.refresh()
         counts = build.table_counts()
+        kill_point("build")
         build.commit()
     return outcomes, counts
 
@@ -174,6 +176,7 @@ def kinerja_flow(
                 results.append(fut.result())
             else:
                 results.append(failed_result(path, fut.result(raise_on_failure=False)))
+            kill_point("read")
     manifest = Path(parquet) / "_manifest.json"
     if not to_read and is_current(Path(warehouse), Path(parquet)):
         # nothing new: the warehouse and the Parquet published from it already hold every input
@@ -183,6 +186,7 @@ def kinerja_flow(
         parquet_rows = {t: info["rows"] for t, info in json.loads(manifest.read_text(encoding="utf-8"))["tables"].items()}
     else:
         outcomes, counts = load_warehouse_task(results, warehouse, unchanged)
+        kill_point("swapped")
         parquet_rows = publish_parquet_task(warehouse, parquet)
     summary = RunSummary(warehouse=warehouse, parquet=parquet, documents=outcomes, tables=counts, parquet_rows=parquet_rows)
     if report:
