@@ -29,8 +29,8 @@ TABLES = ("dim_dokumen", "fct_anggaran", "fct_indikator", "fct_temuan")
 PER_VERSION = ("dim_dokumen", "fct_anggaran", "fct_indikator")
 REPORT = "laporan-kinerja.html"  # the default: beside the Parquet folder
 
-# What the killed run left in place of the previous state: its own warehouse (it got past the swap)
-# and its own Parquet and warehouse stamp (it got past the publish).
+# What the killed run left in place of the previous files: its own warehouse (it got past the swap)
+# and its own Parquet (it got past the publish). The report is always the previous one.
 OWN_WAREHOUSE = {"read": False, "build": False, "swapped": True, "publish": True, "report": True}
 OWN_PARQUET = {"read": False, "build": False, "swapped": False, "publish": False, "report": True}
 
