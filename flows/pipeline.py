@@ -15,6 +15,7 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
 from extract import EXTRACTOR_VERSION
 from flows.documents import MAX_FILE_MB, MAX_PAGES, DocumentResult, discover_inputs, failed_result, read_document, ship
+from flows.killpoint import kill_point
 from flows.parallel import default_workers, read_source, worker_pool
 from extract.pdf import sha256_file
 from load.parquet import is_current, publish_parquet
@@ -105,6 +106,7 @@ def read_documents(to_read: list[str], timeout: float | None, limits: dict, ship
         else:
             results[path] = failed_result(path, fut.result(raise_on_failure=False))
         _document_read(results[path])
+        kill_point("read")
 
     max_mb = limits.get("max_mb")
     for path in to_read:
@@ -153,6 +155,7 @@ def load_warehouse_task(
                 outcomes.append(build.record_rejected(r.sha256, r.file_name, r.format, r.error, r.size))
         build.refresh()
         counts = build.table_counts()
+        kill_point("build")
         build.commit()
     return outcomes, counts
 
@@ -229,6 +232,7 @@ def kinerja_flow(
         parquet_rows = {t: info["rows"] for t, info in json.loads(manifest.read_text(encoding="utf-8"))["tables"].items()}
     else:
         outcomes, counts = load_warehouse_task(results, warehouse, unchanged)
+        kill_point("swapped")
         parquet_rows = publish_parquet_task(warehouse, parquet)
     summary = RunSummary(warehouse=warehouse, parquet=parquet, documents=outcomes, tables=counts, parquet_rows=parquet_rows)
     if report:

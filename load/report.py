@@ -21,9 +21,10 @@ from pathlib import Path
 
 import duckdb
 
+from flows.killpoint import kill_point
 from load import charts, idformat
 from load.idformat import angka, escape, persen, rupiah
-from load.parquet import warehouse_stamp
+from load.parquet import process_alive, warehouse_stamp
 from load.warehouse import folder_sql
 
 # More agencies than this in one file makes a report nobody scrolls: the rest are named, and
@@ -409,6 +410,14 @@ def render(data: dict, warehouse: Path, generated: dt.datetime | None = None) ->
     return html, n1 + n2 + n3 + n4, n_findings
 
 
+def _clear_abandoned_temp(folder: Path) -> None:
+    """Remove temporary reports left by writers killed before moving theirs in (their process is gone)."""
+    for old in folder.glob(".report-*-*.tmp"):
+        pid = old.name.split("-")[1]
+        if pid.isdigit() and not process_alive(int(pid)):
+            old.unlink(missing_ok=True)
+
+
 def write_report(warehouse: Path, out: Path, pemda: list[str] | None = None, opd: list[str] | None = None,
                  reuse: bool = False) -> ReportResult:
     """Write the report for the chosen agencies to `out`, atomically (a reader never sees half a file).
@@ -420,11 +429,13 @@ def write_report(warehouse: Path, out: Path, pemda: list[str] | None = None, opd
     html, n_charts, n_findings = render(data, Path(warehouse))
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".report-", suffix=".tmp", dir=out.parent)
+    _clear_abandoned_temp(out.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".report-{os.getpid()}-", suffix=".tmp", dir=out.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(html)
         os.chmod(tmp, 0o644)  # mkstemp makes it private; the report is for sharing
+        kill_point("report")
         os.replace(tmp, out)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
