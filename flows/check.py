@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 
 from flows.cli import EXIT_FAILED, EXIT_OK, _fmt, write_csv
-from flows.documents import discover_inputs, read_document
+from flows.documents import read_document, scan_inputs
 from load.warehouse import WarehouseBuild
 
 FINDINGS_SQL = """
@@ -28,12 +28,14 @@ SEVERITY_MARK = {"tinggi": "!!!", "sedang": "!! ", "rendah": "!  "}
 
 
 def findings_of(paths: list[str]) -> tuple[list[str], list[tuple], list[str]]:
-    """Read the documents into a temporary warehouse; return columns, findings, rejections."""
-    rejected = []
+    """Read the documents into a temporary warehouse; return columns, findings, rejections
+    (files skipped for their format among them, so that none goes unmentioned)."""
+    scan = scan_inputs(paths)
+    rejected = [f"{s.file_name}: {s.reason}" for s in scan.skipped]
     with tempfile.TemporaryDirectory(prefix="kinerja-check-") as tmp:
         wh = Path(tmp) / "check.duckdb"
         with WarehouseBuild(wh) as build:
-            for path in discover_inputs(paths):
+            for path in scan.files:
                 result = read_document(path)
                 if result.ok:
                     build.load_document(result.document.dokumen, result.document.rows, result.size, result.modified_at)
