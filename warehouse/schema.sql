@@ -388,6 +388,7 @@ CREATE TABLE IF NOT EXISTS fct_angka_teks (
     nilai DECIMAL(20, 4),
     nilai_printed VARCHAR NOT NULL,
     kutipan VARCHAR,
+    urutan INTEGER,
     source_document_id VARCHAR NOT NULL,
     source_page INTEGER
 );
@@ -398,5 +399,6 @@ COMMENT ON COLUMN fct_angka_teks.lingkup IS 'The part of the report it is about 
 COMMENT ON COLUMN fct_angka_teks.nilai IS 'The figure.';
 COMMENT ON COLUMN fct_angka_teks.nilai_printed IS 'As printed.';
 COMMENT ON COLUMN fct_angka_teks.kutipan IS 'The sentence around it, to quote.';
+COMMENT ON COLUMN fct_angka_teks.urutan IS 'Order of the figure in the running text (1 = first): tells which of two mentions comes first in a .docx, which has no pages.';
 COMMENT ON COLUMN fct_angka_teks.source_document_id IS 'Document.';
 COMMENT ON COLUMN fct_angka_teks.source_page IS 'Page of the text.';
