@@ -15,14 +15,16 @@ from pathlib import Path
 from extract.errors import ExtractError
 from extract.pdf import extract_pdf, sha256_file
 from extract.spreadsheet import extract_spreadsheet
+from extract.word import extract_docx
 from transform.document import TransformedDocument, transform_document
 
 log = logging.getLogger(__name__)
 
 PDF_SUFFIXES = {".pdf"}
 SPREADSHEET_SUFFIXES = {".xlsx", ".xls", ".ods", ".csv"}
-SUPPORTED = PDF_SUFFIXES | SPREADSHEET_SUFFIXES
-READABLE = "PDF, xlsx, xls, ods, csv"
+WORD_SUFFIXES = {".docx"}
+SUPPORTED = PDF_SUFFIXES | SPREADSHEET_SUFFIXES | WORD_SUFFIXES
+READABLE = "PDF, xlsx, xls, ods, csv, docx"
 
 
 @dataclass
@@ -163,6 +165,8 @@ def read_document(path: str | Path, max_pages: int | None = MAX_PAGES, max_mb: f
             extracted = extract_pdf(path, max_pages=max_pages)
         elif suffix in SPREADSHEET_SUFFIXES:
             extracted = extract_spreadsheet(path)
+        elif suffix in WORD_SUFFIXES:
+            extracted = extract_docx(path)
         else:
             raise ExtractError(path.name, skip_reason(path))
         result.document = transform_document(extracted)

@@ -81,10 +81,10 @@ def test_run_lists_every_file_it_does_not_read_and_how_to_convert_a_doc(cli_run)
     out, _, _ = cli_run
     skipped = [line for line in out.stdout.splitlines() if line.startswith("  SKIPPED")]
     assert skipped == [
-        "  SKIPPED   catatan.txt: format tidak didukung (.txt; yang dibaca: PDF, xlsx, xls, ods, csv)",
+        "  SKIPPED   catatan.txt: format tidak didukung (.txt; yang dibaca: PDF, xlsx, xls, ods, csv, docx)",
         "  SKIPPED   draf-lama.doc: format tidak didukung: dokumen Word lama (.doc); simpan ulang sebagai .docx, "
         "atau ubah dengan `libreoffice --headless --convert-to docx BERKAS.doc`",
-        "  SKIPPED   foto-rapat.png: format tidak didukung (.png; yang dibaca: PDF, xlsx, xls, ods, csv)",
+        "  SKIPPED   foto-rapat.png: format tidak didukung (.png; yang dibaca: PDF, xlsx, xls, ods, csv, docx)",
     ]
     assert "kinerja: skipped: foto-rapat.png: format tidak didukung" in out.stderr
 
@@ -106,10 +106,10 @@ def test_run_of_a_folder_with_nothing_readable_lists_the_files_and_exits_3(tmp_p
     out = kinerja("run", "inbox", "--warehouse", str(tmp_path / "k.duckdb"), "--parquet", str(tmp_path / "pq"), cwd=tmp_path)
     assert out.returncode == 3
     assert out.stderr == ("kinerja: nothing to read in inbox: 2 file(s), none in a format kinerja reads "
-                          "(PDF, xlsx, xls, ods, csv)\n")
+                          "(PDF, xlsx, xls, ods, csv, docx)\n")
     assert out.stdout.splitlines() == [
-        "  SKIPPED   arsip.zip: format tidak didukung (.zip; yang dibaca: PDF, xlsx, xls, ods, csv)",
-        "  SKIPPED   scan.jpg: format tidak didukung (.jpg; yang dibaca: PDF, xlsx, xls, ods, csv)",
+        "  SKIPPED   arsip.zip: format tidak didukung (.zip; yang dibaca: PDF, xlsx, xls, ods, csv, docx)",
+        "  SKIPPED   scan.jpg: format tidak didukung (.jpg; yang dibaca: PDF, xlsx, xls, ods, csv, docx)",
     ]
     assert not (tmp_path / "k.duckdb").exists()
 
