@@ -21,7 +21,6 @@ from pathlib import Path
 
 from docx import Document
 from docx.oxml.ns import qn
-from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from extract.errors import ExtractError
@@ -32,6 +31,25 @@ from extract.spreadsheet import OLE2, ZIP, check_zip_size
 from extract.tables import table_from_grid
 
 PREAMBLE_LINES = 8  # about the 140 pt the PDF reader looks above a table: caption, title block
+TEXT_ELEMENTS = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n"}
+# Deleted text (tracked deletions, moves away) and the fallback copy of a drawing's text box,
+# which repeats the text box's own paragraphs.
+NOT_READ = {qn("w:del"), qn("w:moveFrom"), "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
+
+
+def paragraph_text(p) -> str:
+    """Return a paragraph's text as it reads with its tracked changes accepted.
+
+    A reviewer's draft carries tracked changes; python-docx's Paragraph.text reads only the
+    runs directly under the paragraph, so text inserted with change tracking on (w:ins) would
+    be lost. Inserted text is read, deleted text is not.
+    """
+    out = []
+    for el in p.iter(*TEXT_ELEMENTS):
+        if any(a.tag in NOT_READ for a in el.iterancestors()):
+            continue
+        out.append((el.text or "") if el.tag == qn("w:t") else TEXT_ELEMENTS[el.tag])
+    return "".join(out)
 
 
 def _cell(text: str, covered: bool = False) -> Cell:
@@ -50,34 +68,35 @@ def _is_bold(paragraphs: list[Paragraph]) -> bool:
 class _Reader:
     """Walk the document body in order, collecting text and tables with their numbers."""
 
-    def __init__(self):
+    def __init__(self, doc):
+        self.doc = doc  # the part paragraph styles are looked up in (bold by style)
         self.chunks: list[list[str]] = [[]]  # running text, cut at explicit page breaks
         self.tables: list[Table | None] = []
 
-    def walk(self, parent_element, parent, since_table: list[str]) -> None:
+    def walk(self, parent_element, since_table: list[str]) -> None:
         """Read the block items under `parent_element`: paragraphs, tables, content controls."""
         for child in parent_element.iterchildren():
             if child.tag == qn("w:p"):
-                para = Paragraph(child, parent)
+                text = paragraph_text(child)
                 if child.xpath("./w:pPr/w:pageBreakBefore") and any(self.chunks[-1]):
                     self.chunks.append([])
-                self.chunks[-1].append(para.text)
-                since_table.append(para.text)
+                self.chunks[-1].append(text)
+                since_table.append(text)
                 if child.xpath(".//w:br[@w:type='page']"):
                     self.chunks.append([])
             elif child.tag == qn("w:tbl"):
-                self.table(child, parent, since_table)
+                self.table(child, since_table)
                 since_table.clear()
             elif child.tag == qn("w:sdt"):
                 content = child.find(qn("w:sdtContent"))
                 if content is not None:
-                    self.walk(content, parent, since_table)
+                    self.walk(content, since_table)
 
-    def table(self, tbl, parent, before: list[str]) -> None:
+    def table(self, tbl, before: list[str]) -> None:
         """Read one table into a grid, then the tables nested in its cells."""
         slot = len(self.tables)
         self.tables.append(None)  # keeps this table's number ahead of the tables nested in it
-        grid, bold, repeated, nested = self.grid(tbl, parent)
+        grid, bold, repeated, nested = self.grid(tbl)
         titles = 0
         while titles < len(grid) and len(grid[titles]) > 1 and grid[titles][0].text and not grid[titles][0].covered \
                 and all(c.covered for c in grid[titles][1:]):
@@ -100,9 +119,9 @@ class _Reader:
         self.tables[slot] = table
         self.chunks[-1] += ["\t".join(c.text for c in row if not c.covered) for row in grid]
         for inner, holder in nested:  # a table laid out inside a cell keeps the text above the cell
-            self.table(inner, holder, list(before) + [p.text for p in holder.paragraphs])
+            self.table(inner, list(before) + [paragraph_text(p) for p in holder.p_lst])
 
-    def grid(self, tbl, parent):
+    def grid(self, tbl):
         """Return the table's cells on Word's grid, per row whether it is bold and marked to
         repeat as header, and the tables nested in its cells with the cell holding each.
 
@@ -118,18 +137,17 @@ class _Reader:
             row: list[Cell] = [_cell("", covered=False) for _ in range(tr.grid_before)]
             paragraphs = []
             for tc in tr.tc_lst:
-                holder = _Cell(tc, parent)
-                text = "\n".join(p.text for p in holder.paragraphs).strip()
+                text = "\n".join(paragraph_text(p) for p in tc.p_lst).strip()
                 col = len(row)
                 if tc.vMerge == "continue":
                     above = rows[-1][col] if rows and col < len(rows[-1]) else _cell("")
                     first = _cell(above.text, covered=True)
                 else:
                     first = _cell(text)
-                    paragraphs += holder.paragraphs
+                    paragraphs += [Paragraph(p, self.doc) for p in tc.p_lst]
                 row.append(first)
                 row += [_cell(first.text, covered=True) for _ in range(tc.grid_span - 1)]
-                nested += [(inner, holder) for inner in tc.tbl_lst]
+                nested += [(inner, tc) for inner in tc.tbl_lst]
             rows.append(row)
             bold.append(_is_bold(paragraphs))
             header = tr.trPr.find(qn("w:tblHeader")) if tr.trPr is not None else None
@@ -174,8 +192,8 @@ def extract_docx(path: Path) -> ExtractedDocument:
         raise ExtractError(name, f"dokumen Word tidak dapat dibaca ({type(exc).__name__})") from exc
     except Exception as exc:  # python-docx raises its own and lxml's errors on damaged parts
         raise ExtractError(name, f"dokumen Word tidak dapat dibaca ({str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__})") from exc
-    reader = _Reader()
-    reader.walk(doc.element.body, doc, [])
+    reader = _Reader(doc)
+    reader.walk(doc.element.body, [])
     texts = ["\n".join(chunk) for chunk in reader.chunks if any(t.strip() for t in chunk)]
     if not texts and not reader.tables:
         raise ExtractError(name, "dokumen Word kosong: tidak ada teks dan tidak ada tabel")

@@ -146,6 +146,31 @@ def test_merged_cells_come_as_words_grid(draft):
         ("Rp. 6.254.031.019,00", True), ("Rp. 5.736.636.675,00", False)]
 
 
+def test_tracked_changes_read_as_accepted(tmp_path):
+    """A reviewer's draft carries tracked changes: inserted text is read, deleted text not
+    (python-docx's own Paragraph.text drops the inserted runs)."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from extract.word import extract_docx
+
+    def changed(paragraph, old, new):
+        paragraph._p.append(parse_xml(f'<w:del {nsdecls("w")} w:id="1" w:author="Inspektorat"><w:r><w:delText>{old}'
+                                      "</w:delText></w:r></w:del>"))
+        paragraph._p.append(parse_xml(f'<w:ins {nsdecls("w")} w:id="2" w:author="Inspektorat"><w:r><w:t>{new}</w:t>'
+                                      "</w:r></w:ins>"))
+
+    doc = Document()
+    changed(doc.add_paragraph("LAPORAN KINERJA INSTANSI PEMERINTAH TAHUN "), "2023", "2024")
+    table = doc.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text, table.cell(1, 0).text = "Indikator", "Realisasi", "TPAK"
+    changed(table.cell(1, 1).paragraphs[0], "79,88", "79,90")
+    doc.save(str(tmp_path / "revisi.docx"))
+    read = extract_docx(tmp_path / "revisi.docx")
+    assert read.page_texts[0].startswith("LAPORAN KINERJA INSTANSI PEMERINTAH TAHUN 2024\n")
+    assert [[c.text for c in r.cells] for r in read.tables[0].rows] == [["TPAK", "79,90"]]
+
+
 BAD_DRAFTS = {
     "draf-kosong.docx": (lambda p: p.write_bytes(b""), "draf-kosong.docx: berkas kosong (0 byte)"),
     "draf-terkunci.docx": (
