@@ -56,7 +56,7 @@ def _read(wh: Path) -> tuple[list[str], list[tuple]]:
 
 
 def render_text(names: list[str], rows: list[tuple]) -> str:
-    """Group findings by document, then page; one line each, severity first."""
+    """Group findings by document, then page or sheet; one line each, severity first."""
     out, doc, where = [], None, None
     for row in rows:
         r = dict(zip(names, row))
@@ -64,7 +64,10 @@ def render_text(names: list[str], rows: list[tuple]) -> str:
             doc, where = r["file_name"], None
             count = sum(1 for x in rows if x[0] == doc)
             out.append(f"{doc}: {count} temuan")
-        place = f"hlm. {r['source_page']}" if r["source_page"] is not None else f"sheet {r['source_sheet']}"
+        if r["source_page"] is not None:
+            place = f"hlm. {r['source_page']}"
+        else:  # a .docx has neither pages nor sheets: its messages name table and row
+            place = f"sheet {r['source_sheet']}" if r["source_sheet"] is not None else "tanpa halaman"
         if place != where:
             where = place
             out.append(f"  {place}")

@@ -109,6 +109,15 @@ def test_the_findings_are_the_pdfs(warehouse):
         assert re.search(r"(Tabel \d+(\.\d+)*, baris \d+|Teks menyebut)", message), message
 
 
+def test_kinerja_check_lists_a_drafts_findings_without_pages(draft, warehouse):
+    from flows.check import _read, render_text
+
+    names, rows = _read(warehouse)
+    text = render_text(names, rows).splitlines()
+    assert text[:2] == [f"{draft[1].name}: {len(GOLDEN_TEMUAN)} temuan", "  tanpa halaman"]
+    assert text[-1] == f"{len(GOLDEN_TEMUAN)} temuan" and len(text) == len(GOLDEN_TEMUAN) + 3
+
+
 def test_a_draft_and_its_pdf_are_one_report_and_their_differences_are_findings(tmp_path, transformed):
     """The .docx changed after the PDF was exported: TPAK realised 79,88 became 79,90 in
     Tabel 3.1. The later-loaded draft supersedes the PDF, and the difference is a finding."""
