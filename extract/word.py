@@ -151,7 +151,7 @@ class _Reader:
             rows.append(row)
             bold.append(_is_bold(paragraphs))
             header = tr.trPr.find(qn("w:tblHeader")) if tr.trPr is not None else None
-            repeated.append(header is not None and header.get(qn("w:val"), "true") not in ("0", "false"))
+            repeated.append(header is not None and header.get(qn("w:val"), "true") not in ("0", "false", "off"))
             width = max(width, len(row))
         for row in rows:
             row += [_cell("") for _ in range(width - len(row))]

@@ -113,11 +113,6 @@ def scan_inputs(paths: list[str | Path]) -> InputScan:
     return scan
 
 
-def discover_inputs(paths: list[str | Path]) -> list[Path]:
-    """Return the files of `paths` that kinerja reads (see `scan_inputs`)."""
-    return scan_inputs(paths).files
-
-
 def nothing_to_read(paths: list[str | Path], scan: InputScan) -> str | None:
     """Say in one line that the inputs hold nothing to read, or None when they do."""
     if scan.files:

@@ -89,6 +89,25 @@ def test_run_lists_every_file_it_does_not_read_and_how_to_convert_a_doc(cli_run)
     assert "kinerja: skipped: foto-rapat.png: format tidak didukung" in out.stderr
 
 
+def test_every_file_under_the_inputs_is_read_or_skipped_with_its_reason(tmp_path):
+    from flows.documents import scan_inputs
+
+    inbox = tmp_path / "inbox"
+    (inbox / "2024").mkdir(parents=True)
+    (inbox / ".git").mkdir()
+    for name in ("2024/lkjip.pdf", "2024/draf.docx", "2024/~$draf.docx", "cik.xlsx", "README", "foto.PNG", ".DS_Store", ".git/HEAD"):
+        (inbox / name).write_bytes(b"x")
+    (tmp_path / "catatan.txt").write_text("named on the command line")
+    scan = scan_inputs([inbox, inbox / "cik.xlsx", tmp_path / "catatan.txt"])  # cik.xlsx twice: taken once
+    assert [f.relative_to(tmp_path).as_posix() for f in scan.files] == ["inbox/2024/draf.docx", "inbox/2024/lkjip.pdf", "inbox/cik.xlsx"]
+    assert [(s.file_name, s.reason) for s in scan.skipped] == [
+        ("~$draf.docx", "format tidak didukung: berkas kunci sementara Word/Excel (~$), bukan laporan"),
+        ("README", "format tidak didukung (tanpa ekstensi; yang dibaca: PDF, xlsx, xls, ods, csv, docx)"),
+        ("foto.PNG", "format tidak didukung (.png; yang dibaca: PDF, xlsx, xls, ods, csv, docx)"),
+        ("catatan.txt", "format tidak didukung (.txt; yang dibaca: PDF, xlsx, xls, ods, csv, docx)"),
+    ]
+
+
 def test_run_of_an_empty_folder_says_so_in_one_line_and_exits_3(tmp_path):
     (tmp_path / "inbox").mkdir()
     wh = tmp_path / "data" / "kinerja.duckdb"
