@@ -188,8 +188,10 @@ def extract_docx(path: Path) -> ExtractedDocument:
     _check_container(path)
     try:
         doc = Document(str(path))
-    except (KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise ExtractError(name, f"dokumen Word tidak dapat dibaca ({type(exc).__name__})") from exc
+    except ValueError as exc:  # python-docx: "file ... is not a Word file, content type is ..."
+        raise ExtractError(name, "bukan dokumen Word (arsip Office lain, mis. spreadsheet, yang diberi nama .docx)") from exc
+    except (KeyError, zipfile.BadZipFile) as exc:
+        raise ExtractError(name, "dokumen Word tidak dapat dibaca (bagian word/document.xml tidak ada atau rusak)") from exc
     except Exception as exc:  # python-docx raises its own and lxml's errors on damaged parts
         raise ExtractError(name, f"dokumen Word tidak dapat dibaca ({str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__})") from exc
     reader = _Reader(doc)

@@ -16,7 +16,7 @@ import pytest
 from docx import Document
 
 from flows.documents import read_document
-from tests.conftest import build_warehouse, dec, fetch, read_golden
+from tests.conftest import ROOT, build_warehouse, dec, fetch, read_golden
 from tests.generator.docx_report import STYLES, write_docx
 from tests.test_audit import key
 
@@ -201,5 +201,12 @@ def test_a_zip_that_is_no_word_document_is_rejected(tmp_path):
     path = tmp_path / "bukan-word.docx"
     with zipfile.ZipFile(path, "w") as zf:
         zf.writestr("xl/workbook.xml", "<workbook/>")
-    error = read_document(path).error
-    assert error.startswith("bukan-word.docx: dokumen Word tidak dapat dibaca (") and "\n" not in error
+    assert read_document(path).error == (
+        "bukan-word.docx: dokumen Word tidak dapat dibaca (bagian word/document.xml tidak ada atau rusak)")
+
+
+def test_a_spreadsheet_named_docx_is_rejected(tmp_path):
+    path = tmp_path / "cik.docx"
+    path.write_bytes((ROOT / "samples" / "cik-disnaker-klungkung-2024.xlsx").read_bytes())
+    assert read_document(path).error == (
+        "cik.docx: bukan dokumen Word (arsip Office lain, mis. spreadsheet, yang diberi nama .docx)")
