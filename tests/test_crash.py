@@ -22,6 +22,7 @@ import pytest
 
 from flows.killpoint import KILL_AT_VARIABLE, MOMENTS
 from tests.conftest import ROOT
+from tests.test_serve import server  # noqa: F401  (a fixture: one Prefect server for the module's runs)
 
 TABLES = ("dim_dokumen", "fct_anggaran", "fct_indikator", "fct_temuan")
 # Versions of one report pile up in dim_dokumen, fct_anggaran and fct_indikator (the older ones
@@ -85,13 +86,16 @@ def state(out) -> dict:
 
 
 @pytest.fixture(scope="module")
-def setting(tmp_path_factory, sample_pdf):
+def setting(tmp_path_factory, sample_pdf, server):
     base = tmp_path_factory.mktemp("crash")
     inbox = base / "inbox"
     inbox.mkdir()
     shutil.copy(sample_pdf, inbox / sample_pdf.name)
     out = base / "out"
-    env = {**os.environ, "PREFECT_HOME": str(base / "prefect-home")}
+    # The module's dozen runs report to one running Prefect server, as production runs do
+    # (docs/operations.md), instead of each starting a temporary one of its own (about 10 s each).
+    _, server_env = server
+    env = {**os.environ, "PREFECT_HOME": str(base / "prefect-home"), "PREFECT_API_URL": server_env["PREFECT_API_URL"]}
     env.pop(KILL_AT_VARIABLE, None)
     first = kinerja_run(inbox, out, env, base / "first.log")
     assert first.wait(timeout=600) == 0, (base / "first.log").read_text()
