@@ -180,24 +180,16 @@ def budget_table(doc, style: str):
             if text:
                 _write(cell(i, col), text, bold=bold and col != 3)
     row = 2 + len(golden)
-    for label, figure, average, value in FOOTER:
-        _write(cell(row, 0), label)
-        _write(cell(row, 6), figure)
-        _write(cell(row, 7), average)
-        _write(cell(row, 12), value)
-        cell(row, 0).merge(cell(row, 5))
-        cell(row, 7).merge(cell(row, 11))
-        cell(row, 12).merge(cell(row, 13))
-        row += 1
-    for label, pagu, realisasi, pct in JUMLAH:
-        _write(cell(row, 0), label)
-        _write(cell(row, 6), pagu)
-        _write(cell(row, 9), realisasi)
-        _write(cell(row, 12), pct)
-        cell(row, 0).merge(cell(row, 5))
-        cell(row, 6).merge(cell(row, 8))
-        cell(row, 9).merge(cell(row, 11))
-        cell(row, 12).merge(cell(row, 13))
+    # the footer rows of p. 28 and the JUMLAH rows: text at a column, then the merged spans
+    footer = [({0: label, 6: figure, 7: average, 12: value}, ((0, 5), (7, 11), (12, 13)))
+              for label, figure, average, value in FOOTER]
+    jumlah = [({0: label, 6: pagu, 9: realisasi, 12: pct}, ((0, 5), (6, 8), (9, 11), (12, 13)))
+              for label, pagu, realisasi, pct in JUMLAH]
+    for texts, spans in footer + jumlah:
+        for col, text in texts.items():
+            _write(cell(row, col), text)
+        for first, last in spans:
+            cell(row, first).merge(cell(row, last))
         row += 1
     return table
 
