@@ -58,7 +58,8 @@ def test_golden_rows_have_the_columns_and_numbers_the_evaluator_reads(path):
         where = f"{path.name} line {n}"
         assert row["source_page"].isdigit() and int(row["source_page"]) >= 1, where
         assert row["level"] in levels, where
-        assert eval_real.norm_text(row[eval_real.KINDS[kind].text]), where
+        # a line the document prints without a name (BPMPD Renja evaluation p. 2) says so in its note
+        assert eval_real.norm_text(row[eval_real.KINDS[kind].text]) or "no name" in row["note"], where
         for name in NUMBER_COLUMNS[kind]:
             if row.get(name):
                 assert isinstance(eval_real.dec(row[name]), Decimal), where
