@@ -7,6 +7,7 @@ Prefect tasks in `flows.pipeline` only wrap them.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import tempfile
@@ -18,6 +19,7 @@ from extract.errors import ExtractError
 from extract.pdf import extract_pdf, sha256_file
 from extract.spreadsheet import extract_spreadsheet
 from transform.document import TransformedDocument, transform_document
+from transform.dokumen import FIELDS, JENIS, YEARS, month_number
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +91,61 @@ def failed_result(path: str | Path, exc: BaseException) -> DocumentResult:
     )
 
 
+SIDECAR_SUFFIX = ".meta.json"
+TAHAPAN = ("murni", "perubahan", "pergeseran")
+
+
+def sidecar_path(path: str | Path) -> Path:
+    """Where a document's sidecar sits: `laporan.pdf` -> `laporan.pdf.meta.json` beside it."""
+    p = Path(path)
+    return p.with_name(p.name + SIDECAR_SUFFIX)
+
+
+def read_sidecar(path: str | Path) -> dict | None:
+    """Return the metadata a user supplied for a document, checked, or None without a sidecar.
+
+    The sidecar is a JSON object with any of jenis, pemda, opd, tahun, tahapan, bulan and
+    triwulan; its values win over what the document says (docs/operations.md). A sidecar that
+    cannot be used rejects its document with the reason, rather than load it half-described.
+    """
+    side = sidecar_path(path)
+    if not side.exists():
+        return None
+    name = Path(path).name
+    try:
+        data = json.loads(side.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ExtractError(name, f"{side.name} tidak dapat dibaca sebagai JSON ({exc})") from exc
+    if not isinstance(data, dict):
+        raise ExtractError(name, f"{side.name} harus berisi satu objek JSON {{\"pemda\": ..., \"tahun\": ...}}")
+    unknown = sorted(set(data) - set(FIELDS))
+    if unknown:
+        raise ExtractError(name, f"{side.name}: kunci tidak dikenal {', '.join(unknown)} (yang dikenal: {', '.join(FIELDS)})")
+
+    def bad(key: str, allowed: str) -> ExtractError:
+        return ExtractError(name, f"{side.name}: {key} = {data[key]!r}, harus {allowed}")
+
+    out = {k: v for k, v in data.items() if v not in (None, "")}
+    for key in ("pemda", "opd"):
+        if key in out and not isinstance(out[key], str):
+            raise bad(key, "teks")
+    if "jenis" in out and out["jenis"] not in JENIS:
+        raise bad("jenis", "salah satu dari " + ", ".join(JENIS))
+    if "tahapan" in out and out["tahapan"] not in TAHAPAN:
+        raise bad("tahapan", "salah satu dari " + ", ".join(TAHAPAN))
+    if "tahun" in out and not (str(out["tahun"]).isdigit() and int(out["tahun"]) in YEARS):
+        raise bad("tahun", f"tahun {YEARS.start}-{YEARS.stop - 1}")
+    if "bulan" in out:
+        text = str(out["bulan"])
+        number = int(text) if text.isdigit() else month_number(text)
+        if number is None or not 1 <= number <= 12:
+            raise bad("bulan", "1-12 atau nama bulan (Desember)")
+        out["bulan"] = number
+    if "triwulan" in out and str(out["triwulan"]) not in ("1", "2", "3", "4"):
+        raise bad("triwulan", "1-4")
+    return out
+
+
 MAX_FILE_MB = 500  # an LKjIP is a few MB; a scanned annex of hundreds of pages some tens
 MAX_PAGES = 1000
 
@@ -104,13 +161,14 @@ def read_document(path: str | Path, max_pages: int | None = MAX_PAGES, max_mb: f
     try:
         if max_mb is not None and size > max_mb * 1024 * 1024:
             raise ExtractError(path.name, f"berkas {size / 1024 / 1024:.0f} MB, melebihi batas {max_mb:g} MB")
+        supplied = read_sidecar(path)
         if suffix in PDF_SUFFIXES:
             extracted = extract_pdf(path, max_pages=max_pages)
         elif suffix in SPREADSHEET_SUFFIXES:
             extracted = extract_spreadsheet(path)
         else:
             raise ExtractError(path.name, f"jenis berkas '{suffix or 'tanpa ekstensi'}' tidak didukung (PDF, xlsx, xls, ods, csv)")
-        result.document = transform_document(extracted)
+        result.document = transform_document(extracted, supplied)
     except ExtractError as exc:
         log.info("rejected: %s", exc)
         result.error = str(exc)
@@ -131,24 +189,29 @@ class DocumentBytes:
     path: str
     data: bytes
     modified: float
+    sidecar: bytes | None = None
 
 
 def ship(path: str | Path) -> DocumentBytes:
-    """Read a file's bytes and modification time for a worker on another machine."""
+    """Read a file's bytes, modification time and sidecar for a worker on another machine."""
     p = Path(path)
-    return DocumentBytes(str(p), p.read_bytes(), p.stat().st_mtime)
+    side = sidecar_path(p)
+    return DocumentBytes(str(p), p.read_bytes(), p.stat().st_mtime, side.read_bytes() if side.exists() else None)
 
 
 def read_shipped(doc: DocumentBytes, **limits) -> DocumentResult:
     """Read a shipped document from a temporary copy under its own name, then forget the copy.
 
-    The copy keeps the file name (its suffix picks the reader, messages cite it) and the
-    modification time (dim_dokumen records it), so the result equals a read of the original.
+    The copy keeps the file name (its suffix picks the reader, messages cite it), the
+    modification time (dim_dokumen records it) and the sidecar beside it, so the result equals
+    a read of the original.
     """
     with tempfile.TemporaryDirectory(prefix="kinerja-") as tmp:
         copy = Path(tmp) / Path(doc.path).name
         copy.write_bytes(doc.data)
         os.utime(copy, (doc.modified, doc.modified))
+        if doc.sidecar is not None:
+            sidecar_path(copy).write_bytes(doc.sidecar)
         result = read_document(copy, **limits)
     result.path = doc.path
     return result

@@ -13,6 +13,8 @@ jabar-bp3iptek p3 equals the cover's "Badan Penelitian, Pengembangan dan Penerap
 from __future__ import annotations
 
 import csv
+import json
+import shutil
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,10 +25,12 @@ from extract.pdf import read_page_texts
 from extract.spreadsheet import sheet_rows
 from load.warehouse import WarehouseBuild
 from tests.conftest import ROOT, build_warehouse
+from tests.test_cli import kinerja
 from transform.dokumen import find_opd, find_pemda, find_tahun, find_triwulan, read_pdf_metadata, read_sheet_metadata
 
 REAL = ROOT.parent / "shared" / "real"
 GOLDEN = ROOT / "tests" / "golden" / "real" / "metadata.csv"
+SAMPLE_XLSX = ROOT / "samples" / "cik-disnaker-klungkung-2024.xlsx"
 
 
 def normal(text: str | None) -> str:
@@ -173,3 +177,40 @@ def test_a_warehouse_without_the_metadata_columns_keeps_its_documents(tmp_path, 
     docs = con.execute("SELECT file_name, pemda, tahun, jenis, triwulan, metadata_note FROM dim_dokumen").fetchall()
     con.close()
     assert docs == [("lkjip-disnaker-klungkung-2024.pdf", "Kabupaten Klungkung", 2024, None, None, None)]
+
+
+def test_a_sidecar_supplies_what_the_document_lacks_through_the_cli(tmp_path):
+    """The CIK export names no pemda; its sidecar does, and a broken sidecar rejects its file."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(SAMPLE_XLSX, inbox / SAMPLE_XLSX.name)
+    (inbox / f"{SAMPLE_XLSX.name}.meta.json").write_text(json.dumps({"pemda": "Kabupaten Klungkung", "triwulan": 4}), encoding="utf-8")
+    shutil.copy(ROOT / "samples" / "lkjip-disnaker-klungkung-2024.pdf", inbox / "salinan.pdf")
+    (inbox / "salinan.pdf.meta.json").write_text('{"tahun": "dua ribu"}', encoding="utf-8")
+    wh = tmp_path / "k.duckdb"
+    out = kinerja("run", str(inbox), "--warehouse", str(wh), "--parquet", str(tmp_path / "pq"))
+    assert out.returncode == 3, out.stderr
+    con = duckdb.connect(str(wh), read_only=True)
+    loaded = con.execute(
+        "SELECT pemda, pemda_inferred, opd, tahun, triwulan, metadata_note FROM dim_dokumen WHERE status = 'loaded'"
+    ).fetchall()
+    rejected = con.execute("SELECT file_name, error FROM dim_dokumen WHERE status = 'rejected'").fetchall()
+    lines = con.execute("SELECT DISTINCT pemda FROM fct_anggaran").fetchall()
+    con.close()
+    pemda, inferred, opd, tahun, triwulan, note = loaded[0]
+    assert (pemda, inferred, opd, tahun, triwulan) == ("Kabupaten Klungkung", False, "Dinas Ketenagakerjaan", 2024, 4)
+    assert "pemda: berkas .meta.json" in note and "opd: judul" in note
+    assert lines == [("Kabupaten Klungkung",)]
+    assert rejected[0][0] == "salinan.pdf" and "salinan.pdf.meta.json: tahun = 'dua ribu'" in rejected[0][1]
+
+
+def test_a_shipped_document_takes_its_sidecar_along(tmp_path):
+    """A Dask worker reads a temporary copy: the sidecar travels with the bytes."""
+    from flows.documents import read_shipped, ship
+
+    copy = tmp_path / SAMPLE_XLSX.name
+    shutil.copy(SAMPLE_XLSX, copy)
+    (tmp_path / f"{SAMPLE_XLSX.name}.meta.json").write_text('{"pemda": "Kabupaten Klungkung"}', encoding="utf-8")
+    result = read_shipped(ship(copy))
+    assert result.document.dokumen["pemda"] == "Kabupaten Klungkung"
+    assert "pemda: berkas .meta.json" in result.document.dokumen["metadata_note"]
