@@ -17,9 +17,9 @@ from pathlib import Path
 
 from extract.errors import ExtractError
 from extract.pdf import extract_pdf, sha256_file
-from extract.spreadsheet import extract_spreadsheet
-from transform.document import TransformedDocument, transform_document
-from transform.dokumen import FIELDS, JENIS, YEARS, month_number
+from extract.spreadsheet import extract_spreadsheet, sheet_rows
+from transform.document import SUPPLIED, TransformedDocument, transform_document
+from transform.dokumen import FIELDS, JENIS, YEARS, month_number, read_sheet_metadata
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +40,7 @@ class DocumentResult:
     error: str | None = None
     document: TransformedDocument | None = None
     modified_at: datetime | None = None
+    metadata: dict | None = None  # of a rejected document: what it says about itself, when it was read
 
     @property
     def ok(self) -> bool:
@@ -172,10 +173,24 @@ def read_document(path: str | Path, max_pages: int | None = MAX_PAGES, max_mb: f
     except ExtractError as exc:
         log.info("rejected: %s", exc)
         result.error = str(exc)
+        result.metadata = exc.metadata if exc.metadata is not None else _sheet_metadata(path)
     except Exception as exc:  # untrusted input must not crash the run: reject, keep the trace in the log
         log.exception("%s: unexpected error while reading", path.name)
         result.error = f"{path.name}: kesalahan tak terduga saat membaca ({type(exc).__name__}: {str(exc)[:200]})".replace("\n", " ")
     return result
+
+
+def _sheet_metadata(path: Path) -> dict | None:
+    """Read a rejected spreadsheet's metadata from its cells (extraction stopped before
+    transform: no table was recognised), with its sidecar over it; None when unreadable."""
+    if path.suffix.lower() not in SPREADSHEET_SUFFIXES:
+        return None
+    try:
+        meta = read_sheet_metadata(sheet_rows(path))
+        meta.override(read_sidecar(path) or {}, SUPPLIED)
+    except ExtractError:
+        return None
+    return meta.columns()
 
 
 @dataclass

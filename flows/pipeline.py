@@ -152,7 +152,7 @@ def load_warehouse_task(
             if r.ok:
                 outcomes.append(build.load_document(r.document.dokumen, r.document.rows, r.size, r.modified_at))
             else:
-                outcomes.append(build.record_rejected(r.sha256, r.file_name, r.format, r.error, r.size))
+                outcomes.append(build.record_rejected(r.sha256, r.file_name, r.format, r.error, r.size, r.metadata))
         build.refresh()
         counts = build.table_counts()
         build.commit()

@@ -214,3 +214,24 @@ def test_a_shipped_document_takes_its_sidecar_along(tmp_path):
     result = read_shipped(ship(copy))
     assert result.document.dokumen["pemda"] == "Kabupaten Klungkung"
     assert "pemda: berkas .meta.json" in result.document.dokumen["metadata_note"]
+
+
+@pytest.mark.skipif(not REAL.exists(), reason="../shared/real is not on this machine")
+def test_a_rejected_document_is_still_known_by_its_agency_and_year(tmp_path):
+    """Whether or not its tables load, a document's row carries what it says about itself."""
+    from flows.documents import read_document
+
+    rows = {}
+    with WarehouseBuild(tmp_path / "k.duckdb") as build:
+        for name in ("tangsel-dikbud-2023-realisasi-kinerja-triwulan.pdf", "mamberamoraya-pemkab-2023-rkpdp2.xlsx"):
+            r = read_document(REAL / name)
+            if r.ok:
+                build.load_document(r.document.dokumen, r.document.rows, r.size, r.modified_at)
+            else:
+                build.record_rejected(r.sha256, r.file_name, r.format, r.error, r.size, r.metadata)
+        for row in build.con.execute("SELECT file_name, jenis, pemda, opd, tahun, metadata_note FROM dim_dokumen").fetchall():
+            rows[row[0]] = row[1:]
+    jenis, pemda, opd, tahun, note = rows["tangsel-dikbud-2023-realisasi-kinerja-triwulan.pdf"]
+    assert (jenis, pemda, opd, tahun) == ("realisasi_triwulan", None, "Dinas Pendidikan dan Kebudayaan", 2023)
+    assert "tidak disebut dalam dokumen: pemda" in note
+    assert rows["mamberamoraya-pemkab-2023-rkpdp2.xlsx"][:4] == ("other", "Kabupaten Mamberamo Raya", None, 2023)

@@ -103,16 +103,21 @@ def transform_document(doc: ExtractedDocument, supplied: dict | None = None) -> 
     `supplied` holds metadata the user gave for this document (its sidecar file); it wins
     over what the document says.
     """
+    meta = read_metadata(doc, supplied)
+
+    def reject(cause: str, page: int | None = None) -> ExtractError:
+        error = ExtractError(doc.file_name, cause, page=page)
+        error.metadata = meta.columns()
+        return error
+
     recognised = [t for t in doc.tables if t.kind]
     if not looks_like_report(doc.page_texts) and not recognised:
-        raise ExtractError(doc.file_name, "bukan LKjIP: tidak ada judul laporan kinerja dan tidak ada tabel yang dikenali")
+        raise reject("bukan LKjIP: tidak ada judul laporan kinerja dan tidak ada tabel yang dikenali")
     if not recognised:
         pages = f"{doc.page_count} halaman dibaca" if doc.page_count else "semua sheet dibaca"
-        raise ExtractError(doc.file_name, f"tidak ada tabel LKjIP yang dikenali ({pages}, {len(doc.tables)} tabel lain)")
-    meta = read_metadata(doc, supplied)
+        raise reject(f"tidak ada tabel LKjIP yang dikenali ({pages}, {len(doc.tables)} tabel lain)")
     if meta.tahun is None:
-        raise ExtractError(
-            doc.file_name,
+        raise reject(
             "tahun laporan tidak ditemukan di sampul, judul, header/footer atau tanda tangan; "
             "isi lewat berkas <nama berkas>.meta.json",
             page=1,
@@ -155,18 +160,11 @@ def transform_document(doc: ExtractedDocument, supplied: dict | None = None) -> 
         "source_document_id": doc.sha256,
         "file_name": doc.file_name,
         "format": doc.format,
-        "jenis": meta.jenis,
-        "pemda": ctx["pemda"],
+        **meta.columns(),
         "pemda_inferred": False,
-        "opd": ctx["opd"],
-        "tahun": ctx["tahun"],
         "page_count": doc.page_count,
         "status": "loaded",
         "error": None,
-        "tahapan": meta.tahapan,
-        "bulan": meta.bulan_nama,
-        "triwulan": meta.triwulan,
-        "metadata_note": meta.note() or None,
         "sheets": ",".join(dict.fromkeys(t.sheet for t in doc.tables if t.sheet)) or None,
         "tables_found": len(doc.tables),
         "tables_recognised": len(recognised),

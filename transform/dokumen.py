@@ -60,6 +60,19 @@ class Metadata:
         """The month as its Indonesian name ("Desember"), as dim_dokumen.bulan stores it."""
         return None if self.bulan is None else _words()["bulan_nama"][self.bulan]
 
+    def columns(self) -> dict:
+        """The dim_dokumen columns these values fill."""
+        return {
+            "jenis": self.jenis,
+            "pemda": self.pemda,
+            "opd": self.opd,
+            "tahun": self.tahun,
+            "tahapan": self.tahapan,
+            "bulan": self.bulan_nama,
+            "triwulan": self.triwulan,
+            "metadata_note": self.note() or None,
+        }
+
     def note(self) -> str:
         """Say where each value was read and which the document does not state."""
         parts = [f"{f}: {self.sources[f]}" for f in FIELDS if f in self.sources]

@@ -44,7 +44,7 @@ COMMENT ON COLUMN dim_dokumen.triwulan IS 'Quarter (1-4) the figures are for, wh
 COMMENT ON COLUMN dim_dokumen.metadata_note IS 'Where each of jenis, pemda, opd, tahun, tahapan, bulan and triwulan was read (sampul, judul, header/footer, tanda tangan, kalimat judul, kolom tahun, kepala tabel, isi sel, or berkas .meta.json when the user supplied it) and which of pemda, opd, tahun the document does not state.';
 COMMENT ON COLUMN dim_dokumen.page_count IS 'Pages in the PDF (null for spreadsheets).';
 COMMENT ON COLUMN dim_dokumen.sheets IS 'For spreadsheets: the sheets that held recognised tables (skipped ones are named in notes).';
-COMMENT ON COLUMN dim_dokumen.status IS 'loaded, rejected or superseded (an older version of a report of the same pemda, OPD, year and format; kept queryable, left out of the marts).';
+COMMENT ON COLUMN dim_dokumen.status IS 'loaded, rejected or superseded (an older version of a report of the same kind, pemda, OPD, year and format; kept queryable, left out of the marts). A rejected document keeps the jenis, pemda, opd and tahun it states when they could be read.';
 COMMENT ON COLUMN dim_dokumen.error IS 'For rejected files: one line naming file, page or sheet and the cause.';
 COMMENT ON COLUMN dim_dokumen.tables_found IS 'Tables found in the document (stitched across pages).';
 COMMENT ON COLUMN dim_dokumen.tables_recognised IS 'Tables whose kind was recognised from their header.';
