@@ -235,3 +235,24 @@ def test_a_rejected_document_is_still_known_by_its_agency_and_year(tmp_path):
     assert (jenis, pemda, opd, tahun) == ("realisasi_triwulan", None, "Dinas Pendidikan dan Kebudayaan", 2023)
     assert "tidak disebut dalam dokumen: pemda" in note
     assert rows["mamberamoraya-pemkab-2023-rkpdp2.xlsx"][:4] == ("other", "Kabupaten Mamberamo Raya", None, 2023)
+
+
+@pytest.mark.parametrize(("jenis", "status"), [("lkjip", "superseded"), ("pk", "loaded")])
+def test_only_a_later_document_of_the_same_kind_supersedes(tmp_path, transformed, jenis, status):
+    """The sample, and a newer file of the same agency and year: a re-issued LKjIP replaces
+    it, the agency's PK of that year does not."""
+    from datetime import datetime, timezone
+
+    other = "cd" * 32
+    dokumen = {**transformed.dokumen, "source_document_id": other, "file_name": "lain.pdf", "jenis": jenis}
+    rows = {t: [{**r, "source_document_id": other} for r in rs] for t, rs in transformed.rows.items()}
+    wh = tmp_path / "k.duckdb"
+    with WarehouseBuild(wh) as build:
+        build.load_document(transformed.dokumen, transformed.rows, 1, datetime(2025, 2, 1, tzinfo=timezone.utc))
+        build.load_document(dokumen, rows, 1, datetime(2025, 3, 1, tzinfo=timezone.utc))
+        build.refresh()
+        build.commit()
+    con = duckdb.connect(str(wh), read_only=True)
+    statuses = dict(con.execute("SELECT file_name, status FROM dim_dokumen").fetchall())
+    con.close()
+    assert statuses == {transformed.dokumen["file_name"]: status, "lain.pdf": "loaded"}
