@@ -256,3 +256,12 @@ def test_only_a_later_document_of_the_same_kind_supersedes(tmp_path, transformed
     statuses = dict(con.execute("SELECT file_name, status FROM dim_dokumen").fetchall())
     con.close()
     assert statuses == {transformed.dokumen["file_name"]: status, "lain.pdf": "loaded"}
+
+
+def test_the_tables_tell_the_kind_only_when_no_title_does(extracted):
+    from transform.dokumen import jenis_from_tables
+
+    kinds = {t.kind for t in extracted.tables if t.kind}
+    assert "perjanjian_kinerja" in kinds and jenis_from_tables(kinds) == "lkjip"
+    assert jenis_from_tables(["perjanjian_kinerja"]) == "pk"
+    assert jenis_from_tables(["anggaran", "iku"]) is None

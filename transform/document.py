@@ -8,7 +8,7 @@ from extract import EXTRACTOR_VERSION
 from extract.errors import ExtractError
 from extract.model import ExtractedDocument, Table
 from transform.anggaran import transform_anggaran
-from transform.dokumen import Metadata, looks_like_report, read_pdf_metadata, read_sheet_metadata
+from transform.dokumen import TABLES, Metadata, jenis_from_tables, looks_like_report, read_pdf_metadata, read_sheet_metadata
 from transform.efisiensi import transform_efisiensi
 from transform.iku import transform_iku
 from transform.konteks import transform_konteks
@@ -111,6 +111,9 @@ def transform_document(doc: ExtractedDocument, supplied: dict | None = None) -> 
         return error
 
     recognised = [t for t in doc.tables if t.kind]
+    if "jenis" not in meta.sources and jenis_from_tables(t.kind for t in recognised):
+        meta.jenis = jenis_from_tables(t.kind for t in recognised)
+        meta.sources["jenis"] = TABLES
     if not looks_like_report(doc.page_texts) and not recognised:
         raise reject("bukan LKjIP: tidak ada judul laporan kinerja dan tidak ada tabel yang dikenali")
     if not recognised:

@@ -39,7 +39,7 @@ FIELDS = ("jenis", "pemda", "opd", "tahun", "tahapan", "bulan", "triwulan")
 
 # Where a value was read, as dim_dokumen.metadata_note names it.
 COVER, TITLE, RUNNING, SIGNATURE, BODY = "sampul", "judul", "header/footer", "tanda tangan", "kalimat judul"
-YEAR_COLUMN, SHEET_HEADER, CELLS = "kolom tahun", "kepala tabel", "isi sel"
+YEAR_COLUMN, SHEET_HEADER, CELLS, TABLES = "kolom tahun", "kepala tabel", "isi sel", "jenis tabel"
 
 
 @dataclass
@@ -351,6 +351,14 @@ def find_tahapan(text: str) -> str | None:
         if word.upper() in table:
             return table[word.upper()]
     return None
+
+
+def jenis_from_tables(kinds) -> str | None:
+    """Return the kind of document its recognised tables point to, for a document whose text
+    names none: the first in `data/jenis_tabel.csv` order (sasaran measurement -> lkjip before
+    a PK table -> pk, as an LKjIP prints its PK too); None when no table tells."""
+    found = set(kinds)
+    return next((r["jenis"] for r in _rows("jenis_tabel.csv") if r["kind"] in found), None)
 
 
 def find_jenis(text: str) -> tuple[str, str | None] | None:
