@@ -14,19 +14,22 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 from functools import lru_cache
 from pathlib import Path
 
 import duckdb
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extract.pdf import read_page_texts
 from extract.spreadsheet import sheet_rows
 from load.warehouse import WarehouseBuild
 from tests.conftest import ROOT, build_warehouse
 from tests.test_cli import kinerja
-from transform.dokumen import find_opd, find_pemda, find_tahun, find_triwulan, read_pdf_metadata, read_sheet_metadata
+from transform.dokumen import JENIS, find_opd, find_pemda, find_tahun, find_triwulan, read_pdf_metadata, read_sheet_metadata
 
 REAL = ROOT.parent / "shared" / "real"
 GOLDEN = ROOT / "tests" / "golden" / "real" / "metadata.csv"
@@ -265,3 +268,23 @@ def test_the_tables_tell_the_kind_only_when_no_title_does(extracted):
     assert "perjanjian_kinerja" in kinds and jenis_from_tables(kinds) == "lkjip"
     assert jenis_from_tables(["perjanjian_kinerja"]) == "pk"
     assert jenis_from_tables(["anggaran", "iku"]) is None
+
+
+# Words real covers, headers and sentences are made of: names, name enders, verbs, numbers.
+_VOCAB = (
+    "PEMERINTAH KABUPATEN Kota PROVINSI Propinsi DINAS Badan RSUD Kepala GUBERNUR Jabatan : "
+    "Jawa BARAT Klungkung Tangerang Selatan Kesehatan PENDIDIKAN dan DAN serta merupakan MENYUSUN "
+    "Tahun TAHUN ANGGARAN TA 2016 2024 2013-2018 Januari LAPORAN KINERJA LKjIP Perjanjian RKA "
+    "Triwulan II - IV , . ( ) Kabupaten/Kota pada Ibu 1.02 6.214.345.759,00"
+).split()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.lists(st.sampled_from(_VOCAB), min_size=1, max_size=12), max_size=8), min_size=1, max_size=4))
+def test_whatever_the_pages_say_a_value_is_a_name_or_empty(pages):
+    meta = read_pdf_metadata(["\n".join(" ".join(line) for line in page) for page in pages])
+    assert meta.jenis in JENIS
+    assert meta.pemda is None or re.fullmatch(r"(Kabupaten|Kota|Provinsi)( [^\s,.;:()]+){1,4}", meta.pemda), meta.pemda
+    assert meta.opd is None or 2 <= len(meta.opd.split()) <= 18, meta.opd
+    assert meta.tahun is None or 1990 <= meta.tahun <= 2100
+    assert meta.triwulan in (None, 1, 2, 3, 4)
