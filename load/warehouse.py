@@ -362,15 +362,17 @@ class WarehouseBuild:
 
         Two loaded documents of one kind, pemda, OPD and year in one format are two versions of
         a report (a corrected re-upload): the one whose file is newer (then the later load) stays
-        loaded, the other becomes 'superseded' and stays queryable. A PDF and an export of one
-        report are not versions of each other, nor are an agency's LKjIP and its PK.
+        loaded, the other becomes 'superseded' and stays queryable. A Word draft (.docx) and the
+        PDF exported from it are one report too, so they supersede each other; a PDF and a
+        SIPD export of one report are not versions of each other, nor are an agency's LKjIP and
+        its PK.
         """
         self.con.execute(
             """
             UPDATE dim_dokumen SET status = CASE WHEN r.rank = 1 THEN 'loaded' ELSE 'superseded' END
             FROM (
                 SELECT source_document_id, row_number() OVER (
-                    PARTITION BY jenis, pemda, opd, tahun, format
+                    PARTITION BY jenis, pemda, opd, tahun, CASE format WHEN 'docx' THEN 'pdf' ELSE format END
                     ORDER BY file_modified_at DESC NULLS LAST, loaded_at DESC, file_name DESC
                 ) AS rank
                 FROM dim_dokumen
@@ -400,7 +402,16 @@ class WarehouseBuild:
         for name, text in folder_sql("checks"):
             body = "\n".join(ln for ln in text.splitlines() if not ln.strip().startswith("--")).strip().rstrip(";")
             before = self.con.execute("SELECT count(*) FROM fct_temuan").fetchone()[0]
-            self.con.execute(f"INSERT INTO fct_temuan BY NAME {body}")
+            # A document that leaves a name, code or caption out makes a `||` message NULL: the
+            # finding still stands, said with what is known (#15: a run never fails on content).
+            self.con.execute(
+                f"""INSERT INTO fct_temuan BY NAME
+                SELECT * REPLACE (coalesce(message, 'Temuan ' || replace(rule, '_', ' ')
+                    || coalesce(' ' || level, '') || coalesce(' ' || kode, '') || coalesce(' "' || indikator || '"', '')
+                    || ' tahun ' || tahun || ': tercetak ' || coalesce(reported, '–') || ', seharusnya '
+                    || coalesce(expected, '–') || ' (sebagian keterangan tidak tercetak di dokumen).') AS message)
+                FROM ({body})"""
+            )
             counts[name] = self.con.execute("SELECT count(*) FROM fct_temuan").fetchone()[0] - before
         self.con.execute("COMMIT")
         return counts

@@ -193,6 +193,7 @@ def test_a_sidecar_supplies_what_the_document_lacks_through_the_cli(tmp_path):
     wh = tmp_path / "k.duckdb"
     out = kinerja("run", str(inbox), "--warehouse", str(wh), "--parquet", str(tmp_path / "pq"))
     assert out.returncode == 3, out.stderr
+    assert f"{SAMPLE_XLSX.name}.meta.json" not in out.stdout + out.stderr  # a sidecar is no skipped input
     con = duckdb.connect(str(wh), read_only=True)
     loaded = con.execute(
         "SELECT pemda, pemda_inferred, opd, tahun, triwulan, metadata_note FROM dim_dokumen WHERE status = 'loaded'"

@@ -28,6 +28,8 @@ def free_port() -> int:
 
 
 def wait_for(check, timeout: float, what: str):
+    """Poll `check` until it holds. The bound (minutes) is not a speed check: it only turns a
+    server that never comes up into a failure instead of a hung suite."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         result = check()

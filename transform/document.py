@@ -117,7 +117,8 @@ def transform_document(doc: ExtractedDocument, supplied: dict | None = None) -> 
     if not looks_like_report(doc.page_texts) and not recognised:
         raise reject("bukan LKjIP: tidak ada judul laporan kinerja dan tidak ada tabel yang dikenali")
     if not recognised:
-        pages = f"{doc.page_count} halaman dibaca" if doc.page_count else "semua sheet dibaca"
+        pages = f"{doc.page_count} halaman dibaca" if doc.page_count else (
+            "seluruh dokumen dibaca" if doc.format == "docx" else "semua sheet dibaca")
         raise reject(f"tidak ada tabel LKjIP yang dikenali ({pages}, {len(doc.tables)} tabel lain)")
     if meta.tahun is None:
         raise reject(
