@@ -106,8 +106,8 @@ class ExtractedDocument:
     page_texts: list[str]
     pages: list[PageInfo]
     tables: list[Table]
-    metadata: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    sheet_rows: list[tuple[str, list[list[str]]]] = field(default_factory=list)  # spreadsheets: every cell as text
 
     @property
     def pages_without_text(self) -> list[int]:

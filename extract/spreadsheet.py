@@ -195,17 +195,34 @@ def _find_table(grid: list[list[Cell]], sheet: str, has_merges: bool) -> tuple[T
     return None, -1
 
 
-def extract_spreadsheet(path: Path) -> ExtractedDocument:
-    """Read every sheet; keep the recognised tables, say which sheets were skipped and why."""
-    path = Path(path)
+def _read_sheets(path: Path) -> list[tuple[str, list[list], list | None]]:
     name, suffix = path.name, path.suffix.lower()
     if path.stat().st_size == 0:
         raise ExtractError(name, "berkas kosong (0 byte)")
     if suffix == ".csv":
-        sheets = _read_csv(path)
-    else:
-        _check_container(path)
-        sheets = _read_workbook(path)
+        return _read_csv(path)
+    _check_container(path)
+    return _read_workbook(path)
+
+
+def _text_rows(rows: list[list]) -> list[list[str]]:
+    return [[_text(v) for v in r] for r in rows]
+
+
+def sheet_rows(path: Path) -> list[tuple[str, list[list[str]]]]:
+    """Return every sheet's cells as text, whatever tables they hold.
+
+    The document's own metadata (title rows, a year column, pemda names) is read from these,
+    so it is known even for a file whose tables are not recognised.
+    """
+    return [(name, _text_rows(rows)) for name, rows, _ in _read_sheets(Path(path))]
+
+
+def extract_spreadsheet(path: Path) -> ExtractedDocument:
+    """Read every sheet; keep the recognised tables, say which sheets were skipped and why."""
+    path = Path(path)
+    name, suffix = path.name, path.suffix.lower()
+    sheets = _read_sheets(path)
     tables, notes, titles = [], [], []
     for sheet_name, rows, merges in sheets:
         grid = _cells(rows, merges, sheet_name)
@@ -233,6 +250,7 @@ def extract_spreadsheet(path: Path) -> ExtractedDocument:
         pages=[],
         tables=tables,
         notes=notes,
+        sheet_rows=[(sheet_name, _text_rows(rows)) for sheet_name, rows, _ in sheets],
     )
 
 

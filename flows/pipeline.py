@@ -14,7 +14,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
 from extract import EXTRACTOR_VERSION
-from flows.documents import MAX_FILE_MB, MAX_PAGES, DocumentResult, SkippedFile, failed_result, read_document, scan_inputs, ship
+from flows.documents import MAX_FILE_MB, MAX_PAGES, DocumentResult, SkippedFile, failed_result, read_document, scan_inputs, ship, sidecar_path
 from flows.killpoint import kill_point
 from flows.parallel import default_workers, read_source, worker_pool
 from extract.pdf import sha256_file
@@ -132,12 +132,14 @@ def read_documents(to_read: list[str], timeout: float | None, limits: dict, ship
 @task(name="find-unchanged")
 def find_unchanged_task(files: list[str], warehouse: str) -> dict[str, str]:
     """Return {path: document id} of files whose bytes were already loaded by this extractor
-    version: they are not read again (the cache key is content hash + extractor version)."""
+    version: they are not read again (the cache key is content hash + extractor version).
+    A file with a sidecar (`<file>.meta.json`) is always read again, so an edited sidecar
+    takes effect on the next run."""
     known = loaded_versions(Path(warehouse))
     unchanged = {}
     for path in files:
         digest = sha256_file(Path(path))
-        if known.get(digest) == EXTRACTOR_VERSION:
+        if known.get(digest) == EXTRACTOR_VERSION and not sidecar_path(path).exists():
             unchanged[path] = digest
     return unchanged
 
@@ -153,7 +155,7 @@ def load_warehouse_task(
             if r.ok:
                 outcomes.append(build.load_document(r.document.dokumen, r.document.rows, r.size, r.modified_at))
             else:
-                outcomes.append(build.record_rejected(r.sha256, r.file_name, r.format, r.error, r.size))
+                outcomes.append(build.record_rejected(r.sha256, r.file_name, r.format, r.error, r.size, r.metadata))
         build.refresh()
         counts = build.table_counts()
         kill_point("build")

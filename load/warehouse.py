@@ -296,8 +296,14 @@ class WarehouseBuild:
             return LoadOutcome(dokumen["file_name"], sid, "rejected", f"{dokumen['file_name']}: gagal dimuat ({exc})")
         return LoadOutcome(dokumen["file_name"], sid, "loaded", rows={t: len(rows.get(t, [])) for t in DOCUMENT_TABLES})
 
-    def record_rejected(self, source_document_id: str, file_name: str, fmt: str, error: str, file_size: int | None) -> LoadOutcome:
-        """Record a rejected file; a version of the same bytes that loaded before stays loaded."""
+    def record_rejected(
+        self, source_document_id: str, file_name: str, fmt: str, error: str, file_size: int | None, metadata: dict | None = None
+    ) -> LoadOutcome:
+        """Record a rejected file; a version of the same bytes that loaded before stays loaded.
+
+        `metadata` (jenis, pemda, opd, tahun ... as the document states them) is kept when it
+        was read, so a rejected report is still found by its agency and year.
+        """
         if self._status(source_document_id) == "loaded":
             log.warning("%s: rejected this time but loaded before; keeping the loaded version", file_name)
             return LoadOutcome(file_name, source_document_id, "loaded", rows={})
@@ -307,6 +313,7 @@ class WarehouseBuild:
             "dim_dokumen",
             [
                 {
+                    **(metadata or {}),
                     "source_document_id": source_document_id,
                     "file_name": file_name,
                     "format": fmt,
@@ -353,18 +360,19 @@ class WarehouseBuild:
     def mark_superseded(self) -> int:
         """Mark older versions of a report superseded by a newer file of the same kind.
 
-        Two loaded documents of one pemda, OPD and year in one format are two versions of a
-        report (a corrected re-upload): the one whose file is newer (then the later load) stays
+        Two loaded documents of one kind, pemda, OPD and year in one format are two versions of
+        a report (a corrected re-upload): the one whose file is newer (then the later load) stays
         loaded, the other becomes 'superseded' and stays queryable. A Word draft (.docx) and the
         PDF exported from it are one report too, so they supersede each other; a PDF and a
-        SIPD export of one report are not versions of each other.
+        SIPD export of one report are not versions of each other, nor are an agency's LKjIP and
+        its PK.
         """
         self.con.execute(
             """
             UPDATE dim_dokumen SET status = CASE WHEN r.rank = 1 THEN 'loaded' ELSE 'superseded' END
             FROM (
                 SELECT source_document_id, row_number() OVER (
-                    PARTITION BY pemda, opd, tahun, CASE format WHEN 'docx' THEN 'pdf' ELSE format END
+                    PARTITION BY jenis, pemda, opd, tahun, CASE format WHEN 'docx' THEN 'pdf' ELSE format END
                     ORDER BY file_modified_at DESC NULLS LAST, loaded_at DESC, file_name DESC
                 ) AS rank
                 FROM dim_dokumen

@@ -47,7 +47,10 @@ def test_the_draft_says_who_and_when(draft):
     d = draft[2].dokumen
     assert (d["format"], d["pemda"], d["opd"], d["tahun"], d["page_count"]) == (
         "docx", "Kabupaten Klungkung", "Dinas Ketenagakerjaan", 2024, None)
-    assert (d["tahapan"], d["bulan"], d["number_locale"]) == ("perubahan", "Desember", "id")
+    # the CIK annex's title block (PERUBAHAN, BULAN : Desember) is a table's, not the LKjIP's:
+    # the report has no stage or month (tests/golden/real/metadata.csv, the sample LKjIP row)
+    assert (d["tahapan"], d["bulan"], d["number_locale"]) == (None, None, "id")
+    assert (d["jenis"], d["metadata_note"]) == ("lkjip", "jenis: sampul; pemda: sampul; opd: sampul; tahun: sampul")
 
 
 def test_the_45_budget_lines_match_the_golden(draft):

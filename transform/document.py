@@ -8,7 +8,7 @@ from extract import EXTRACTOR_VERSION
 from extract.errors import ExtractError
 from extract.model import ExtractedDocument, Table
 from transform.anggaran import transform_anggaran
-from transform.dokumen import looks_like_report, read_metadata
+from transform.dokumen import TABLES, Metadata, jenis_from_tables, looks_like_report, read_pdf_metadata, read_sheet_metadata
 from transform.efisiensi import transform_efisiensi
 from transform.iku import transform_iku
 from transform.konteks import transform_konteks
@@ -81,24 +81,56 @@ def _staged(doc: ExtractedDocument) -> tuple[list[dict], list[dict]]:
     return tabel, sel
 
 
-def transform_document(doc: ExtractedDocument) -> TransformedDocument:
-    """Type and normalise everything extract found; reject what is not a report."""
+SUPPLIED = "berkas .meta.json"
+
+
+def read_metadata(doc: ExtractedDocument, supplied: dict | None = None) -> Metadata:
+    """Read what a document says about itself, then put what the user supplied over it.
+
+    Spreadsheets are read from their cells, PDFs from their page texts; neither depends on
+    which tables were recognised. `supplied` is the document's sidecar (flows.documents),
+    whose values win over what was read.
+    """
+    meta = read_sheet_metadata(doc.sheet_rows) if doc.sheet_rows else read_pdf_metadata(doc.page_texts)
+    if supplied:
+        meta.override(supplied, SUPPLIED)
+    return meta
+
+
+def transform_document(doc: ExtractedDocument, supplied: dict | None = None) -> TransformedDocument:
+    """Type and normalise everything extract found; reject what is not a report.
+
+    `supplied` holds metadata the user gave for this document (its sidecar file); it wins
+    over what the document says.
+    """
+    meta = read_metadata(doc, supplied)
+
+    def reject(cause: str, page: int | None = None) -> ExtractError:
+        error = ExtractError(doc.file_name, cause, page=page)
+        error.metadata = meta.columns()
+        return error
+
     recognised = [t for t in doc.tables if t.kind]
+    if "jenis" not in meta.sources and jenis_from_tables(t.kind for t in recognised):
+        meta.jenis = jenis_from_tables(t.kind for t in recognised)
+        meta.sources["jenis"] = TABLES
     if not looks_like_report(doc.page_texts) and not recognised:
-        raise ExtractError(doc.file_name, "bukan LKjIP: tidak ada judul laporan kinerja dan tidak ada tabel yang dikenali")
+        raise reject("bukan LKjIP: tidak ada judul laporan kinerja dan tidak ada tabel yang dikenali")
     if not recognised:
         pages = f"{doc.page_count} halaman dibaca" if doc.page_count else (
             "seluruh dokumen dibaca" if doc.format == "docx" else "semua sheet dibaca")
-        raise ExtractError(doc.file_name, f"tidak ada tabel LKjIP yang dikenali ({pages}, {len(doc.tables)} tabel lain)")
-    preambles = [t.preamble for t in doc.tables if t.preamble]
-    meta = {**read_metadata(doc.page_texts, preambles), **doc.metadata}
-    if "tahun" not in meta:
-        raise ExtractError(doc.file_name, "tahun laporan tidak ditemukan di halaman depan", page=1)
+        raise reject(f"tidak ada tabel LKjIP yang dikenali ({pages}, {len(doc.tables)} tabel lain)")
+    if meta.tahun is None:
+        raise reject(
+            "tahun laporan tidak ditemukan di sampul, judul, header/footer atau tanda tangan; "
+            "isi lewat berkas <nama berkas>.meta.json",
+            page=1,
+        )
     ctx = {
         "source_document_id": doc.sha256,
-        "tahun": int(meta["tahun"]),
-        "pemda": meta.get("pemda"),
-        "opd": meta.get("opd"),
+        "tahun": meta.tahun,
+        "pemda": meta.pemda,
+        "opd": meta.opd,
     }
     samples = [
         row.text(c.index)
@@ -132,15 +164,11 @@ def transform_document(doc: ExtractedDocument) -> TransformedDocument:
         "source_document_id": doc.sha256,
         "file_name": doc.file_name,
         "format": doc.format,
-        "pemda": ctx["pemda"],
+        **meta.columns(),
         "pemda_inferred": False,
-        "opd": ctx["opd"],
-        "tahun": ctx["tahun"],
         "page_count": doc.page_count,
         "status": "loaded",
         "error": None,
-        "tahapan": (meta.get("tahapan") or "").lower() or None,
-        "bulan": (meta.get("bulan") or "").capitalize() or None,
         "sheets": ",".join(dict.fromkeys(t.sheet for t in doc.tables if t.sheet)) or None,
         "tables_found": len(doc.tables),
         "tables_recognised": len(recognised),

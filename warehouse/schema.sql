@@ -5,12 +5,15 @@ CREATE TABLE IF NOT EXISTS dim_dokumen (
     source_document_id VARCHAR PRIMARY KEY,
     file_name VARCHAR NOT NULL,
     format VARCHAR NOT NULL,
+    jenis VARCHAR,
     pemda VARCHAR,
     pemda_inferred BOOLEAN DEFAULT false,
     opd VARCHAR,
     tahun INTEGER,
     tahapan VARCHAR,
     bulan VARCHAR,
+    triwulan INTEGER,
+    metadata_note VARCHAR,
     page_count INTEGER,
     sheets VARCHAR,
     status VARCHAR NOT NULL,
@@ -30,15 +33,18 @@ COMMENT ON TABLE dim_dokumen IS 'One row per source file version (by content has
 COMMENT ON COLUMN dim_dokumen.source_document_id IS 'sha256 of the file bytes: the key every fact carries back to its document.';
 COMMENT ON COLUMN dim_dokumen.file_name IS 'File name as it was found in the input folder.';
 COMMENT ON COLUMN dim_dokumen.format IS 'pdf, docx, xlsx, xls, ods or csv (by content where it could be told, else by extension).';
-COMMENT ON COLUMN dim_dokumen.pemda IS 'Local government the report belongs to, as the cover names it (e.g. Kabupaten Klungkung).';
+COMMENT ON COLUMN dim_dokumen.jenis IS 'Kind of document, from its title, running header or the sentence naming it (else from its recognised tables): lkjip (also LAKIP, LKIP, LKj), pk, renstra, renja, rka, dpa, dppa, rfk, lra, rencana_aksi, realisasi_triwulan (e-monev, e-IKU) or other (a CIK export, an RKPD, an untitled budget export).';
+COMMENT ON COLUMN dim_dokumen.pemda IS 'Local government the document belongs to, as it names itself (e.g. Kabupaten Klungkung, Provinsi Jawa Barat); null when the document names none (metadata_note says so) and no other document of its OPD does.';
 COMMENT ON COLUMN dim_dokumen.pemda_inferred IS 'True when the document does not name its pemda (a spreadsheet export) and it was taken from the other loaded documents of the same OPD, which all name that one.';
-COMMENT ON COLUMN dim_dokumen.opd IS 'Agency (organisasi perangkat daerah) that published the report (e.g. Dinas Ketenagakerjaan).';
-COMMENT ON COLUMN dim_dokumen.tahun IS 'Report year: the budget/performance year the report accounts for.';
-COMMENT ON COLUMN dim_dokumen.tahapan IS 'Budget stage the figures belong to, from the CIK title: murni (original budget) or perubahan (amended budget).';
-COMMENT ON COLUMN dim_dokumen.bulan IS 'Month the realisation is counted up to, from the CIK title (BULAN : Desember).';
+COMMENT ON COLUMN dim_dokumen.opd IS 'Agency (organisasi perangkat daerah) that published the document, as its cover, title block, running header or signature names it (e.g. Dinas Ketenagakerjaan); null for a pemda-wide file.';
+COMMENT ON COLUMN dim_dokumen.tahun IS 'The budget/performance year the figures are for, from the title and cover first (not the year of publication, not a comparison table''s year columns).';
+COMMENT ON COLUMN dim_dokumen.tahapan IS 'Budget stage the figures belong to: murni (original budget) or perubahan (amended budget), from the title (LAPORAN CAPAIAN INDIKATOR KINERJA PERUBAHAN), the column headers of an export (JUMLAH PERUBAHAN) or the kind (an RKA or DPA is murni, a DPPA perubahan); null when the document does not say.';
+COMMENT ON COLUMN dim_dokumen.bulan IS 'Month the realisation is counted up to, from the title block (BULAN : Desember, Bulan : AGUSTUS 2022), as its Indonesian name.';
+COMMENT ON COLUMN dim_dokumen.triwulan IS 'Quarter (1-4) the figures are for, when the title names one (Triwulan II); null for a span (Triwulan I - IV) or none.';
+COMMENT ON COLUMN dim_dokumen.metadata_note IS 'Where each of jenis, pemda, opd, tahun, tahapan, bulan and triwulan was read (sampul, judul, header/footer, tanda tangan, kalimat judul, kolom tahun, kepala tabel, isi sel; jenis tabel when only the recognised tables told the kind; jenis when the stage follows from the kind; berkas .meta.json when the user supplied it) and which of pemda, opd, tahun the document does not state.';
 COMMENT ON COLUMN dim_dokumen.page_count IS 'Pages in the PDF (null for spreadsheets and .docx, which have none).';
 COMMENT ON COLUMN dim_dokumen.sheets IS 'For spreadsheets: the sheets that held recognised tables (skipped ones are named in notes).';
-COMMENT ON COLUMN dim_dokumen.status IS 'loaded, rejected or superseded (an older version of a report of the same pemda, OPD, year and format; kept queryable, left out of the marts).';
+COMMENT ON COLUMN dim_dokumen.status IS 'loaded, rejected or superseded (an older version of a report of the same kind, pemda, OPD, year and format; kept queryable, left out of the marts). A rejected document keeps the jenis, pemda, opd and tahun it states when they could be read.';
 COMMENT ON COLUMN dim_dokumen.error IS 'For rejected files: one line naming file, page or sheet and the cause.';
 COMMENT ON COLUMN dim_dokumen.tables_found IS 'Tables found in the document (stitched across pages).';
 COMMENT ON COLUMN dim_dokumen.tables_recognised IS 'Tables whose kind was recognised from their header.';
