@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 # never downloads a browser of its own). Installed only where missing.
 TEST_DEBS := chromium
 
-.PHONY: run test install clean docs bench system-test
+.PHONY: run test install clean docs bench eval system-test
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -42,3 +42,6 @@ docs: $(STAMP)  ## regenerate docs/warehouse.md from the warehouse's own comment
 
 bench: $(STAMP)  ## speed and memory, written to bench/results/latest.json
 	$(BIN)/python bench/run.py
+
+eval: $(STAMP)  ## share of the golden rows of ../shared/real read exactly, written to bench/results/eval.json
+	$(BIN)/python bench/eval_real.py
