@@ -25,6 +25,7 @@ from rapidfuzz import fuzz
 from extract.model import Cell, Column
 
 MAX_HEADER_ROWS = 4
+MAX_TITLE_ROWS = 15
 FUZZY_WHOLE = 88  # a whole header cell this close to a phrase means the phrase (typos, wraps)
 FUZZY_WORD = 85  # one word this close to a one-word phrase of 6+ letters ("Progam", "Realisai")
 
@@ -36,8 +37,6 @@ MONEY = re.compile(r"^(?:rp\.?\s*)?-?\(?\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*(?:[.,
 PERCENT = re.compile(r"^-?\d{1,3}(?:[.,]\d{1,5})?\s*%?$")
 CODE = re.compile(r"^\d{1,2}(?:[.\s-]\d{1,2}){1,6}(?:[.\s]\d{1,4})?$")
 
-# Markers a column's parents or units carry, and what they make of an open role.
-OPEN = {"target?", "realisasi?", "capaian?"}
 NAMING = {"nama", "sasaran", "nomor", "kode"}
 
 
@@ -131,12 +130,17 @@ def path_role(path: list[str]) -> tuple[str | None, int | None]:
     The lowest cell naming a role decides; a cell holding only a unit or a year ("(Rp)",
     "(%)", "Tahun 2016") leaves the role to its parent and lends its unit as context.
     """
+    other = _other_year(path)
+    if other:
+        return other, None
     tahun = None
     for text in path:
         m = YEAR.search(text)
         if m:
             tahun = int(m.group(1))
     role = None
+    if path and _own_label(path[-1]):
+        return None, tahun  # "Belanja Operasi" under "Jumlah": a part of it, not the sum
     for i in range(len(path) - 1, -1, -1):
         # a label split over two grid rows reads as one: "Sebelum" / "Perubahan"
         joined = _main_role(UNIT.sub(" ", " ".join(path[i - 1:i + 1]))) if i else None
@@ -157,6 +161,33 @@ def path_role(path: list[str]) -> tuple[str | None, int | None]:
     if re.search(r"\brp\b|rupiah", units, re.IGNORECASE):
         return "uang?", tahun
     return None, tahun
+
+
+T_MINUS_1 = re.compile(r"^\s*t\s*-\s*1\s*$", re.IGNORECASE)
+T_PLUS_1 = re.compile(r"^\s*t\s*\+\s*1\s*$", re.IGNORECASE)
+
+
+def _other_year(path: list[str]) -> str | None:
+    """Tell a column of the year before or after (SIPD RKA "T-1 | T | T+1"), None otherwise."""
+    if any(T_MINUS_1.match(t) for t in path):
+        return "pagu_tahun_lalu"
+    if any(T_PLUS_1.match(t) for t in path):
+        return "pagu_tahun_depan"
+    return None
+
+
+PERIOD = re.compile(r"\b(?:tw|triwulan|semester|smt)\.?\s*(?:[ivx]+|[1-4])\b", re.IGNORECASE)
+
+
+def _own_label(text: str) -> bool:
+    """Tell a lowest header cell that names something no role knows ("Belanja Operasi"),
+    as opposed to one holding only a unit, year, period, column number or context word
+    ("(Rp)", "Tahun 2016", "TW I", "Keuangan"), which leaves the role to its parent."""
+    if _main_role(UNIT.sub(" ", " ".join(text.split()))):
+        return False
+    rest = words(UNIT.sub(" ", PERIOD.sub(" ", YEAR.sub(" ", text))))
+    rest = " ".join(w for w in rest.split() if not w.isdigit() and not all(r.startswith("@") for r in roles_in(w) or ("x",)))
+    return bool(rest) and len(rest) > 1
 
 
 def _settle(role: str, markers: set[str]) -> str:
@@ -231,12 +262,13 @@ TOTAL_LINE = re.compile(r"^\s*(?:sub\s*)?(?:total|jumlah|grand\s*total)\b", re.I
 
 
 def _is_header_row(row: list[Cell]) -> bool:
-    texts = [c.text for c in row if c.text.strip()]
-    if not texts or any(TOTAL_LINE.match(t) for t in texts):
+    texts = [c.text for c in row if not c.covered and c.text.strip()]
+    if not texts or (len(texts) == 1 and TOTAL_LINE.match(texts[0])):
         return False  # "TOTAL ANGGARAN" opening the body (BP3AKB 2016 Tabel 2.3c p.30)
-    if any(value_kind(t) in ("money", "code") for t in texts if not YEAR.fullmatch(t.strip())):
-        return False
-    return any(_main_role(t) or roles_in(t) for t in texts)
+    lines = [ln for t in texts for ln in t.splitlines() if ln.strip()]
+    if any(value_kind(ln) in ("money", "code") for ln in lines if not YEAR.fullmatch(ln.strip())):
+        return False  # amounts stacked in a cell are body (BKPD 2016 Tabel 5 p.42)
+    return any(names_role(t) or (roles_in(t) and len(t.split()) <= 6) for t in texts)
 
 
 def _words_only(row: list[Cell]) -> bool:
@@ -265,6 +297,14 @@ def header_rows(cells: list[list[Cell]]) -> tuple[int, int]:
     start = 0
     while start < len(cells) and not _has_text(cells[start]):
         start += 1
+    # a title block ruled into the same frame stands above the header (SIPD forms: "RENCANA
+    # KERJA DAN ANGGARAN ...", Organisasi, Sub Unit; Sulut DKIPS RKA 2022 p.1): the header
+    # starts at the first row naming two roles
+    for k in range(start, min(len(cells), start + MAX_TITLE_ROWS)):
+        labels = [c.text for c in cells[k] if not c.covered and c.text.strip()]
+        if _is_header_row(cells[k]) and sum(1 for t in labels if names_role(t)) >= 2:
+            start = k
+            break
     n = 0
     while start + n < len(cells) and n < MAX_HEADER_ROWS:
         row = cells[start + n]
@@ -361,9 +401,13 @@ def assign_roles(paths: list[list[str]], body: list[list[Cell]], numbers: list[s
         votes = _votes(body, i)
         money = _mostly(votes, "money")
         if role == "realisasi?":
-            roles[i] = "realisasi" if money else "realisasi_indikator"
+            # no values to go by (a header read before its body): beside a pagu, the money's
+            roles[i] = "realisasi" if money or (not votes and "pagu" in roles) else "realisasi_indikator"
         elif role == "target?":
             roles[i] = "pagu" if money else "target"
+        elif role == "jumlah?":
+            # a bare "Jumlah" of amounts is the budget, of anything else a count
+            roles[i] = "pagu" if money and "pagu" not in roles else None
         elif role == "uang?":
             roles[i] = "realisasi" if money and "pagu" in roles[:i] and "realisasi" not in roles else None
         elif role in ("pagu", "realisasi", "pagu_sebelum") and votes and not money and _mostly(votes, "percent"):
@@ -383,6 +427,28 @@ def table_kind(roles: list[str | None]) -> str | None:
     return None
 
 
+def recognise_columns(paths: list[list[str]], body: list[list[Cell]], numbers: list[str] | None = None) -> tuple[str | None, list[Column]]:
+    """Recognise a table from its header paths and body rows: (kind, columns), kind None if
+    the roles make no table. A budget table without a `nama` column names its lines by its
+    `sasaran` column (BP3AKB 2016 Tabel 3.2a p.64: anggaran per sasaran strategis)."""
+    assigned = assign_roles(paths, body, numbers)
+    roles = [r for r, _ in assigned]
+    kind = table_kind(roles)
+    if kind is None:
+        return None, []
+    if "nama" not in roles:
+        roles = ["nama" if r == "sasaran" else r for r in roles]
+    return kind, [
+        Column(index=i, header_path=paths[i], name=role, tahun=tahun)
+        for i, (role, (_, tahun)) in enumerate(zip(roles, assigned))
+    ]
+
+
+def names_role(text: str) -> bool:
+    """Tell whether a short text reads as a column label of some role (a header candidate)."""
+    return len(text.split()) <= 6 and _main_role(UNIT.sub(" ", text)) is not None
+
+
 def recognise_grid(cells: list[list[Cell]]) -> tuple[int, str | None, list[Column]]:
     """Recognise a grid by column roles: (header rows incl. leading blanks, kind, columns).
 
@@ -393,16 +459,7 @@ def recognise_grid(cells: list[list[Cell]]) -> tuple[int, str | None, list[Colum
     if not n:
         return 0, None, []
     paths = _paths(cells, start, n)
-    body = cells[start + n:]
-    assigned = assign_roles(paths, body, _number_labels(cells, start, n))
-    roles = [r for r, _ in assigned]
-    kind = table_kind(roles)
+    kind, columns = recognise_columns(paths, cells[start + n:], _number_labels(cells, start, n))
     if kind is None:
         return 0, None, []
-    if "nama" not in roles:
-        roles = ["nama" if r == "sasaran" else r for r in roles]
-    columns = [
-        Column(index=i, header_path=paths[i], name=role, tahun=tahun)
-        for i, (role, (_, tahun)) in enumerate(zip(roles, assigned))
-    ]
     return start + n, kind, columns

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from extract.headers import best_header_rows, column_paths, recognise
 from extract.model import Cell, Column, Row, Table
-from extract.roles import recognise_grid
+from extract.roles import recognise_columns, recognise_grid
 
 
 def table_from_grid(
@@ -32,6 +32,10 @@ def table_from_grid(
         by_role, role_kind, role_columns = recognise_grid(cells)
         if role_kind:
             nheader, kind, columns = by_role, role_kind, role_columns
+    elif kind is None and nheader:
+        # a text table whose header was found by its columns' roles (extract.text_tables)
+        kind, role_columns = recognise_columns(paths, cells[nheader:])
+        columns = role_columns or columns
     if not columns:
         columns = [Column(index=i, header_path=[]) for i in range(len(edges) - 1)]
     for col in columns:

@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from extract.headers import normalise
 from extract.model import Cell, Row, Table
-from transform.hierarchy import Levels, numbering_style, split_leading_number
+from transform.hierarchy import Levels, header_level, numbering_style, split_leading_number, split_stacked
 from transform.kode import code_level, parse_kode
 from transform.numbers import Parsed, column_locale, parse_cell, parse_number
 from transform.records import provenance
@@ -135,11 +135,46 @@ def footer_values(row: Row) -> list[tuple[str, int, Cell]]:
     return out
 
 
+def unstack(table: Table, row: Row) -> list[Row]:
+    """Split a row whose cells list several lines at once into one row per line.
+
+    BKPD Jabar 2016 Tabel 5 (p.42) prints ten kegiatan in one cell, each opened by "- ", with
+    their ten anggaran, realisasi and % stacked line by line in the cells beside. Where every
+    filled amount column stacks the same number of figures and the name cell lists as many
+    items, each item becomes a row; any other row is kept as it is.
+    """
+    figures = [c for name in ("pagu", "realisasi", "serapan_pct") for c in table.columns_named(name)]
+    stacks = {c.index: [ln for ln in row.text(c.index).splitlines() if ln.strip()] for c in figures}
+    counts = {len(v) for v in stacks.values() if v}
+    if len(counts) != 1 or (count := counts.pop()) < 2:
+        return [row]
+    name_cols = table.columns_named("nama")
+    items = {c.index: split_stacked(row.text(c.index), count) for c in name_cols if row.text(c.index).strip()}
+    if len(items) != 1 or None in items.values():
+        return [row]
+    out = []
+    for k in range(count):
+        cells = []
+        for i, cell in enumerate(row.cells):
+            if cell is None or cell.covered:
+                cells.append(cell)
+                continue
+            if i in items:
+                text = items[i][k]
+            elif i in stacks and stacks[i]:
+                text = stacks[i][k]
+            else:
+                text = ""  # a cell spanning the items (sasaran, nomor) stays with none of them
+            cells.append(Cell(**{**cell.__dict__, "text": text, "value": None}))
+        out.append(Row(cells=cells, page=row.page, index=row.index, pages=list(row.pages), sheet=row.sheet))
+    return out
+
+
 def total_line(table: Table, row: Row, ctx: dict, locales: dict[str, str], label: str, prov: dict) -> dict | None:
     """Return a footer's own budget line (level `total`) in a table without codes, where its
-    name and money stand in the table's name and amount columns ("JUMLAH ANGGARAN PENDUKUNG", BP3AKB 2016 p.31); None
+    money stands in the table's amount columns ("JUMLAH ANGGARAN PENDUKUNG", BP3AKB 2016 p.31); None
     where they do not (footers spanning the columns stay summary figures only)."""
-    if not cell_value(table, row, "nama"):
+    if not clean(label):
         return None
     pagu = cell_number(table, row, "pagu", locales["pagu"])
     realisasi = cell_number(table, row, "realisasi", locales["realisasi"])
@@ -171,15 +206,18 @@ def total_line(table: Table, row: Row, ctx: dict, locales: dict[str, str], label
 def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict], list[dict], list[dict]]:
     """Return (budget lines, indicator values, footer figures) of one budget table."""
     lines, indicators, footers = [], [], []
-    levels = Levels()
+    names = [" ".join(c.header_path) for c in table.columns_named("nama")]
+    levels = Levels(header_level(names[0]) if len(set(names)) == 1 else None)
     locales = column_locales(table, locale, ("pagu", "realisasi", "serapan_pct"))
     # where lines carry nomenclature codes, a footer is a summary figure to check them by;
     # in a table without codes the totals are lines of their own (level `total`)
-    coded = any(parse_kode(cell_value(table, row, "kode"))[0] for row in table.rows)
+    coded = any(
+        parse_kode(cell_value(table, row, "kode"))[1] in ("program", "kegiatan", "sub_kegiatan") for row in table.rows
+    )
     satuan_in_brackets = any(
         "satuan" in normalise(" ".join(c.header_path)) for c in table.columns_named("indikator")
     )
-    for row in table.rows:
+    for row in (r for stacked in table.rows for r in unstack(table, stacked)):
         kode_printed = cell_value(table, row, "kode")
         nama = cell_value(table, row, "nama")
         whole = clean(row.joined())

@@ -11,7 +11,8 @@ capitals. The level of such a line comes, in order, from:
    in the table;
 3. a style not seen yet, right under a line of known level: the level below it;
 4. no number and no prefix: below a program its kegiatan, below a kegiatan its sibling;
-5. nothing known: `other` (sasaran rows, budget categories, subtotals).
+5. nothing known: the level the name column's header names ("Kegiatan", BKPD 2016 Tabel 5
+   p.42), else `other` (sasaran rows, budget categories, subtotals).
 """
 
 from __future__ import annotations
@@ -61,6 +62,34 @@ def split_leading_number(name: str) -> tuple[str | None, str]:
     return m.group("nomor"), nama
 
 
+HEADER_LEVELS = {"program": "program", "kegiatan": "kegiatan", "sub kegiatan": "sub_kegiatan", "paket": "paket"}
+
+
+def header_level(header: str) -> str | None:
+    """Return the level a name column's header names when it names one level only."""
+    text = re.sub(r"[^a-z]+", " ", header.lower()).strip()
+    text = re.sub(r"^(?:nama|uraian)\s+", "", text)
+    return HEADER_LEVELS.get(text)
+
+
+def split_stacked(name: str, count: int) -> list[str] | None:
+    """Split a cell listing `count` items, each opened by a bullet ("- RTM OPD ...") or a
+    list number, into the items' texts; None when the cell does not list that many."""
+    items: list[str] = []
+    for line in name.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        m = re.match(r"^(?:[-•·*]|\d{1,2}[.)]|[a-z][.)])\s+(.*)$", line)
+        if m:
+            items.append(m.group(1))
+        elif items:
+            items[-1] += " " + line
+        else:
+            return None
+    return items if len(items) == count else None
+
+
 def prefix_level(name: str) -> str | None:
     """Return the level a name's first words name, None if they name none."""
     for pattern, level in PREFIXES:
@@ -72,9 +101,10 @@ def prefix_level(name: str) -> str | None:
 class Levels:
     """Follow one table's lines top to bottom and give each uncoded line its level."""
 
-    def __init__(self) -> None:
+    def __init__(self, default: str | None = None) -> None:
         self.by_style: dict[str, str] = {}
         self.last: str | None = None
+        self.default = default  # the level the name column's header names ("Kegiatan")
 
     def seen(self, level: str | None) -> None:
         """Note a line whose level is known otherwise (its code)."""
@@ -96,7 +126,7 @@ class Levels:
             # unnumbered: the first line under a program is its kegiatan, the next its sibling
             level = CHILD[self.last] if self.last in ("urusan", "bidang", "program") else self.last
         if level is None:
-            return "other"
+            return self.default or "other"
         if level != "other":
             if style:
                 self.by_style.setdefault(style, level)
