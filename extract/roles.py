@@ -144,7 +144,7 @@ def path_role(path: list[str]) -> tuple[str | None, int | None]:
     for i in range(len(path) - 1, -1, -1):
         # a label split over two grid rows reads as one: "Sebelum" / "Perubahan"
         joined = _main_role(UNIT.sub(" ", " ".join(path[i - 1:i + 1]))) if i else None
-        role = _main_role(UNIT.sub(" ", path[i]))
+        role = _main_role(UNIT.sub(" ", path[i])) or _main_role(path[i])  # "% Keuan gan" needs its %
         if joined and joined != _main_role(UNIT.sub(" ", path[i - 1])):
             role = joined
         if role:
@@ -183,7 +183,7 @@ def _own_label(text: str) -> bool:
     """Tell a lowest header cell that names something no role knows ("Belanja Operasi"),
     as opposed to one holding only a unit, year, period, column number or context word
     ("(Rp)", "Tahun 2016", "TW I", "Keuangan"), which leaves the role to its parent."""
-    if _main_role(UNIT.sub(" ", " ".join(text.split()))):
+    if _main_role(text) or _main_role(UNIT.sub(" ", " ".join(text.split()))):
         return False
     rest = words(UNIT.sub(" ", PERIOD.sub(" ", YEAR.sub(" ", text))))
     rest = " ".join(w for w in rest.split() if not w.isdigit() and not all(r.startswith("@") for r in roles_in(w) or ("x",)))
