@@ -239,10 +239,13 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
                         **prov,
                     }
                 )
-            total = None if coded else total_line(table, row, ctx, locales, nama or FOOTER_LABEL.sub("", whole), prov)
-            if total:
-                lines.append(total)
-            continue
+            if coded or not nama or FOOTER.match(nama):
+                total = None if coded else total_line(table, row, ctx, locales, nama or FOOTER_LABEL.sub("", whole), prov)
+                if total:
+                    lines.append(total)
+                continue
+            # else a footer label of other columns beside a named line ("Rata-rata" of the
+            # kinerja columns beside a kegiatan, BP3IPTEK Tabel 3.2 p.53): the line goes on
         nomor = cell_value(table, row, "nomor") or None
         if not kode_printed and not nomor and nama:
             nomor, nama = split_leading_number(nama)

@@ -14,6 +14,9 @@ NUMBER = re.compile(r"[-+]?\(?\d[\d.,]*\)?")
 CURRENCY = re.compile(r"^(?:rp\.?|idr)\s*", re.IGNORECASE)
 # "1.458.000.000,-" (no cents, Jabar 2016 LKIPs) and "992.770 *" (a footnote mark)
 NO_CENTS = re.compile(r"(?<=\d)[.,]-$")
+# "1,584,085, 700": a space the text layer put inside a number after its separator
+# (Bappeda Jabar 2016 Tabel 3.7 p.43); only before a whole group of three digits
+SPLIT_GROUP = re.compile(r"(?<=\d[.,])\s+(?=\d{3}(?!\d))")
 FOOTNOTE = re.compile(r"(?<=[\d%])\s*\*+\)?$")
 DASHES = {"-", "–", "—", "--"}
 
@@ -64,6 +67,7 @@ def parse_number(text: str | None, locale: str = "id") -> Parsed:
     if printed in DASHES:
         return Parsed(None, printed)
     body = FOOTNOTE.sub("", NO_CENTS.sub("", CURRENCY.sub("", printed))).strip()
+    body = SPLIT_GROUP.sub("", body)
     unit = None
     if body.endswith("%"):
         unit, body = "%", body[:-1].strip()
