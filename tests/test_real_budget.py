@@ -38,6 +38,8 @@ WHOLE = [
     # lettered A, B ... with kegiatan numbered 1, 2 ... below them, BELANJA categories.
     ("jabar-bp3akb-2016-lkip", "3.2a", [64], set()),
     ("jabar-bp3akb-2016-lkip", "3.2b", [65], set()),
+    # Tabel 2.3c continued on p.31, a page of amounts without cents.
+    ("jabar-bp3akb-2016-lkip", "2.3c", [31], set()),
     # Tabel 5: ten kegiatan bulleted in one cell with their amounts stacked beside them.
     ("jabar-bkpd-2016-lkip", "5", [42], set()),
     # Tabel 3.2: "Keuangan" over "Pagu | Realisasi | % Realisasi", beside the kinerja columns.
@@ -46,7 +48,7 @@ WHOLE = [
     ("jabar-bappeda-2016-lkip", "3.7", [44, 46], set()),
     # SIPD RKA rekap belanja: title block in the same frame, code split over five columns,
     # T-1 | T (Belanja Operasi ... Jumlah) | T+1, comma thousands.
-    ("sulut-dkips-2022-rka-rekap-belanja", "", [1, 2, 3, 4, 5, 6, 9, 10, 16, 17], set()),
+    ("sulut-dkips-2022-rka-rekap-belanja", "", [1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 16, 17], set()),
 ]
 
 
