@@ -34,6 +34,9 @@ WHOLE = [
     ("jabar-rsudalihsan-2016-lkip", "10", range(26, 30), set()),
     # Tabel 16: program code "29" and kegiatan number "01" in two KODE cells, TOTAL rows.
     ("jabar-distan-2016-lkip", "16", range(50, 53), set()),
+    # LAMPIRAN p.146: code over six cells ("2 01 01 10 86 52", the kegiatan one cell deeper
+    # than its program), "KODEREKENING" printed without a space, a "Belanja Langsung" heading.
+    ("jabar-distan-2016-lkip", "", [146], set()),
     # "Target Anggaran (Rp)" / "Realisasi Anggaran (Rp)" / "%", comma thousands, programs
     # lettered A, B ... with kegiatan numbered 1, 2 ... below them, BELANJA categories.
     ("jabar-bp3akb-2016-lkip", "3.2a", [64], set()),

@@ -88,7 +88,7 @@ def line_level(table: Table, row: Row, kode_printed: str, levels: Levels, nama: 
             return kode, level, issue or ""
     if kode_printed:
         first = next(i for i, c in enumerate(cells) if c)
-        segments = len(re.split(r"[\s.|-]+", cells[first]))
+        segments = len(re.split(r"[\s.|-]+", kode_printed.strip()))
         style = f"kode{first}.{segments}"
         return None, levels.level(nama, style), "kode di luar nomenklatur, tingkat dari susunan tabel"
     return None, levels.level(nama, numbering_style(nomor) if nomor else None), "baris tanpa kode"
