@@ -157,6 +157,22 @@ class Grid:
     header_rows: int | None = None
 
 
+def _runs_on(prev: dict, ch: dict) -> bool:
+    """Tell whether `ch` continues the word or phrase of `prev`, glyph after glyph.
+
+    A long name in a narrow cell is clipped at the next rule on the page image but the text
+    layer holds all of it, drawn over the next cells (RFK Grobogan 2022 p.1-6: "... Kec.
+    Karangrayung (La" | "njutan)" over the amount). A glyph that follows the one before it
+    in the content stream on the same line, closer than a fifth of its height, continues it;
+    a neighbour cell's own text is parted from it by the padding on both sides of the rule.
+    """
+    height = ch["bottom"] - ch["top"]
+    if abs(ch["top"] - prev["top"]) > 0.2 * height:
+        return False
+    gap = ch["x0"] - prev["x1"]
+    return -0.1 * height <= gap <= 0.2 * height
+
+
 def build_grid(page, region: Region, page_number: int) -> Grid:
     """Cut `region` into cells along its rules and fill them with the characters inside."""
     xs = _cluster([s.pos for s in region.v] + [region.x0, region.x1])
@@ -200,18 +216,25 @@ def build_grid(page, region: Region, page_number: int) -> Grid:
     left, right, top, bottom = xs[0], xs[-1], ys[0], ys[-1]
     last_c, last_r = ncols - 1, nrows - 1
     after = bisect.bisect_right
+    prev: dict | None = None
+    prev_cell = (-1, -1)
     for ch in page.chars:
         cx = (ch["x0"] + ch["x1"]) / 2
         if cx < left or cx > right:
+            prev = None
             continue
         cy = (ch["top"] + ch["bottom"]) / 2
         if cy < top or cy > bottom:
+            prev = None
             continue
         c = after(xs, cx) - 1
         c = 0 if c < 0 else last_c if c > last_c else c
         r = after(ys, cy) - 1
         r = 0 if r < 0 else last_r if r > last_r else r
+        if prev is not None and r == prev_cell[0] and c > prev_cell[1] and _runs_on(prev, ch):
+            c = prev_cell[1]  # text running over the rule: the cell it started in, clipped
         chars_by_root.setdefault(find(r * ncols + c), []).append(ch)
+        prev, prev_cell = ch, (r, c)
 
     texts: dict[int, str] = {}
     for root, chars in chars_by_root.items():

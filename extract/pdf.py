@@ -35,8 +35,12 @@ from extract.text_tables import Layout, text_tables
 log = logging.getLogger(__name__)
 
 # A page may hold a table when it prints several amounts or percentages ("6.214.345.759,00",
-# "91,98") or the start of a table header; prose pages rarely print more than two.
-FIGURE = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,]\d{3})*[.,]\d{1,2}(?![\w])|\d+\s?%")
+# "91,98", amounts of millions without cents: "11,038,000,000", "266.000.000" as BP3AKB and
+# Distan Jabar 2016 print them) or the start of a table header; prose pages rarely print more
+# than two.
+FIGURE = re.compile(
+    r"(?<![\w.,])\d{1,3}(?:[.,]\d{3})*[.,]\d{1,2}(?![\w])|\d+\s?%|(?<![\w.,])\d{1,3}(?:([.,])\d{3})(?:\1\d{3})+(?![\d])"
+)
 FIGURES_FOR_TABLE = 3
 
 ENGINES = ("pdfium", "pdfplumber")

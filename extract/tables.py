@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from extract.headers import best_header_rows, column_paths, recognise
 from extract.model import Cell, Column, Row, Table
+from extract.roles import recognise_columns, recognise_grid
 
 
 def table_from_grid(
@@ -20,11 +21,21 @@ def table_from_grid(
 
     Body rows are numbered from 1 (PDF tables), or, when `first_row_number` gives the sheet
     row of the grid's first row, by their own sheet row numbers. `header_rows` says how many
-    leading rows are the header when the caller knows it.
+    leading rows are the header when the caller knows it. A grid no header spelling
+    explains is tried by column roles (extract.roles).
     """
     nheader = best_header_rows(cells) if header_rows is None else header_rows
     paths = column_paths(cells, nheader)
     kind, columns = recognise(paths) if nheader else (None, [])
+    if kind is None and header_rows is None:
+        # no known spelling: what the columns mean (extract.roles) may still make it a table
+        by_role, role_kind, role_columns = recognise_grid(cells)
+        if role_kind:
+            nheader, kind, columns = by_role, role_kind, role_columns
+    elif kind is None and nheader:
+        # a text table whose header was found by its columns' roles (extract.text_tables)
+        kind, role_columns = recognise_columns(paths, cells[nheader:])
+        columns = role_columns or columns
     if not columns:
         columns = [Column(index=i, header_path=[]) for i in range(len(edges) - 1)]
     for col in columns:

@@ -34,6 +34,7 @@ from operator import itemgetter
 from extract.chartext import cell_text
 from extract.grid import Grid, Region, Segment
 from extract.headers import is_header_text, recognise
+from extract.roles import names_role, recognise_columns
 from extract.model import Cell
 from extract.stitch import TEXT_COLUMNS
 
@@ -270,13 +271,24 @@ def _paths(leaves: list[Block], groups: list[Block | None]) -> list[list[str]]:
     return [([g.text] if g else []) + [leaf.text] for leaf, g in zip(leaves, groups)]
 
 
-def _score(paths: list[list[str]]) -> tuple[str | None, int]:
+def _score(paths: list[list[str]]) -> tuple[str | None, int, bool]:
+    """Return (kind, columns explained, by roles): a known spelling first, else the roles."""
     kind, columns = recognise(paths)
-    return kind, (sum(1 for c in columns if c.name) if kind else 0)
+    if kind:
+        return kind, sum(1 for c in columns if c.name), False
+    kind, columns = recognise_columns(paths, [])
+    return kind, (sum(1 for c in columns if c.name) if kind else 0), True
+
+
+def _names(paths: list[list[str]]) -> list[str | None]:
+    kind, columns = recognise(paths)
+    if kind is None:
+        columns = recognise_columns(paths, [])[1] or columns
+    return [c.name for c in columns]
 
 
 def _header_start(line: Line) -> bool:
-    return len(line.phrases) >= 2 and any(is_header_text(p.text) for p in line.phrases)
+    return len(line.phrases) >= 2 and any(is_header_text(p.text) or names_role(p.text) for p in line.phrases)
 
 
 def _gap(upper: Line, lower: Line) -> float:
@@ -311,13 +323,14 @@ def find_header(lines: list[Line], i: int, floor: int) -> Header | None:
         and abs(lines[first - 1].size - size) < 0.5 and _gap(lines[first - 1], lines[first]) <= BLANK * size
     ):
         first -= 1
-    candidates: list[tuple[tuple[int, int, int], Header]] = []
+    candidates: list[tuple[tuple[int, int, int, int], Header]] = []
     for top in range(first, i + 1):
         for end in range(i + 1, body + 1):
             leaves, groups = _leaves_and_groups(header_blocks(lines[top:end]), size)
-            kind, score = _score(_paths(leaves, groups))
+            kind, score, by_roles = _score(_paths(leaves, groups))
             if kind:
-                candidates.append(((score, end, -top), Header(top, end, leaves, groups, size)))
+                # a known spelling beats any reading by roles
+                candidates.append(((not by_roles, score, end, -top), Header(top, end, leaves, groups, size)))
     return max(candidates, key=lambda c: c[0])[1] if candidates else None
 
 
@@ -515,7 +528,7 @@ def _layout_from_header(
         body = _trim(body, edges, size)
         edges = column_edges(header.leaves, [p for line in body for p in line.phrases], size)
     cells, paths = _header_cells(edges, left, right, header, page)
-    names = [c.name for c in recognise(paths)[1]]
+    names = _names(paths)
     return Layout(edges, left, right, names, labels, size, page_size, cells), body
 
 

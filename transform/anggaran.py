@@ -12,13 +12,15 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from extract.headers import normalise
 from extract.model import Cell, Row, Table
-from transform.kode import parse_kode
-from transform.numbers import Parsed, parse_cell, parse_number
+from transform.hierarchy import Levels, header_level, numbering_style, split_leading_number, split_stacked
+from transform.kode import code_level, parse_kode
+from transform.numbers import Parsed, column_locale, parse_cell, parse_number
 from transform.records import provenance
 
 FOOTER = re.compile(r"^\s*(total|jumlah|sisa|rata|sub\s*total|grand\s*total)\b", re.IGNORECASE)
 # "Rp. 6.254.031.019,00", "91,73", "5": a figure ending a footer label
 FOOTER_VALUE = re.compile(r"^(?:rp\.?\s*)?[-(]?\d[\d.,]*\)?\s*%?$", re.IGNORECASE)
+FOOTER_LABEL = re.compile(r"\s*[\d.,%\s-]*$")
 SATUAN_AT_END = re.compile(r"^(?P<indikator>.*?)\s*\((?P<satuan>[^()]*)\)\s*$", re.DOTALL)
 
 
@@ -34,15 +36,62 @@ def cell_value(table: Table, row: Row, name: str) -> str:
 
 
 def cell_number(table: Table, row: Row, name: str, locale: str) -> Parsed:
-    """Parse the figure under canonical column `name`, typed spreadsheet values as stored."""
+    """Parse the figure under canonical column `name`, typed spreadsheet values as stored.
+
+    Several filled pagu columns are the anggaran per level printed side by side (RFK Grobogan
+    2022 p.1: per paket | per sub kegiatan | per kegiatan | per program): a line's own pagu is
+    the widest level it fills, the rightmost.
+    """
     cells = []
     for col in table.columns_named(name):
         cell = row.cells[col.index] if col.index < len(row.cells) else None
         if cell is not None and not cell.covered and clean(cell.text):
             cells.append(cell)
+    if len(cells) > 1 and name == "pagu":
+        parsed = [parse_cell(c.text, c.value, locale) for c in cells]
+        if all(p.value is not None for p in parsed):
+            return parsed[-1]
     if len(cells) == 1:
         return parse_cell(cells[0].text, cells[0].value, locale)
     return parse_number(" | ".join(clean(c.text) for c in cells), locale)
+
+
+def column_locales(table: Table, locale: str, names: tuple[str, ...]) -> dict[str, str]:
+    """Decide each figure column's number convention from all its values; the document's
+    convention where a column's values leave it open."""
+    out = {}
+    for name in names:
+        samples = [clean(row.text(c.index)) for row in table.rows for c in table.columns_named(name)]
+        out[name] = column_locale([s for s in samples if s]) or locale
+    return out
+
+
+def line_level(table: Table, row: Row, kode_printed: str, levels: Levels, nama: str, nomor: str | None) -> tuple[str | None, str | None, str]:
+    """Return (canonical kode, level, issue) of a budget line, its level also where no code maps.
+
+    A code maps to the 2019/2023 nomenclature (transform.kode.parse_kode), or its shape tells
+    the level (code_level: program-relative and Permendagri 13/2006 codes); a code printed only
+    in a later KODE cell (Distan Jabar 2016 Tabel 16 p.50: program "29" in the first cell, its
+    kegiatan "01" in the second) and a line without code take their level from the table's
+    structure (transform.hierarchy.Levels).
+    """
+    cells = [clean(row.text(c.index)) for c in table.columns_named("kode")]
+    relative = len(cells) > 1 and not cells[0] and any(cells[1:])
+    if kode_printed and not relative:
+        shape = code_level(kode_printed)
+        if shape:
+            kode, level, issue = None, shape, "kode di luar nomenklatur, tingkat dari bentuk kode"
+        else:
+            kode, level, issue = parse_kode(kode_printed)
+        if level is not None:
+            levels.seen(level)
+            return kode, level, issue or ""
+    if kode_printed:
+        first = next(i for i, c in enumerate(cells) if c)
+        segments = len(re.split(r"[\s.|-]+", kode_printed.strip()))
+        style = f"kode{first}.{segments}"
+        return None, levels.level(nama, style), "kode di luar nomenklatur, tingkat dari susunan tabel"
+    return None, levels.level(nama, numbering_style(nomor) if nomor else None), "baris tanpa kode"
 
 
 def split_satuan(text: str) -> tuple[str, str | None]:
@@ -86,13 +135,89 @@ def footer_values(row: Row) -> list[tuple[str, int, Cell]]:
     return out
 
 
+def unstack(table: Table, row: Row) -> list[Row]:
+    """Split a row whose cells list several lines at once into one row per line.
+
+    BKPD Jabar 2016 Tabel 5 (p.42) prints ten kegiatan in one cell, each opened by "- ", with
+    their ten anggaran, realisasi and % stacked line by line in the cells beside. Where every
+    filled amount column stacks the same number of figures and the name cell lists as many
+    items, each item becomes a row; any other row is kept as it is.
+    """
+    figures = [c for name in ("pagu", "realisasi", "serapan_pct") for c in table.columns_named(name)]
+    stacks = {c.index: [ln for ln in row.text(c.index).splitlines() if ln.strip()] for c in figures}
+    counts = {len(v) for v in stacks.values() if v}
+    if len(counts) != 1 or (count := counts.pop()) < 2:
+        return [row]
+    name_cols = table.columns_named("nama")
+    items = {c.index: split_stacked(row.text(c.index), count) for c in name_cols if row.text(c.index).strip()}
+    if len(items) != 1 or None in items.values():
+        return [row]
+    out = []
+    for k in range(count):
+        cells = []
+        for i, cell in enumerate(row.cells):
+            if cell is None or cell.covered:
+                cells.append(cell)
+                continue
+            if i in items:
+                text = items[i][k]
+            elif i in stacks and stacks[i]:
+                text = stacks[i][k]
+            else:
+                text = ""  # a cell spanning the items (sasaran, nomor) stays with none of them
+            cells.append(Cell(**{**cell.__dict__, "text": text, "value": None}))
+        out.append(Row(cells=cells, page=row.page, index=row.index, pages=list(row.pages), sheet=row.sheet))
+    return out
+
+
+def total_line(table: Table, row: Row, ctx: dict, locales: dict[str, str], label: str, prov: dict) -> dict | None:
+    """Return a footer's own budget line (level `total`) in a table without codes, where its
+    money stands in the table's amount columns ("JUMLAH ANGGARAN PENDUKUNG", BP3AKB 2016 p.31); None
+    where they do not (footers spanning the columns stay summary figures only)."""
+    if not clean(label):
+        return None
+    pagu = cell_number(table, row, "pagu", locales["pagu"])
+    realisasi = cell_number(table, row, "realisasi", locales["realisasi"])
+    serapan = cell_number(table, row, "serapan_pct", locales["serapan_pct"])
+    if pagu.value is None and realisasi.value is None:
+        return None
+    return {
+        "tahun": ctx["tahun"],
+        "pemda": ctx["pemda"],
+        "opd": ctx["opd"],
+        "kode": None,
+        "kode_printed": "",
+        "level": "total",
+        "nomor_printed": cell_value(table, row, "nomor") or None,
+        "nama_printed": clean(label),
+        "pagu_idr": rupiah(pagu.value),
+        "pagu_printed": pagu.printed,
+        "realisasi_idr": rupiah(realisasi.value),
+        "realisasi_printed": realisasi.printed,
+        "serapan_pct_reported": serapan.value,
+        "serapan_printed": serapan.printed,
+        "serapan_pct": serapan_pct(rupiah(pagu.value), rupiah(realisasi.value)),
+        "keterangan": cell_value(table, row, "keterangan") or None,
+        "parse_issue": issues_of(pagu=pagu, realisasi=realisasi, serapan=serapan),
+        **prov,
+    }
+
+
 def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict], list[dict], list[dict]]:
     """Return (budget lines, indicator values, footer figures) of one budget table."""
     lines, indicators, footers = [], [], []
+    names = [" ".join(c.header_path) for c in table.columns_named("nama")]
+    levels = Levels(header_level(names[0]) if len(set(names)) == 1 else None)
+    locales = column_locales(table, locale, ("pagu", "realisasi", "serapan_pct"))
+    # where lines carry nomenclature codes, a footer is a summary figure to check them by;
+    # in a table without codes the totals are lines of their own (level `total`)
+    coded = any(
+        parse_kode(cell_value(table, row, "kode"))[1] in ("program", "kegiatan", "sub_kegiatan") for row in table.rows
+    )
     satuan_in_brackets = any(
         "satuan" in normalise(" ".join(c.header_path)) for c in table.columns_named("indikator")
     )
-    for row in table.rows:
+    for row in (r for stacked in table.rows for r in unstack(table, stacked)):
         kode_printed = cell_value(table, row, "kode")
         nama = cell_value(table, row, "nama")
         whole = clean(row.joined())
@@ -114,14 +239,21 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
                         **prov,
                     }
                 )
-            continue
-        kode, level, kode_issue = parse_kode(kode_printed)
-        pagu = cell_number(table, row, "pagu", locale)
-        realisasi = cell_number(table, row, "realisasi", locale)
-        serapan = cell_number(table, row, "serapan_pct", locale)
+            if coded or not nama or FOOTER.match(nama):
+                total = None if coded else total_line(table, row, ctx, locales, nama or FOOTER_LABEL.sub("", whole), prov)
+                if total:
+                    lines.append(total)
+                continue
+            # else a footer label of other columns beside a named line ("Rata-rata" of the
+            # kinerja columns beside a kegiatan, BP3IPTEK Tabel 3.2 p.53): the line goes on
+        nomor = cell_value(table, row, "nomor") or None
+        if not kode_printed and not nomor and nama:
+            nomor, nama = split_leading_number(nama)
+        kode, level, kode_issue = line_level(table, row, kode_printed, levels, nama, nomor)
+        pagu = cell_number(table, row, "pagu", locales["pagu"])
+        realisasi = cell_number(table, row, "realisasi", locales["realisasi"])
+        serapan = cell_number(table, row, "serapan_pct", locales["serapan_pct"])
         issue = issues_of(pagu=pagu, realisasi=realisasi, serapan=serapan)
-        if not kode_printed:
-            kode_issue = "baris tanpa kode"
         if kode_issue:
             issue = "; ".join(filter(None, [f"kode: {kode_issue} ('{kode_printed}')", issue]))
         lines.append(
@@ -132,7 +264,7 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
                 "kode": kode,
                 "kode_printed": kode_printed,
                 "level": level,
-                "nomor_printed": cell_value(table, row, "nomor") or None,
+                "nomor_printed": nomor,
                 "nama_printed": nama or None,
                 "pagu_idr": rupiah(pagu.value),
                 "pagu_printed": pagu.printed,

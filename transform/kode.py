@@ -17,7 +17,7 @@ def parse_kode(printed: str | None) -> tuple[str | None, str | None, str | None]
     text = (printed or "").strip()
     if not text:
         return None, None, None
-    segments = [s for s in re.split(r"[\s.|]+", text) if s]
+    segments = [s for s in re.split(r"[\s.|-]+", text) if s]  # "1-03.01": RFK Grobogan 2022 p.1
     if not all(re.fullmatch(r"\d{1,4}|[Xx]{1,2}", s) for s in segments):
         return None, None, "kode tidak dikenal"
     level = LEVELS.get(len(segments))
@@ -29,6 +29,8 @@ def parse_kode(printed: str | None) -> tuple[str | None, str | None, str | None]
         if seg.upper().startswith("X"):
             parts.append(seg.upper())
         elif width == 1:
+            if len(seg.lstrip("0")) > 1:  # "29": a program number (Distan Jabar 2016 p.50), no urusan
+                return None, None, "segmen kode terlalu panjang"
             parts.append(str(int(seg)))
         else:
             if len(seg.lstrip("0")) > width:
@@ -46,4 +48,30 @@ def parent_kode(kode: str) -> str | None:
         return ".".join(parts[:3])
     if len(parts) in (2, 3):
         return ".".join(parts[:-1])
+    return None
+
+
+def code_level(printed: str | None) -> str | None:
+    """Return the level a printed code's shape tells when it maps to no canonical code.
+
+    - Codes relative to the program, SIPD 2023 style: "01.2.01" kegiatan, "01.2.01.01"
+      sub-kegiatan (RFK Grobogan 2022 p.1: program "1-03.01", kegiatan "01.2.01"); the one-digit
+      segment after two-digit ones is the kegiatan's type digit.
+    - Permendagri 13/2006 codes: "1.20.1.20.03.15.01" (urusan, bidang, the SKPD's urusan and
+      bidang, SKPD, program, kegiatan) is a kegiatan, one segment less a program; the short
+      Renja form "1 01 01 01" (urusan, bidang, program, kegiatan) a kegiatan (BPMPD Jabar 2015
+      Renja evaluation p.1).
+    None where the shape says nothing.
+    """
+    segments = [s for s in re.split(r"[\s.|-]+", (printed or "").strip()) if s]
+    if not segments or not all(re.fullmatch(r"\d{1,4}", s) for s in segments):
+        return None
+    widths = [len(s) for s in segments]
+    for i in range(1, len(segments)):
+        if widths[i] == 1 and all(w == 2 for w in widths[:i]) and all(w == 2 for w in widths[i + 1:]):
+            return {1: "kegiatan", 2: "sub_kegiatan"}.get(len(segments) - i - 1)
+    if widths[0] == 1 and len(segments) >= 6 and widths[2] == 1 and widths[3] == 2:
+        return {6: "program", 7: "kegiatan"}.get(len(segments))
+    if len(segments) == 4 and widths[0] == 1 and widths[1:] == [2, 2, 2]:
+        return "kegiatan"
     return None

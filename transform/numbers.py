@@ -12,6 +12,12 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 NUMBER = re.compile(r"[-+]?\(?\d[\d.,]*\)?")
 CURRENCY = re.compile(r"^(?:rp\.?|idr)\s*", re.IGNORECASE)
+# "1.458.000.000,-" (no cents, Jabar 2016 LKIPs) and "992.770 *" (a footnote mark)
+NO_CENTS = re.compile(r"(?<=\d)[.,]-$")
+# "1,584,085, 700": a space the text layer put inside a number after its separator
+# (Bappeda Jabar 2016 Tabel 3.7 p.43); only before a whole group of three digits
+SPLIT_GROUP = re.compile(r"(?<=\d[.,])\s+(?=\d{3}(?!\d))")
+FOOTNOTE = re.compile(r"(?<=[\d%])\s*\*+\)?$")
 DASHES = {"-", "–", "—", "--"}
 
 
@@ -36,10 +42,10 @@ def _to_decimal(token: str, locale: str) -> Decimal:
     if has_dot and has_comma:
         decimal_sep = "," if token.rfind(",") > token.rfind(".") else "."
     elif has_comma:
-        grouped = re.fullmatch(r"\d{1,3}(,\d{3})+", token)
+        grouped = re.fullmatch(r"[1-9]\d{0,2}(,\d{3})+", token)
         decimal_sep = "." if (grouped and (locale == "en" or token.count(",") > 1)) else ","
     elif has_dot:
-        grouped = re.fullmatch(r"\d{1,3}(\.\d{3})+", token)
+        grouped = re.fullmatch(r"[1-9]\d{0,2}(\.\d{3})+", token)  # "0.820" is a decimal
         decimal_sep = "," if (grouped and (locale == "id" or token.count(".") > 1)) else "."
     else:
         decimal_sep = "."
@@ -60,7 +66,8 @@ def parse_number(text: str | None, locale: str = "id") -> Parsed:
         return Parsed(None, "")
     if printed in DASHES:
         return Parsed(None, printed)
-    body = CURRENCY.sub("", printed)
+    body = FOOTNOTE.sub("", NO_CENTS.sub("", CURRENCY.sub("", printed))).strip()
+    body = SPLIT_GROUP.sub("", body)
     unit = None
     if body.endswith("%"):
         unit, body = "%", body[:-1].strip()
@@ -108,6 +115,25 @@ def parse_cell(text: str | None, value: object = None, locale: str = "id") -> Pa
             return Parsed(None, text or "", "bukan angka")
         return Parsed(from_stored(value), " ".join((text or "").split()))
     return parse_number(text, locale)
+
+
+def column_locale(samples: list[str]) -> str | None:
+    """Tell how one column writes its figures, None when its values leave it open.
+
+    Decided per column from all its values (issue 14, item 3): a document may print
+    "2,223,750,000" beside "85,00" (Bappeda Jabar 2016 Tabel 3.7 p.43), or "0.820" as a decimal
+    in one column and "1.234.567" as thousands in the next.
+    """
+    id_votes = en_votes = 0
+    for s in samples:
+        s = s.strip().rstrip("%*-").strip().rstrip(",.")
+        if re.search(r"\d\.\d{3},\d|\d,\d{1,2}$|\d\.\d{3}\.\d{3}$|^\d{1,3},\d{4,}$", s):
+            id_votes += 1
+        elif re.search(r"\d,\d{3}\.\d|\d\.\d{1,2}$|\d,\d{3},\d{3}$|^\d{1,3}\.\d{4,}$", s):
+            en_votes += 1
+    if id_votes == en_votes:
+        return None
+    return "id" if id_votes > en_votes else "en"
 
 
 def guess_locale(samples: list[str]) -> str:

@@ -1,0 +1,469 @@
+"""Recognise a table by what its columns mean, whoever laid it out (issue 14, item 1).
+
+`extract.headers` knows the header spellings of the layouts seen so far, exactly. Other
+agencies print the same columns under other words: "Target Anggaran (Rp)" for pagu
+(BP3AKB 2016 Tabel 3.2b p.65), "Keuangan / Pagu | Realisasi | Capaian %" (Bappeda Jabar 2016
+Tabel 3.7 p.43), "Alokasi Anggaran" (Dinkes Jabar 2016 p.82), "Nama Progam" with a typo. Here
+each header cell is mapped to a role from a vocabulary kept as data
+(`data/column_roles.csv`), matched fuzzily on normalised text; a column's parents and units
+settle what a bare "Realisasi" or "%" means, and its values settle what the header leaves
+open (money or a count, a percentage after an amount or after a count). A table's kind
+follows from its roles: names with money make a budget table. Columns nobody recognises
+keep no name and stay in staging; they never reject a table.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from rapidfuzz import fuzz
+
+from extract.model import Cell, Column
+
+MAX_HEADER_ROWS = 4
+MAX_TITLE_ROWS = 15
+FUZZY_WHOLE = 88  # a whole header cell this close to a phrase means the phrase (typos, wraps)
+FUZZY_WORD = 85  # one word this close to a one-word phrase of 6+ letters ("Progam", "Realisai")
+
+YEAR = re.compile(r"\b(?:tahun\s*|thn\.?\s*|ta\.?\s*)?((?:19|20)\d{2})\b", re.IGNORECASE)
+UNIT = re.compile(r"\(\s*rp\.?\s*(?:000)?\s*\)|\brp\.?|\(\s*%\s*\)|%|\brupiah\b", re.IGNORECASE)
+# A column-number row: "1 2 3 3a 3b", "(1) (2)", "8 = (7/6)", "10 = (5+7+9)".
+COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}[a-z]?\)?(?:\s*=\s*\(?[\d\s/+x*-]+\)?)?$", re.IGNORECASE)
+MONEY = re.compile(r"^(?:rp\.?\s*)?-?\(?\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*(?:[.,]\d{1,2})?(?:,-|\.-)?\)?$|^\d{4,}(?:[.,]\d{1,2})?$", re.IGNORECASE)
+PERCENT = re.compile(r"^-?\d{1,3}(?:[.,]\d{1,5})?\s*%?$")
+CODE = re.compile(r"^\d{1,2}(?:[.\s-]\d{1,2}){1,6}(?:[.\s]\d{1,4})?$")
+
+NAMING = {"nama", "sasaran", "nomor", "kode"}
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    phrases: tuple[tuple[str, str, str], ...]  # (role, spaced phrase, compact phrase)
+
+
+def words(text: str) -> str:
+    """Lower-case a header text to words: '%' spelled out, punctuation and breaks to spaces.
+
+    Letter-spaced headings ("U r a i a n", BP3IPTEK/RSUD tables) are joined back.
+    """
+    text = text.replace("%", " persen ").replace("&", " dan ").lower()
+    text = re.sub(r"[^0-9a-z]+", " ", text).strip()
+    tokens = text.split()
+    if len(tokens) >= 4 and sum(len(t) == 1 for t in tokens) >= 0.8 * len(tokens):
+        return "".join(tokens)
+    return " ".join(tokens)
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """Load the role vocabulary shipped beside this module."""
+    src = resources.files("extract").joinpath("data/column_roles.csv")
+    out = []
+    with src.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(line for line in fh if not line.startswith("#")):
+            phrase = words(row["phrase"])
+            out.append((row["role"].strip(), phrase, phrase.replace(" ", "")))
+    return Vocabulary(tuple(out))
+
+
+@lru_cache(maxsize=8192)
+def roles_in(text: str) -> tuple[str, ...]:
+    """Return the roles a header text names, the strongest first (context markers included).
+
+    A whole cell close to a phrase is that phrase; otherwise the longest phrase found in it
+    word by word wins ("Realisasi Anggaran" over "Anggaran"); a word with a typo matches a
+    long one-word phrase.
+    """
+    spaced = words(YEAR.sub(" ", text))
+    if not spaced:
+        return ()
+    compact = spaced.replace(" ", "")
+    found: list[tuple[int, str]] = []
+    padded = f" {spaced} "
+    tokens = spaced.split()
+    for role, phrase, compact_phrase in vocabulary().phrases:
+        if compact == compact_phrase:
+            found.append((1000 + len(compact_phrase), role))
+        elif len(compact_phrase) >= 5 and fuzz.ratio(compact, compact_phrase) >= FUZZY_WHOLE:
+            found.append((900 + len(compact_phrase), role))
+        elif f" {phrase} " in padded:
+            found.append((len(compact_phrase), role))
+        elif " " not in phrase and len(phrase) >= 6 and any(
+            len(t) >= 5 and fuzz.ratio(t, phrase) >= FUZZY_WORD for t in tokens
+        ):
+            found.append((len(compact_phrase) - 1, role))
+    found.sort(key=lambda f: -f[0])
+    roles = tuple(dict.fromkeys(r for _, r in found))
+    # "Anggaran per Kegiatan", "Indikator Kinerja Program", "Target Program dan Kegiatan (Rp)":
+    # program / kegiatan qualify the measure, the measure is the column's role
+    measures = tuple(r for r in roles if r not in NAMING and not r.startswith("@"))
+    if measures:
+        roles = measures + tuple(r for r in roles if r not in measures)
+    return roles
+
+
+def _main_role(text: str) -> str | None:
+    return next((r for r in roles_in(text) if not r.startswith("@")), None)
+
+
+def _markers(path: list[str]) -> set[str]:
+    out: set[str] = set()
+    for text in path:
+        out.update(r for r in roles_in(text) if r.startswith("@"))
+        roles = [r for r in roles_in(text) if not r.startswith("@")]
+        if roles and roles[0] in ("pagu", "realisasi", "serapan_pct", "pagu_sebelum", "sisa"):
+            out.add("@uang")
+        if roles and roles[0] in ("indikator", "target?", "capaian_pct"):
+            out.add("@kinerja")
+        if roles and roles[0] in ("fisik_pct", "rencana_fisik"):
+            out.add("@fisik")
+    return out
+
+
+def path_role(path: list[str]) -> tuple[str | None, int | None]:
+    """Return the role of a column from its header path (top to bottom) and the year it names.
+
+    The lowest cell naming a role decides; a cell holding only a unit or a year ("(Rp)",
+    "(%)", "Tahun 2016") leaves the role to its parent and lends its unit as context.
+    """
+    other = _other_year(path)
+    if other:
+        return other, None
+    tahun = None
+    for text in path:
+        m = YEAR.search(text)
+        if m:
+            tahun = int(m.group(1))
+    role = None
+    if path and _own_label(path[-1]):
+        return None, tahun  # "Belanja Operasi" under "Jumlah": a part of it, not the sum
+    for i in range(len(path) - 1, -1, -1):
+        # a label split over two grid rows reads as one: "Sebelum" / "Perubahan"
+        joined = _main_role(UNIT.sub(" ", " ".join(path[i - 1:i + 1]))) if i else None
+        role = _main_role(UNIT.sub(" ", path[i])) or _main_role(path[i])  # "% Keuan gan" needs its %
+        if joined and joined != _main_role(UNIT.sub(" ", path[i - 1])):
+            role = joined
+        if role:
+            above = _markers(path[:i]) | {m for m in _markers([path[i]]) if m != "@persen"}
+            units = " ".join(path[i:])
+            if re.search(r"%|persen", units, re.IGNORECASE):
+                above.add("@persen")
+            if re.search(r"\brp\b|rupiah", units, re.IGNORECASE):
+                above.add("@uang")
+            return _settle(role, above), tahun
+    units = " ".join(path)
+    if re.search(r"%|persen", units, re.IGNORECASE) and path:
+        return "capaian?", tahun
+    if re.search(r"\brp\b|rupiah", units, re.IGNORECASE):
+        return "uang?", tahun
+    return None, tahun
+
+
+T_MINUS_1 = re.compile(r"^\s*t\s*-\s*1\s*$", re.IGNORECASE)
+T_PLUS_1 = re.compile(r"^\s*t\s*\+\s*1\s*$", re.IGNORECASE)
+
+
+def _other_year(path: list[str]) -> str | None:
+    """Tell a column of the year before or after (SIPD RKA "T-1 | T | T+1"), None otherwise."""
+    if any(T_MINUS_1.match(t) for t in path):
+        return "pagu_tahun_lalu"
+    if any(T_PLUS_1.match(t) for t in path):
+        return "pagu_tahun_depan"
+    return None
+
+
+PERIOD = re.compile(r"\b(?:tw|triwulan|semester|smt)\.?\s*(?:[ivx]+|[1-4])\b", re.IGNORECASE)
+
+
+def _own_label(text: str) -> bool:
+    """Tell a lowest header cell that names something no role knows ("Belanja Operasi"),
+    as opposed to one holding only a unit, year, period, column number or context word
+    ("(Rp)", "Tahun 2016", "TW I", "Keuangan"), which leaves the role to its parent."""
+    if _main_role(text) or _main_role(UNIT.sub(" ", " ".join(text.split()))):
+        return False
+    rest = words(UNIT.sub(" ", PERIOD.sub(" ", YEAR.sub(" ", text))))
+    rest = " ".join(w for w in rest.split() if not w.isdigit() and not all(r.startswith("@") for r in roles_in(w) or ("x",)))
+    return bool(rest) and len(rest) > 1
+
+
+def _settle(role: str, markers: set[str]) -> str:
+    """Decide an open role from the markers of its path (parents, units)."""
+    if role == "realisasi?":
+        if "@fisik" in markers:
+            return "fisik_pct"
+        if "@persen" in markers and "@uang" in markers:
+            return "serapan_pct"
+        if "@uang" in markers:
+            return "realisasi"
+        if "@kinerja" in markers:
+            return "realisasi_indikator"
+    if role == "target?":
+        if "@uang" in markers:
+            return "pagu"
+        if "@kinerja" in markers:
+            return "target"
+    if role == "capaian?":
+        if "@fisik" in markers:
+            return "fisik_pct"
+        if "@uang" in markers:
+            return "serapan_pct"
+        if "@kinerja" in markers:
+            return "capaian_pct"
+    if role == "pagu" and "@persen" in markers and "@uang" not in markers:
+        return "serapan_pct"
+    if role == "realisasi" and "@persen" in markers:
+        return "serapan_pct"
+    return role
+
+
+def value_kind(text: str) -> str | None:
+    """Say what a body cell holds: money, percent, code, number, text or None (blank)."""
+    t = " ".join(text.split())
+    if not t or t in ("-", "–", "—"):
+        return None
+    t = re.sub(r"\s*\*+$", "", t)
+    if MONEY.match(t):
+        return "money"
+    if CODE.match(t) and not PERCENT.match(t):
+        return "code"
+    if PERCENT.match(t):
+        return "percent"
+    if re.match(r"^-?[\d.,]+\s*\S*$", t):
+        return "number"
+    return "text"
+
+
+def _votes(rows: list[list[Cell]], col: int) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for row in rows:
+        if col < len(row) and not row[col].covered:
+            kind = value_kind(row[col].text)
+            if kind:
+                out[kind] = out.get(kind, 0) + 1
+    return out
+
+
+def _mostly(votes: dict[str, int], kind: str) -> bool:
+    total = sum(votes.values())
+    return total > 0 and votes.get(kind, 0) * 2 > total
+
+
+def is_column_number_row(row: list[Cell]) -> bool:
+    """Tell a row of column numbers ("1 2 3 3a", "(1) (2)") printed under a header."""
+    texts = [" ".join(c.text.split()) for c in row if not c.covered and c.text.strip()]
+    return len(texts) >= 3 and all(COLUMN_NUMBER.match(t) for t in texts)
+
+
+TOTAL_LINE = re.compile(r"^\s*(?:sub\s*)?(?:total|jumlah|grand\s*total)\b", re.IGNORECASE)
+
+
+def _is_header_row(row: list[Cell]) -> bool:
+    texts = [c.text for c in row if not c.covered and c.text.strip()]
+    if not texts or (len(texts) == 1 and TOTAL_LINE.match(texts[0])):
+        return False  # "TOTAL ANGGARAN" opening the body (BP3AKB 2016 Tabel 2.3c p.30)
+    lines = [ln for t in texts for ln in t.splitlines() if ln.strip()]
+    if any(value_kind(ln) in ("money", "code") for ln in lines if not YEAR.fullmatch(ln.strip())):
+        return False  # amounts stacked in a cell are body (BKPD 2016 Tabel 5 p.42)
+    if len(texts) == 1:
+        # a context word alone ("Belanja Langsung" heading the body, Distan Jabar 2016 p.146)
+        # is no header row
+        return names_role(texts[0])
+    return any(names_role(t) or (roles_in(t) and len(t.split()) <= 6) for t in texts)
+
+
+def _words_only(row: list[Cell]) -> bool:
+    texts = [c.text for c in row if not c.covered and c.text.strip()]
+    return bool(texts) and all(value_kind(t) == "text" for t in texts)
+
+
+def _numbers_follow(cells: list[list[Cell]], at: int) -> bool:
+    """Tell whether a column-number row comes within the next two rows: the rows up to it are
+    the header's lower lines ("Sebelum" / "Perubahan" split over two grid rows, RSUD Al Ihsan
+    2016 Tabel 8 p.24)."""
+    return any(is_column_number_row(r) for r in cells[at + 1:at + 3])
+
+
+def _has_text(row: list[Cell]) -> bool:
+    """Tell whether a row prints text of its own (a merged cell's repeat does not count)."""
+    return any(not c.covered and c.text.strip() for c in row)
+
+
+def header_rows(cells: list[list[Cell]]) -> tuple[int, int]:
+    """Return (rows before the header, header rows including a column-number row).
+
+    Leading blank rows are skipped; up to MAX_HEADER_ROWS rows naming roles and holding no
+    amounts or codes, then an optional row of column numbers.
+    """
+    start = 0
+    while start < len(cells) and not _has_text(cells[start]):
+        start += 1
+    # a title block ruled into the same frame stands above the header (SIPD forms: "RENCANA
+    # KERJA DAN ANGGARAN ...", Organisasi, Sub Unit; Sulut DKIPS RKA 2022 p.1): the header
+    # starts at the first row naming two roles
+    for k in range(start, min(len(cells), start + MAX_TITLE_ROWS)):
+        labels = [c.text for c in cells[k] if not c.covered and c.text.strip()]
+        if _is_header_row(cells[k]) and sum(1 for t in labels if names_role(t)) >= 2:
+            start = k
+            break
+    n = 0
+    while start + n < len(cells) and n < MAX_HEADER_ROWS:
+        row = cells[start + n]
+        if not _has_text(row):
+            n += 1
+            continue
+        if is_column_number_row(row):
+            break
+        if not _is_header_row(row) and not (n and _words_only(row) and _numbers_follow(cells, start + n)):
+            break
+        n += 1
+    while n and not _has_text(cells[start + n - 1]):
+        n -= 1
+    if n:
+        k = start + n
+        while k < len(cells) and k < start + n + 2 and not _has_text(cells[k]):
+            k += 1
+        if k < len(cells) and is_column_number_row(cells[k]):
+            n = k - start + 1
+    return start, n
+
+
+def _paths(cells: list[list[Cell]], start: int, n: int) -> list[list[str]]:
+    ncols = max((len(r) for r in cells[start:start + n]), default=0)
+    paths: list[list[str]] = []
+    for c in range(ncols):
+        path: list[str] = []
+        for r in range(start, start + n):
+            if c >= len(cells[r]) or is_column_number_row(cells[r]):
+                continue
+            text = " ".join(cells[r][c].text.split())
+            if text and (not path or path[-1] != text):
+                path.append(text)
+        paths.append(path)
+    return paths
+
+
+def _number_labels(cells: list[list[Cell]], start: int, n: int) -> list[str]:
+    """Return each column's label in the column-number row ("3", "3a"), empty if none."""
+    for r in range(start, start + n):
+        if is_column_number_row(cells[r]):
+            return [" ".join(c.text.split()) if not c.covered else "" for c in cells[r]]
+    return []
+
+
+def _filled(body: list[list[Cell]], col: int) -> bool:
+    return any(col < len(r) and not r[col].covered and r[col].text.strip() for r in body)
+
+
+def _shift_to_body(found: list[tuple[str | None, int | None]], paths: list[list[str]], body: list[list[Cell]]) -> list[tuple[str | None, int | None]]:
+    """Move a role from a headed column with an empty body to the filled column beside it
+    whose header is at most its parent (left first): a ruled grid may part a column between its
+    centred header and its left- or right-aligned body (RSUD Al Ihsan 2016 Tabel 8 and 10,
+    p.24-29; BP3IPTEK 2016 Tabel 3.2 p.53: "Keuangan" over "Pagu | Realisasi | %")."""
+    out = list(found)
+    for i, (role, tahun) in enumerate(found):
+        if role is None or _filled(body, i):
+            continue
+        for j in (i - 1, i + 1):
+            if (0 <= j < len(out) and out[j][0] is None and found[j][0] is None
+                    and paths[j] == paths[i][: len(paths[j])] and _filled(body, j)):
+                out[j], out[i] = (role, tahun), (None, None)
+                break
+    return out
+
+
+def assign_roles(paths: list[list[str]], body: list[list[Cell]], numbers: list[str] | None = None) -> list[tuple[str | None, int | None]]:
+    """Give each column a role from its header path, then settle open roles by values.
+
+    - "Realisasi" or "Target" left open by the header is money (realisasi, pagu) when the
+      column holds amounts, the indicator's otherwise.
+    - A "%" left open follows the column to its left: after an amount it is the absorption,
+      after an indicator value the achievement.
+    - A column headed only by a money unit ("Rupiah"), right of a pagu column, is the
+      realisation (RFK Grobogan 2022 p.1: "Rupiah | %" after the anggaran columns).
+    - Columns numbered "3a", "3b" under a numbered header row share the role of column "3"
+      when their own header says nothing more (anggaran per paket / sub kegiatan / kegiatan).
+    """
+    found = [path_role(p) for p in paths]
+    found = _shift_to_body(found, paths, body)
+    roles = [r for r, _ in found]
+    years = [y for _, y in found]
+    if numbers:
+        base_role: dict[str, str] = {}
+        for i, label in enumerate(numbers[: len(roles)]):
+            m = re.fullmatch(r"\(?(\d+)([a-z]?)\)?", label or "")
+            if m and roles[i] and not m.group(2):
+                base_role.setdefault(m.group(1), roles[i])
+        for i, label in enumerate(numbers[: len(roles)]):
+            m = re.fullmatch(r"\(?(\d+)([a-z])\)?", label or "")
+            if m and roles[i] in (None, "uang?") and m.group(1) in base_role:
+                roles[i] = base_role[m.group(1)]
+    for i, role in enumerate(roles):
+        votes = _votes(body, i)
+        money = _mostly(votes, "money")
+        if role == "realisasi?":
+            # no values to go by (a header read before its body): beside a pagu, the money's
+            roles[i] = "realisasi" if money or (not votes and "pagu" in roles) else "realisasi_indikator"
+        elif role == "target?":
+            roles[i] = "pagu" if money else "target"
+        elif role == "jumlah?":
+            # a bare "Jumlah" of amounts is the budget, of anything else a count
+            roles[i] = "pagu" if money and "pagu" not in roles else None
+        elif role == "uang?":
+            roles[i] = "realisasi" if money and "pagu" in roles[:i] and "realisasi" not in roles else None
+        elif role in ("pagu", "realisasi", "pagu_sebelum") and votes and not money and _mostly(votes, "percent"):
+            roles[i] = "serapan_pct"
+    for i, role in enumerate(roles):
+        if role == "capaian?":
+            left = next((r for r in reversed(roles[:i]) if r and r != "capaian?"), None)
+            roles[i] = "serapan_pct" if left in ("realisasi", "pagu", "sisa") else "capaian_pct"
+    return [(r, y) for r, y in zip(roles, years)]
+
+
+def table_kind(roles: list[str | None]) -> str | None:
+    """Tell the kind a set of roles makes: names (or sasaran) with money make a budget table."""
+    have = set(roles)
+    if ("nama" in have or "sasaran" in have) and have & {"pagu", "realisasi"}:
+        return "anggaran"
+    return None
+
+
+def recognise_columns(paths: list[list[str]], body: list[list[Cell]], numbers: list[str] | None = None) -> tuple[str | None, list[Column]]:
+    """Recognise a table from its header paths and body rows: (kind, columns), kind None if
+    the roles make no table. A budget table without a `nama` column names its lines by its
+    `sasaran` column (BP3AKB 2016 Tabel 3.2a p.64: anggaran per sasaran strategis)."""
+    assigned = assign_roles(paths, body, numbers)
+    roles = [r for r, _ in assigned]
+    kind = table_kind(roles)
+    if kind is None:
+        return None, []
+    if "nama" not in roles:
+        roles = ["nama" if r == "sasaran" else r for r in roles]
+    return kind, [
+        Column(index=i, header_path=paths[i], name=role, tahun=tahun)
+        for i, (role, (_, tahun)) in enumerate(zip(roles, assigned))
+    ]
+
+
+def names_role(text: str) -> bool:
+    """Tell whether a short text reads as a column label of some role (a header candidate)."""
+    return len(text.split()) <= 6 and _main_role(UNIT.sub(" ", text)) is not None
+
+
+def recognise_grid(cells: list[list[Cell]]) -> tuple[int, str | None, list[Column]]:
+    """Recognise a grid by column roles: (header rows incl. leading blanks, kind, columns).
+
+    A budget table's name column is `nama`; where it has none, its `sasaran` column names
+    the lines (BP3AKB 2016 Tabel 3.2a p.64: anggaran per sasaran strategis).
+    """
+    start, n = header_rows(cells)
+    if not n:
+        return 0, None, []
+    paths = _paths(cells, start, n)
+    kind, columns = recognise_columns(paths, cells[start + n:], _number_labels(cells, start, n))
+    if kind is None:
+        return 0, None, []
+    return start + n, kind, columns

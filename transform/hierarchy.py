@@ -1,0 +1,134 @@
+"""Tell program, kegiatan, sub-kegiatan and paket apart where no code says it (issue 14, item 2).
+
+Most agencies' tables print no code: BP3AKB Jabar 2016 Tabel 3.2b (p.65) numbers its
+programs A, B, C and their kegiatan 1, 2, 3 under them; the Grobogan RFK 2022 (p.1-6) numbers
+the paket 1, 2, 3 under coded sub-kegiatan; Dinkes Jabar 2016 (p.82) prints "PROGRAM ..." in
+capitals. The level of such a line comes, in order, from:
+
+1. its name's prefix ("Program ...", "Kegiatan ...", "Sub Kegiatan ...", "Belanja ..." is a
+   budget category, not a program);
+2. its numbering style (I., A., 1., a., 1.1): a style takes the level it was first seen with
+   in the table;
+3. a style not seen yet, right under a line of known level: the level below it;
+4. no number and no prefix: below a program its kegiatan, below a kegiatan its sibling;
+5. nothing known: the level the name column's header names ("Kegiatan", BKPD 2016 Tabel 5
+   p.42), else `other` (sasaran rows, budget categories, subtotals).
+"""
+
+from __future__ import annotations
+
+import re
+
+CHILD = {"urusan": "bidang", "bidang": "program", "program": "kegiatan", "kegiatan": "sub_kegiatan", "sub_kegiatan": "paket"}
+PREFIXES = (
+    (re.compile(r"^sub[\s-]*kegiatan\b", re.IGNORECASE), "sub_kegiatan"),
+    (re.compile(r"^kegiatan\b", re.IGNORECASE), "kegiatan"),
+    (re.compile(r"^program\b", re.IGNORECASE), "program"),
+    (re.compile(r"^bidang\s+urusan\b", re.IGNORECASE), "bidang"),
+    (re.compile(r"^urusan\b", re.IGNORECASE), "urusan"),
+    (re.compile(r"^belanja\b", re.IGNORECASE), "other"),
+)
+ROMAN = re.compile(r"^(?=[IVXL])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
+# A list number leading a name: "1 Pembangunan ...", "a. Penyediaan ...", "II. BELANJA ..."
+LEADING_NUMBER = re.compile(r"^(?P<nomor>(?:\d{1,3}(?:\.\d{1,3})*|[A-Za-z]|[IVXL]{1,5})[.)]?)\s+(?P<nama>\S.*)$", re.DOTALL)
+
+
+def numbering_style(nomor: str) -> str | None:
+    """Return a number's style: roman, upper, lower, arabic, or arabic.N for dotted depth N."""
+    t = nomor.strip().rstrip(".)").lstrip("(")
+    if not t:
+        return None
+    if re.fullmatch(r"\d{1,3}(?:\.\d{1,3})+", t):
+        return f"arabic.{t.count('.') + 1}"
+    if re.fullmatch(r"\d{1,3}", t):
+        return "arabic"
+    if len(t) > 1 and ROMAN.match(t):
+        return "roman"
+    if re.fullmatch(r"[A-Z]", t):
+        return "upper"
+    if re.fullmatch(r"[a-z]", t):
+        return "lower"
+    return None
+
+
+def split_leading_number(name: str) -> tuple[str | None, str]:
+    """Split a list number printed at the start of a name cell: ("1", "Pembangunan ...")."""
+    m = LEADING_NUMBER.match(name)
+    if not m or numbering_style(m.group("nomor")) is None:
+        return None, name
+    nama = m.group("nama")
+    if not re.match(r"[A-Za-z(\"']", nama):
+        return None, name
+    return m.group("nomor"), nama
+
+
+HEADER_LEVELS = {"program": "program", "kegiatan": "kegiatan", "sub kegiatan": "sub_kegiatan", "paket": "paket"}
+
+
+def header_level(header: str) -> str | None:
+    """Return the level a name column's header names when it names one level only."""
+    text = re.sub(r"[^a-z]+", " ", header.lower()).strip()
+    text = re.sub(r"^(?:nama|uraian)\s+", "", text)
+    return HEADER_LEVELS.get(text)
+
+
+def split_stacked(name: str, count: int) -> list[str] | None:
+    """Split a cell listing `count` items, each opened by a bullet ("- RTM OPD ...") or a
+    list number, into the items' texts; None when the cell does not list that many."""
+    items: list[str] = []
+    for line in name.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        m = re.match(r"^(?:[-•·*]|\d{1,2}[.)]|[a-z][.)])\s+(.*)$", line)
+        if m:
+            items.append(m.group(1))
+        elif items:
+            items[-1] += " " + line
+        else:
+            return None
+    return items if len(items) == count else None
+
+
+def prefix_level(name: str) -> str | None:
+    """Return the level a name's first words name, None if they name none."""
+    for pattern, level in PREFIXES:
+        if pattern.match(name.strip()):
+            return level
+    return None
+
+
+class Levels:
+    """Follow one table's lines top to bottom and give each uncoded line its level."""
+
+    def __init__(self, default: str | None = None) -> None:
+        self.by_style: dict[str, str] = {}
+        self.last: str | None = None
+        self.default = default  # the level the name column's header names ("Kegiatan")
+
+    def seen(self, level: str | None) -> None:
+        """Note a line whose level is known otherwise (its code)."""
+        if level and level not in ("other", "total"):
+            self.last = level
+
+    def level(self, name: str, style: str | None) -> str:
+        """Return the level of a line named `name` without a mapped code.
+
+        `style` is how the line is numbered (numbering_style: "upper", "arabic" ...) or which
+        code cell holds its unmapped code ("kode1.1"), None when it is neither.
+        """
+        level = prefix_level(name)
+        if level is None and style:
+            level = self.by_style.get(style)
+            if level is None and self.last in CHILD:
+                level = CHILD[self.last]
+        if level is None and style is None and self.last in CHILD:
+            # unnumbered: the first line under a program is its kegiatan, the next its sibling
+            level = CHILD[self.last] if self.last in ("urusan", "bidang", "program") else self.last
+        if level is None:
+            return self.default or "other"
+        if level != "other":
+            if style:
+                self.by_style.setdefault(style, level)
+            self.last = level
+        return level
