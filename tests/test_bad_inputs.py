@@ -103,8 +103,9 @@ def xml_bomb(path: Path) -> Path:
 REJECTED = {
     "terkunci.pdf": (lambda p: small_lkjip(p, owner="pemilik", user="rahasia"), "terkunci.pdf: PDF terkunci kata sandi (encrypted); buka kuncinya lalu kirim ulang"),
     "pindaian.pdf": (scanned, "pindaian.pdf, halaman 1: tidak ada lapisan teks di halaman 1-2 (hasil pindai?); perlu OCR"),
-    "undangan.pdf": (letter, "undangan.pdf: bukan LKjIP: tidak ada judul laporan kinerja dan tidak ada tabel yang dikenali"),
-    "tanpa-tabel.pdf": (lambda p: small_lkjip(p, with_table=False), "tanpa-tabel.pdf: tidak ada tabel LKjIP yang dikenali (1 halaman dibaca, 0 tabel lain)"),
+    "undangan.pdf": (letter, "undangan.pdf: bukan dokumen kinerja atau anggaran: tidak ada judul LKjIP, PK, Renstra, Renja, RKA/DPA, "
+                                 "RFK, LRA atau laporan triwulan, dan tidak ada tabel yang dikenali; tidak ada tabel yang terlihat"),
+    "tanpa-tabel.pdf": (lambda p: small_lkjip(p, with_table=False), "tanpa-tabel.pdf: tidak ada tabel yang dikenali (1 halaman dibaca); tidak ada tabel yang terlihat"),
     "acak.pdf": (garbled, "acak.pdf: berkas PDF rusak atau terpotong, tidak dapat dibaca"),
     "laporan-word.pdf": (docx_renamed, "laporan-word.pdf: bukan berkas PDF (tanda %PDF tidak ada di awal berkas)"),
     "terpotong.pdf": (lambda p: p.write_bytes(SAMPLE.read_bytes()[: len(SAMPLE.read_bytes()) // 2]) or p,

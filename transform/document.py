@@ -97,6 +97,24 @@ def read_metadata(doc: ExtractedDocument, supplied: dict | None = None) -> Metad
     return meta
 
 
+TABLES_LISTED = 5  # a rejection names this many of the tables it saw, then counts the rest
+
+
+def _tables_seen(doc: ExtractedDocument) -> str:
+    """Name the tables a rejected document holds (page, caption or header), so the user sees
+    what kinerja found and could not place (#15), e.g. "; 2 tabel terlihat: hlm. 3 'No | Sasaran | Target'"."""
+    if not doc.tables:
+        return "; tidak ada tabel yang terlihat"
+    shown = []
+    for t in doc.tables[:TABLES_LISTED]:
+        where = f"hlm. {t.pages[0]}" if t.pages else (f"sheet {t.sheet}" if t.sheet else f"tabel {t.ordinal}")
+        first = " | ".join(c.text.strip() for c in t.rows[0].cells if c.text.strip()) if t.rows else ""
+        label = " ".join((t.caption or t.header_text or first or "tanpa judul").split())
+        shown.append(f"{where} '{label[:60]}{'…' if len(label) > 60 else ''}'")
+    more = f" dan {len(doc.tables) - TABLES_LISTED} lainnya" if len(doc.tables) > TABLES_LISTED else ""
+    return f"; {len(doc.tables)} tabel terlihat: " + ", ".join(shown) + more
+
+
 def transform_document(doc: ExtractedDocument, supplied: dict | None = None) -> TransformedDocument:
     """Type and normalise everything extract found; reject what is not a report.
 
@@ -114,12 +132,13 @@ def transform_document(doc: ExtractedDocument, supplied: dict | None = None) -> 
     if "jenis" not in meta.sources and jenis_from_tables(t.kind for t in recognised):
         meta.jenis = jenis_from_tables(t.kind for t in recognised)
         meta.sources["jenis"] = TABLES
-    if not looks_like_report(doc.page_texts) and not recognised:
-        raise reject("bukan LKjIP: tidak ada judul laporan kinerja dan tidak ada tabel yang dikenali")
     if not recognised:
+        if not looks_like_report(doc.page_texts) and "jenis" not in meta.sources:
+            raise reject("bukan dokumen kinerja atau anggaran: tidak ada judul LKjIP, PK, Renstra, Renja, RKA/DPA, "
+                         "RFK, LRA atau laporan triwulan, dan tidak ada tabel yang dikenali" + _tables_seen(doc))
         pages = f"{doc.page_count} halaman dibaca" if doc.page_count else (
             "seluruh dokumen dibaca" if doc.format == "docx" else "semua sheet dibaca")
-        raise reject(f"tidak ada tabel LKjIP yang dikenali ({pages}, {len(doc.tables)} tabel lain)")
+        raise reject(f"tidak ada tabel yang dikenali ({pages})" + _tables_seen(doc))
     if meta.tahun is None:
         raise reject(
             "tahun laporan tidak ditemukan di sampul, judul, header/footer atau tanda tangan; "
