@@ -41,7 +41,7 @@ def test_flow_loads_good_files_rejects_bad_ones_and_is_idempotent(harness, inbox
         "kosong.pdf: berkas kosong (0 byte)",
     ]
     assert summary.tables["fct_anggaran"] == 45
-    assert summary.parquet_rows["fct_anggaran"] == 45
+    assert summary.parquet_rows["fct_anggaran_per_dokumen"] == 45
 
     again = kinerja_flow(paths=[str(inbox)], warehouse=str(wh), parquet=str(pq))
     assert again.tables == summary.tables
