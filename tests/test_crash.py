@@ -32,17 +32,17 @@ def state(out):
     """Rows of the warehouse, its duplicate keys, and the manifest's and files' Parquet rows."""
     con = duckdb.connect(str(out / "k.duckdb"), read_only=True)
     try:
-        counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("dim_dokumen", "fct_anggaran", "fct_indikator", "fct_temuan")}
+        counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("dim_dokumen", "fct_anggaran_per_dokumen", "fct_indikator_per_dokumen", "fct_temuan")}
         dupes = con.execute(
-            "SELECT count(*) FROM (SELECT source_document_id, source_table, source_row FROM fct_anggaran GROUP BY ALL HAVING count(*) > 1)"
+            "SELECT count(*) FROM (SELECT source_document_id, source_table, source_row FROM fct_anggaran_per_dokumen GROUP BY ALL HAVING count(*) > 1)"
         ).fetchone()[0]
     finally:
         con.close()
     manifest = json.loads((out / "pq" / "_manifest.json").read_text())
     published = duckdb.connect().execute(
-        f"SELECT count(*) FROM read_parquet('{out / 'pq' / 'fct_anggaran'}/*/*.parquet')"
+        f"SELECT count(*) FROM read_parquet('{out / 'pq' / 'fct_anggaran_per_dokumen'}/*/*.parquet')"
     ).fetchone()[0]
-    return counts, dupes, manifest["tables"]["fct_anggaran"]["rows"], published
+    return counts, dupes, manifest["tables"]["fct_anggaran_per_dokumen"]["rows"], published
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +62,7 @@ def test_kill_at_any_moment_leaves_the_previous_warehouse_and_parquet(setting):
     base, inbox, out, env = setting
     before = state(out)
     counts, dupes, manifest_rows, published = before
-    assert dupes == 0 and manifest_rows == published == counts["fct_anggaran"] == 45
+    assert dupes == 0 and manifest_rows == published == counts["fct_anggaran_per_dokumen"] == 45
     survived = 0
     for i, seconds in enumerate(KILL_AFTER_SECONDS):
         # a new version of the report arrives, so the run has real work to do when it dies
@@ -81,8 +81,8 @@ def test_kill_at_any_moment_leaves_the_previous_warehouse_and_parquet(setting):
             # the run got as far as swapping in its warehouse: the new document is loaded whole,
             # the old version superseded; the Parquet is the previous publication or the new one
             assert counts["dim_dokumen"] == before[0]["dim_dokumen"] + 1
-            assert counts["fct_anggaran"] == before[0]["fct_anggaran"] + 45
-            assert published in (before[3], counts["fct_anggaran"])
+            assert counts["fct_anggaran_per_dokumen"] == before[0]["fct_anggaran_per_dokumen"] + 45
+            assert published in (before[3], counts["fct_anggaran_per_dokumen"])
             before = after
         for leftover in inbox.glob("revisi-*.pdf"):
             leftover.unlink()
@@ -91,7 +91,7 @@ def test_kill_at_any_moment_leaves_the_previous_warehouse_and_parquet(setting):
     assert final.wait(timeout=300) == 0, final.stderr.read()
     counts, dupes, manifest_rows, published = state(out)
     # the next run completes and the Parquet is again that of the warehouse
-    assert dupes == 0 and manifest_rows == published == counts["fct_anggaran"]
+    assert dupes == 0 and manifest_rows == published == counts["fct_anggaran_per_dokumen"]
     assert not list(out.glob(".k.duckdb.building*"))
     assert not list(out.glob(".pq.staging-*"))
 
