@@ -21,7 +21,8 @@ from tests.reports import consistent_report
 QUERIES = re.findall(r"```sql\n(.*?)```", (ROOT / "docs" / "queries.md").read_text(encoding="utf-8"), re.DOTALL)
 # The one-answer facts and the marts, each with the columns of its grain.
 GRAINS = {
-    "fct_anggaran": "tahun, pemda, opd, tahapan, kode",
+    # a line is its kode, else its level and name (baris_anggaran), else its own printed row
+    "fct_anggaran": "tahun, pemda, opd, tahapan, coalesce(baris_anggaran(kode, level, nama_printed), source_document_id || source_table || source_row)",
     "fct_indikator": "tahun, pemda, opd, level, kode, ukuran, indikator_key",
     "mart_serapan_anggaran": "tahun, pemda, opd, kode",
     "mart_capaian_indikator": "tahun, pemda, opd, level, kode, ukuran, indikator",
@@ -33,16 +34,16 @@ GRAINS = {
 # The columns of each documented question's answer that name one line, indicator or finding:
 # no two answer rows may share them.
 QUERY_KEYS = [
-    ("kode", "tahun"),
-    ("tahun", "kode"),
-    ("indikator", "tahun"),
-    ("tahun", "level", "kode", "indikator", "ukuran"),
+    ("pemda", "opd", "kode", "tahun"),
+    ("pemda", "opd", "tahun", "kode"),
+    ("pemda", "opd", "indikator", "tahun"),
+    ("pemda", "opd", "tahun", "level", "kode", "indikator", "ukuran"),
     ("peringkat",),
     ("file_name", "tahun", "rule"),
     ("tahun", "wilayah"),
-    ("tahun", "kode"),
-    ("indikator", "tahun"),
-    ("tahun", "kode"),
+    ("pemda", "opd", "tahun", "kode"),
+    ("pemda", "opd", "indikator", "tahun"),
+    ("pemda", "opd", "tahun", "kode"),
 ]
 GOLDEN_LINES = read_golden("klungkung_2024_anggaran.csv")
 CENT = Decimal("0.01")
@@ -372,3 +373,29 @@ def test_a_corrected_version_supersedes_the_first(two_years_twice, tmp_path):
     changed = q(wh, "SELECT reported, expected FROM fct_temuan f JOIN dim_dokumen d USING (source_document_id) "
                     "WHERE f.rule = 'lintas_laporan' AND d.status = 'superseded' AND f.tahun = 2023 AND f.indikator ILIKE 'tingkat%'")
     assert ("79,81", "79,90") in changed
+
+
+def test_a_line_printed_twice_in_one_document_is_named_too(tmp_path, transformed):
+    """A document that prints one code twice with two pagu (jabar-distan-2016-lkip.pdf, p. 50-52,
+    where program numbers read as codes repeat): one answer, the first printing, and the other
+    row named by lintas_dokumen. The sample's salary line (p. 25) printed again 1 rupiah higher."""
+    import dataclasses
+
+    from tests.conftest import build_warehouse
+
+    rows = transformed.rows["fct_anggaran_per_dokumen"]
+    gaji = next(r for r in rows if r["kode"] == "2.07.01.2.02.0001")
+    again = {**gaji, "pagu_idr": gaji["pagu_idr"] + 1, "pagu_printed": "3.787.355.028,00", "source_page": 28, "source_row": 999}
+    doc = dataclasses.replace(transformed, rows={**transformed.rows, "fct_anggaran_per_dokumen": [*rows, again]})
+    wh = tmp_path / "k.duckdb"
+    build_warehouse(wh, doc)
+    assert q(wh, "SELECT pagu_idr, source_row, dokumen_count, is_sepakat FROM fct_anggaran WHERE kode = '2.07.01.2.02.0001'") == [
+        (gaji["pagu_idr"], gaji["source_row"], 1, False)
+    ]
+    found = q(wh, "SELECT reported, expected, message FROM fct_temuan WHERE rule = 'lintas_dokumen'")
+    assert [(r, e) for r, e, _ in found] == [("3.787.355.028,00", "3.787.355.027,00")]
+    assert "lkjip-disnaker-klungkung-2024.pdf (Tabel 3.9, hlm. 28)" in found[0][2]
+    assert "lkjip-disnaker-klungkung-2024.pdf (Tabel 3.9, hlm. 25)" in found[0][2]
+    # never hidden: every line whose printings disagree has a finding
+    assert q(wh, "SELECT kode FROM fct_anggaran a WHERE NOT is_sepakat AND NOT EXISTS "
+                 "(SELECT 1 FROM fct_temuan f WHERE f.rule = 'lintas_dokumen' AND f.kode = a.kode AND f.tahun = a.tahun)") == []

@@ -45,8 +45,8 @@ indicator is its text with case, spacing and bracketed parts ignored (`indikator
 `mart_serapan_anggaran` takes one tahapan per line: perubahan, else murni, else none named.
 The choice never hides a disagreement: where the documents differ, `is_sepakat` is false and
 `fct_temuan` names each figure that was not chosen, with both documents and pages
-(`lintas_dokumen` for budget lines, `lintas_laporan` for indicators, `beda_antar_tabel` for
-two tables of one document).
+(`lintas_dokumen` for budget lines, also a line one document prints twice; `lintas_laporan`
+for indicators across documents, `beda_antar_tabel` for two tables of one document).
 """
 
 
