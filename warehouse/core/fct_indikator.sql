@@ -85,7 +85,7 @@ COMMENT ON COLUMN fct_indikator.capaian_printed IS 'Printed achievement text.';
 COMMENT ON COLUMN fct_indikator.parse_issue IS 'Why a printed value did not parse, or that the indicator text is missing; null when clean.';
 COMMENT ON COLUMN fct_indikator.dokumen_count IS 'Loaded documents that print this value.';
 COMMENT ON COLUMN fct_indikator.baris_count IS 'Printed rows (tables x documents) that give it.';
-COMMENT ON COLUMN fct_indikator.is_sepakat IS 'True when every printed row gives the same target, realisasi and printed capaian (a missing figure disagrees with none); false: fct_temuan names the rows (beda_antar_tabel, lintas_laporan).';
+COMMENT ON COLUMN fct_indikator.is_sepakat IS 'True when every printed row gives the same target, realisasi and printed capaian (a missing figure disagrees with none); false: fct_temuan names the rows that differ (beda_antar_tabel within a document, lintas_laporan across documents), unless the indicator is unnamed or one printed row gave two values.';
 COMMENT ON COLUMN fct_indikator.source_document_id IS 'Document the chosen value comes from.';
 COMMENT ON COLUMN fct_indikator.source_page IS 'Page where the chosen row starts.';
 COMMENT ON COLUMN fct_indikator.source_pages IS 'All pages the chosen row is printed on.';
