@@ -1,11 +1,12 @@
 """Benchmark kinerja against the naive pipeline and the text-extraction limit, in one run.
 
-    python bench/run.py [--copies N] [--pemda 546 --opd 40 --years 5] [--big-pages 300]
+    python bench/run.py [--copies N] [--pemda 546 --opd 40 --years 5] [--big-pages 300] [--real DIR]
 
 Every measure runs in a fresh process of its own (peak memory is that process's), on a
 workload made from the bundled sample (renamed copies with changed bytes) and the generated
-house styles. Results go to bench/results/latest.json and are printed as a table. The machine
-is shared and noisy: compare figures of one run, not across runs.
+house styles, and on the real documents of other agencies in ../shared/real (reading speed,
+`real_pages_per_s`). Results go to bench/results/latest.json and are printed as a table. The
+machine is shared and noisy: compare figures of one run, not across runs.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "lkjip-disnaker-klungkung-2024.pdf"
+REAL = ROOT.parent / "shared" / "real"
 RESULTS = ROOT / "bench" / "results"
 
 
@@ -308,7 +310,24 @@ def m_big(pages: str) -> dict:
     return {"seconds": seconds, "pages": n, "loaded": result.ok, "error": result.error}
 
 
-MEASURES = {"pdfium": m_pdfium, "naive": m_naive, "engine": m_engine, "national": m_national, "big": m_big}
+def m_real(folder: str) -> dict:
+    """Read every PDF of the real documents folder as a run reads it (extract + transform), one process.
+
+    Rejected files count: a run reads them too. Pages are counted before the clock starts.
+    """
+    from flows.documents import read_document
+
+    files = sorted(Path(folder).glob("*.pdf"))
+    pages = page_count(files)
+    start, start_cpu = time.perf_counter(), time.process_time()
+    results = [read_document(f) for f in files]
+    seconds, cpu = time.perf_counter() - start, time.process_time() - start_cpu
+    return {"seconds": seconds, "cpu_seconds": round(cpu, 2), "pages": pages, "documents": len(files),
+            "rejected": sum(1 for r in results if not r.ok)}
+
+
+MEASURES = {"pdfium": m_pdfium, "naive": m_naive, "engine": m_engine, "national": m_national, "big": m_big,
+            "real": m_real}
 
 
 def child(name: str, *args: str) -> None:
@@ -352,13 +371,13 @@ def start_prefect_server(home: Path):
     raise RuntimeError("prefect server did not start")
 
 
-def run_cli(folder: Path, out: Path, api: str | None = None) -> float:
+def run_cli(folder: Path, out: Path, api: str | None = None, *extra: str) -> float:
     env = {**os.environ, "PREFECT_HOME": str(out / "prefect")}
     if api:
         env["PREFECT_API_URL"] = api
     start = time.perf_counter()
     proc = subprocess.run(
-        [sys.executable, "-m", "flows", "run", str(folder), "--warehouse", str(out / "k.duckdb"), "--parquet", str(out / "pq"), "-q"],
+        [sys.executable, "-m", "flows", "run", str(folder), "--warehouse", str(out / "k.duckdb"), "--parquet", str(out / "pq"), "-q", *extra],
         cwd=ROOT, env=env, capture_output=True, text=True,
     )
     if proc.returncode not in (0, 3):
@@ -373,6 +392,7 @@ def main() -> None:
     parser.add_argument("--opd", type=int, default=40)
     parser.add_argument("--years", type=int, default=5)
     parser.add_argument("--big-pages", type=int, default=300)
+    parser.add_argument("--real", type=Path, default=REAL, help="folder of real documents for real_pages_per_s (default ../shared/real)")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -394,11 +414,16 @@ def main() -> None:
         try:
             cold = run_cli(work / "in", work / "out", api)
             warm = run_cli(work / "in", work / "out", api)
+            # the same documents on two local worker processes and on a two-worker Dask cluster
+            # (started by the run itself; documents' bytes travel to the workers)
+            local_2 = run_cli(work / "in", work / "out-local-2", api, "--workers", "2", "--no-report")
+            dask_2 = run_cli(work / "in", work / "out-dask-2", api, "--runner", "dask", "--workers", "2", "--no-report")
         finally:
             os.killpg(server.pid, 15)
             server.wait(timeout=60)
         national = run_child("national", args.pemda, args.opd, args.years)
         big = run_child("big", args.big_pages)
+        real = run_child("real", args.real.resolve()) if args.real.is_dir() else None
         results.update({
             "pages_per_s": round(pages / one["seconds"], 1),
             "naive_pages_per_s": round(pages / naive["seconds"], 1),
@@ -408,14 +433,19 @@ def main() -> None:
             "cold_run_ephemeral_prefect_s": round(cold_ephemeral, 2),
             "warm_rerun_ephemeral_prefect_s": round(warm_ephemeral, 2),
             "speedup_2_workers": round(one["seconds"] / two["seconds"], 2),
+            "cli_local_2_workers_s": round(local_2, 2),
+            "cli_dask_2_workers_s": round(dask_2, 2),
             "national_marts_s": round(national["seconds"], 2),
             "national_peak_rss_mb": national["peak_rss_mb"],
             "national_fact_rows": national["fact_rows"],
             "big_report_pages": big["pages"],
             "big_report_s": round(big["seconds"], 2),
             "big_report_peak_rss_mb": big["peak_rss_mb"],
+            "real_pages_per_s": round(real["pages"] / real["seconds"], 1) if real else None,
+            "real_workload": {"documents": real["documents"], "pages": real["pages"], "rejected": real["rejected"]}
+            if real else f"{args.real}: no such folder",
             "detail": {"engine_1_worker": one, "engine_2_workers": two, "naive": naive, "pdfium": pdfium,
-                       "national": national, "big": big},
+                       "national": national, "big": big, "real": real},
         })
     finally:
         shutil.rmtree(work, ignore_errors=True)

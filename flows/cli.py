@@ -106,8 +106,8 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--timezone", default=DEFAULT_TIMEZONE, metavar="TZ", help=f"time zone of the schedule (default {DEFAULT_TIMEZONE}, WITA)")
     serve.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, metavar="FILE", help=f"DuckDB file (default {DEFAULT_WAREHOUSE})")
     serve.add_argument("--parquet", default=DEFAULT_PARQUET, metavar="DIR", help=f"Parquet folder (default {DEFAULT_PARQUET})")
-    serve.add_argument("--report", default=default_report(DEFAULT_PARQUET), metavar="FILE",
-                       help=f"HTML report written after each run (default {default_report(DEFAULT_PARQUET)})")
+    serve.add_argument("--report", metavar="FILE",
+                       help=f"HTML report written after each run (default: {REPORT_NAME} beside the Parquet folder)")
     serve.add_argument("-q", "--quiet", action="store_true", help="do not print Prefect's starting message")
     return parser
 
@@ -212,12 +212,16 @@ def cmd_run(args: argparse.Namespace) -> int:
     paths = args.paths or DEFAULT_INPUTS
     flow_fn, workers = kinerja_flow, args.workers
     if args.runner == "dask":
+        # Dask reads its logging config at import: its scheduler and worker chatter is for -v only
+        os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "info" if args.verbose else "error")
         from prefect_dask import DaskTaskRunner
 
         runner = (
             DaskTaskRunner(address=args.dask_address)
             if args.dask_address
-            else DaskTaskRunner(cluster_kwargs={"n_workers": args.workers or 2, "processes": True, "threads_per_worker": 1})
+            else DaskTaskRunner(cluster_kwargs={
+                "n_workers": args.workers or 2, "processes": True, "threads_per_worker": 1, "dashboard_address": None,
+            })
         )
         flow_fn, workers = kinerja_flow.with_options(task_runner=runner), 1
     from rich.progress import Progress

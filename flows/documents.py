@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import tempfile
 from datetime import datetime, timezone
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from extract.errors import ExtractError
 from extract.pdf import extract_pdf, sha256_file
 from extract.spreadsheet import extract_spreadsheet
+from load.idformat import angka
 from transform.document import TransformedDocument, transform_document
 
 log = logging.getLogger(__name__)
@@ -91,6 +95,20 @@ MAX_FILE_MB = 500  # an LKjIP is a few MB; a scanned annex of hundreds of pages 
 MAX_PAGES = 1000
 
 
+def _over_limit_mb(size: int, max_mb: float) -> str:
+    """Say "0,4 MB, melebihi batas 0,1 MB": the size with as many decimals as show it over the limit.
+
+    A whole number of MB would print a 392 KB file as "0 MB" against a limit of 0,1 MB.
+    """
+    limit = Decimal(str(max_mb))
+    limit_places = max(0, -limit.normalize().as_tuple().exponent)
+    mb = Decimal(size) / (1024 * 1024)
+    places = limit_places
+    while places < 9 and mb.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP) <= limit:
+        places += 1
+    return f"{angka(mb, places)} MB, melebihi batas {angka(limit, limit_places)} MB"
+
+
 def read_document(path: str | Path, max_pages: int | None = MAX_PAGES, max_mb: float | None = MAX_FILE_MB) -> DocumentResult:
     """Extract and transform one file; an unreadable file comes back with its error."""
     path = Path(path)
@@ -101,7 +119,7 @@ def read_document(path: str | Path, max_pages: int | None = MAX_PAGES, max_mb: f
     result = DocumentResult(str(path), path.name, _digest(path), fmt, size, modified_at=modified)
     try:
         if max_mb is not None and size > max_mb * 1024 * 1024:
-            raise ExtractError(path.name, f"berkas {size / 1024 / 1024:.0f} MB, melebihi batas {max_mb:g} MB")
+            raise ExtractError(path.name, f"berkas {_over_limit_mb(size, max_mb)}")
         if suffix in PDF_SUFFIXES:
             extracted = extract_pdf(path, max_pages=max_pages)
         elif suffix in SPREADSHEET_SUFFIXES:
@@ -115,4 +133,38 @@ def read_document(path: str | Path, max_pages: int | None = MAX_PAGES, max_mb: f
     except Exception as exc:  # untrusted input must not crash the run: reject, keep the trace in the log
         log.exception("%s: unexpected error while reading", path.name)
         result.error = f"{path.name}: kesalahan tak terduga saat membaca ({type(exc).__name__}: {str(exc)[:200]})".replace("\n", " ")
+    return result
+
+
+@dataclass
+class DocumentBytes:
+    """A document's bytes, shipped to a worker that does not share the driver's disk (Dask).
+
+    `path` is the file's path on the driver: provenance and messages name it, not the
+    worker's temporary copy.
+    """
+
+    path: str
+    data: bytes
+    modified: float
+
+
+def ship(path: str | Path) -> DocumentBytes:
+    """Read a file's bytes and modification time for a worker on another machine."""
+    p = Path(path)
+    return DocumentBytes(str(p), p.read_bytes(), p.stat().st_mtime)
+
+
+def read_shipped(doc: DocumentBytes, **limits) -> DocumentResult:
+    """Read a shipped document from a temporary copy under its own name, then forget the copy.
+
+    The copy keeps the file name (its suffix picks the reader, messages cite it) and the
+    modification time (dim_dokumen records it), so the result equals a read of the original.
+    """
+    with tempfile.TemporaryDirectory(prefix="kinerja-") as tmp:
+        copy = Path(tmp) / Path(doc.path).name
+        copy.write_bytes(doc.data)
+        os.utime(copy, (doc.modified, doc.modified))
+        result = read_document(copy, **limits)
+    result.path = doc.path
     return result

@@ -15,7 +15,7 @@ import os
 from contextlib import contextmanager
 from multiprocessing.pool import Pool
 
-from flows.documents import DocumentResult, read_document
+from flows.documents import DocumentBytes, DocumentResult, failed_result, read_document, read_shipped
 
 _pool: Pool | None = None
 
@@ -48,3 +48,19 @@ def read_limited(path: str, timeout: float | None, limits: dict | None = None) -
     if _pool is None:
         return read_document(path, **(limits or {}))
     return _pool.apply_async(read_document, (path,), dict(limits or {})).get(timeout)
+
+
+def read_source(source: str | DocumentBytes, timeout: float | None = None, limits: dict | None = None) -> DocumentResult:
+    """Read one document, from a path on this machine or from bytes shipped by the driver.
+
+    This is the body of the per-document Prefect task. It is a plain module-level function
+    so that Dask pickles it by reference: the task then carries nothing but its arguments
+    (a task pickled by value dragged the CLI's progress bar and its lock along; #19).
+    Past its time limit a document is rejected, not retried: it would only time out again.
+    """
+    if isinstance(source, DocumentBytes):
+        return read_shipped(source, **(limits or {}))
+    try:
+        return read_limited(source, timeout, limits)
+    except (TimeoutError, multiprocessing.TimeoutError):
+        return failed_result(source, TimeoutError(f"melebihi batas waktu {timeout:g} detik per dokumen"))

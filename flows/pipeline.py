@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import json
 import logging
-import multiprocessing
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from prefect import flow, task, unmapped
+from prefect import flow, task
+from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
 from extract import EXTRACTOR_VERSION
-from flows.documents import MAX_FILE_MB, MAX_PAGES, DocumentResult, discover_inputs, failed_result
-from flows.parallel import default_workers, read_limited, worker_pool
+from flows.documents import MAX_FILE_MB, MAX_PAGES, DocumentResult, discover_inputs, failed_result, read_document, ship
+from flows.killpoint import kill_point
+from flows.parallel import default_workers, read_source, worker_pool
 from extract.pdf import sha256_file
 from load.parquet import is_current, publish_parquet
 from load.report import ReportError, write_report
@@ -56,16 +57,17 @@ class RunSummary:
         return [d for d in self.documents if d.status == "unchanged"]
 
 
-@task(name="read-document", retries=1, retry_delay_seconds=1)
-def read_document_task(path: str, timeout: float | None = None, limits: dict | None = None) -> DocumentResult:
-    """Extract and transform one file (CPU-bound; a file's own errors come back as data).
+# The task's body is flows.parallel.read_source, a plain importable function: Dask ships the
+# task by reference, with its arguments and nothing else (no progress bar, no lock; #19).
+read_document_task = task(name="read-document", retries=1, retry_delay_seconds=1)(read_source)
 
-    Past its time limit the file is rejected, not retried: it would only time out again.
-    """
-    try:
-        result = read_limited(path, timeout, limits)
-    except (TimeoutError, multiprocessing.TimeoutError):
-        result = failed_result(path, TimeoutError(f"melebihi batas waktu {timeout:g} detik per dokumen"))
+# Bytes of documents travelling to Dask workers at once: the driver reads a file only when
+# there is room, so a folder of thousands of reports never sits in its memory whole.
+SHIP_BYTES_IN_FLIGHT = 256 * 1024 * 1024
+
+
+def _document_read(result: DocumentResult) -> None:
+    """Log one document's outcome and advance the progress bar, on the driver, whatever the runner."""
     if result.ok:
         log.info("read %s: %d budget lines, %d indicator values", result.file_name,
                  result.document.count("fct_anggaran_per_dokumen"), result.document.count("fct_indikator_per_dokumen"))
@@ -73,7 +75,57 @@ def read_document_task(path: str, timeout: float | None = None, limits: dict | N
         log.warning("rejected %s", result.error)
     for callback in _progress:
         callback(result.file_name, result.ok)
-    return result
+
+
+def _uses_dask() -> bool:
+    """Whether this flow run's tasks go to a Dask cluster (whose workers may not share our disk)."""
+    from prefect.context import FlowRunContext
+
+    ctx = FlowRunContext.get()
+    return ctx is not None and type(ctx.task_runner).__module__.startswith("prefect_dask")
+
+
+def read_documents(to_read: list[str], timeout: float | None, limits: dict, ship_bytes: bool) -> list[DocumentResult]:
+    """Read every file as a task and return the results in input order.
+
+    Each outcome is logged and counted as it comes back. With `ship_bytes` the file's bytes
+    travel with the task, so remote workers need no shared disk; a file over the size limit
+    is rejected here without being read or sent.
+    """
+    results: dict[str, DocumentResult] = {}
+    pending: dict = {}
+    in_flight = 0
+
+    def collect(fut) -> None:
+        nonlocal in_flight
+        path, size = pending.pop(fut)
+        in_flight -= size
+        fut.wait()
+        if fut.state.is_completed():
+            results[path] = fut.result()
+        else:
+            results[path] = failed_result(path, fut.result(raise_on_failure=False))
+        _document_read(results[path])
+        kill_point("read")
+
+    max_mb = limits.get("max_mb")
+    for path in to_read:
+        source, size = path, 0
+        if ship_bytes:
+            size = Path(path).stat().st_size
+            if max_mb is not None and size > max_mb * 1024 * 1024:
+                results[path] = read_document(path, **limits)  # rejected on its size, unread
+                _document_read(results[path])
+                continue
+            while pending and in_flight + size > SHIP_BYTES_IN_FLIGHT:
+                collect(next(iter(pending)))
+            source = ship(path)
+        fut = read_document_task.submit(source, timeout=timeout, limits=limits)
+        pending[fut] = (path, size)
+        in_flight += size
+    for fut in as_completed(list(pending)):
+        collect(fut)
+    return [results[p] for p in to_read]
 
 
 @task(name="find-unchanged")
@@ -103,6 +155,7 @@ def load_warehouse_task(
                 outcomes.append(build.record_rejected(r.sha256, r.file_name, r.format, r.error, r.size))
         build.refresh()
         counts = build.table_counts()
+        kill_point("build")
         build.commit()
     return outcomes, counts
 
@@ -153,27 +206,23 @@ def publish_artifacts_task(summary: "RunSummary") -> None:
 def kinerja_flow(
     paths: list[str], warehouse: str, parquet: str, workers: int | None = None, timeout: float | None = 600,
     max_pages: int | None = MAX_PAGES, max_mb: float | None = MAX_FILE_MB, report: str | None = None,
+    ship_bytes: bool | None = None,
 ) -> RunSummary:
     """Ingest every report under `paths` into `warehouse`, then publish `parquet`.
 
     `workers` processes read documents (default: one per core, up to the number of files;
     with a Dask task runner the Dask workers read them and `workers` should be 1); `timeout`
     is the time limit per document in seconds; `max_pages` and `max_mb` reject larger files;
-    `report`, when given, is where the analyst's HTML report is written.
+    `report`, when given, is where the analyst's HTML report is written; `ship_bytes` sends
+    each document's bytes with its task (default: on a Dask runner, whose workers may not
+    share this machine's disk).
     """
     files = [str(p) for p in discover_inputs(paths)]
     unchanged = find_unchanged_task(files, warehouse)
     to_read = [f for f in files if f not in unchanged]
     with worker_pool(workers if workers is not None else default_workers(len(to_read))):
         limits = {"max_pages": max_pages, "max_mb": max_mb}
-        futures = read_document_task.map(to_read, timeout=unmapped(timeout), limits=unmapped(limits))
-        results = []
-        for path, fut in zip(to_read, futures):
-            fut.wait()
-            if fut.state.is_completed():
-                results.append(fut.result())
-            else:
-                results.append(failed_result(path, fut.result(raise_on_failure=False)))
+        results = read_documents(to_read, timeout, limits, ship_bytes=_uses_dask() if ship_bytes is None else ship_bytes)
     manifest = Path(parquet) / "_manifest.json"
     if not to_read and is_current(Path(warehouse), Path(parquet)) and schema_is_current(Path(warehouse)):
         # nothing new: the warehouse and the Parquet published from it already hold every input,
@@ -184,6 +233,7 @@ def kinerja_flow(
         parquet_rows = {t: info["rows"] for t, info in json.loads(manifest.read_text(encoding="utf-8"))["tables"].items()}
     else:
         outcomes, counts = load_warehouse_task(results, warehouse, unchanged)
+        kill_point("swapped")
         parquet_rows = publish_parquet_task(warehouse, parquet)
     summary = RunSummary(warehouse=warehouse, parquet=parquet, documents=outcomes, tables=counts, parquet_rows=parquet_rows)
     if report:

@@ -28,13 +28,15 @@ def cmd_serve(args) -> int:
         return 1
     from prefect.schedules import Cron
 
+    from flows.cli import default_report
     from flows.pipeline import kinerja_flow
 
     parameters = {
         "paths": [str(Path(args.inbox).resolve())],
         "warehouse": str(Path(args.warehouse).resolve()),
         "parquet": str(Path(args.parquet).resolve()),
-        "report": str(Path(args.report).resolve()) if args.report else None,
+        # the report goes where `kinerja run` puts it: beside the Parquet folder, unless told
+        "report": str(Path(args.report or default_report(args.parquet)).resolve()),
     }
     kinerja_flow.serve(
         name=DEPLOYMENT,

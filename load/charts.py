@@ -12,9 +12,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from decimal import Decimal
-from html import escape
 
-from load.idformat import angka, persen, rupiah, rupiah_singkat
+from load.idformat import angka, escape, persen, rupiah, rupiah_singkat
 
 WIDTH, HEIGHT = 560, 250
 MARGIN = {"left": 78, "right": 16, "top": 26, "bottom": 34}

@@ -8,9 +8,20 @@ never float); floats are accepted for chart geometry only.
 
 from __future__ import annotations
 
+import html
 from decimal import ROUND_HALF_UP, Decimal
 
 NBSP = "\u00a0"  # keeps "Rp" and "%" on the line of their number
+
+
+def escape(value, missing: str = "") -> str:
+    """Return `value` as HTML text; a missing value (NULL in the warehouse) as `missing`.
+
+    Real documents leave names, codes and units out (an indicator with no name, a line with
+    no code: #15); the report says so instead of failing on None."""
+    if value is None:
+        return html.escape(missing)
+    return html.escape(value if isinstance(value, str) else str(value))
 
 
 def _dec(value) -> Decimal:

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import duckdb
 
+from flows.killpoint import kill_point
+
 PUBLISHED_PREFIXES = ("fct_", "mart_")
 PART_FILE = "part-0.parquet"
 
@@ -96,6 +98,7 @@ def publish_parquet(warehouse: Path, out_dir: Path) -> dict[str, int]:
                 "schema": schema,
                 "documents": docs,
             }
+            kill_point("publish")
     finally:
         con.close()
     _swap_in(staging, out_dir, manifest)
@@ -130,11 +133,12 @@ def _clear_abandoned_staging(out_dir: Path) -> None:
     """Remove staging folders left by publishes that died (their process is gone)."""
     for old in out_dir.parent.glob(f".{out_dir.name}.staging-*"):
         pid = old.name.rsplit("-", 1)[-1]
-        if pid.isdigit() and not _alive(int(pid)):
+        if pid.isdigit() and not process_alive(int(pid)):
             shutil.rmtree(old, ignore_errors=True)
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Tell whether process `pid` still runs (its staging or temporary files are still in use)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

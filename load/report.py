@@ -17,14 +17,14 @@ import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from html import escape
 from pathlib import Path
 
 import duckdb
 
+from flows.killpoint import kill_point
 from load import charts, idformat
-from load.idformat import angka, persen, rupiah
-from load.parquet import warehouse_stamp
+from load.idformat import angka, escape, persen, rupiah
+from load.parquet import process_alive, warehouse_stamp
 from load.warehouse import folder_sql
 
 # More agencies than this in one file makes a report nobody scrolls: the rest are named, and
@@ -70,11 +70,12 @@ def collect(warehouse: Path, pemda: list[str] | None = None, opd: list[str] | No
         agencies = _rows(con, q["opd"], {"pemda": list(pemda or []), "opd": list(opd or [])})
         if not agencies:
             known = _rows(con, q["opd"], {"pemda": [], "opd": []})
-            names = "; ".join(f"{a['pemda']} / {a['opd']}" for a in known[:8]) or "none loaded"
+            names = "; ".join(_agency_title(a["pemda"], a["opd"]) for a in known[:8]) or "none loaded"
             asked = " ".join([f"--pemda {p!r}" for p in pemda or []] + [f"--opd {o!r}" for o in opd or []])
             raise ReportError(f"no agency matches {asked or 'the warehouse'} (loaded: {names})")
         shown, hidden = agencies[:MAX_AGENCIES], agencies[MAX_AGENCIES:]
-        keys = [f"{a['pemda']}|{a['opd']}" if a["pemda"] is not None else a["opd"] for a in shown]
+        # the same key as the section queries' concat_ws('|', pemda, opd), which skips NULLs
+        keys = ["|".join(x for x in (a["pemda"], a["opd"]) if x is not None) for a in shown]
         params = {"agencies": keys, "pemdas": sorted({a["pemda"] for a in shown if a["pemda"]})}
         data = {name: _rows(con, sql, params) for name, sql in q.items() if name != "opd"}
         stamp = report_stamp(con, pemda, opd)
@@ -139,7 +140,13 @@ def _judul(name: str) -> str:
 
 
 def _agency_title(pemda, opd) -> str:
+    opd = opd or "OPD tidak disebut dokumen"
     return f"{opd} — {pemda}" if pemda else opd
+
+
+def _chart_id(*parts) -> str:
+    """A chart's data-chart name from its parts; a missing part (no code, no pemda) is left empty."""
+    return "-".join("" if p is None else str(p) for p in parts)
 
 
 def _figure(svg: str, title: str, note: str = "") -> str:
@@ -170,7 +177,7 @@ def _serapan_figures(rows: list[dict]) -> list[str]:
     for (kode,), series in _group(rows, "kode").items():
         last = series[-1]
         title = f"<b>{escape(kode)}</b> {escape(_judul(last['nama'] or last['nama_resmi'] or ''))}"
-        svg = charts.serapan_bars(f"serapan-{kode}", f"Serapan anggaran {kode} per tahun", series)
+        svg = charts.serapan_bars(_chart_id("serapan", kode), f"Serapan anggaran {kode or ''} per tahun", series)
         note = (f"{last['tahun']}: pagu {rupiah(last['pagu_idr'])}, realisasi {rupiah(last['realisasi_idr'])}, "
                 f"serapan {persen(last['serapan_pct'])}")
         if last["serapan_pct_reported"] is not None and last["serapan_pct"] is not None and \
@@ -187,9 +194,10 @@ def _capaian_figures(rows: list[dict]) -> list[str]:
             continue
         head = series[-1]
         arah = head["arah"]
-        title = (f"{LEVEL_LABEL.get(level, level)} {escape(kode)} · <b>{escape(head['indikator'])}</b>"
+        nama = head["indikator"] or "(indikator tanpa nama)"
+        title = (f"{LEVEL_LABEL.get(level, level)} {escape(kode)} · <b>{escape(nama)}</b>"
                  + (f" <span class=\"unit\">({escape(head['satuan'])})</span>" if head["satuan"] else ""))
-        svg = charts.capaian_lines(f"capaian-{level}-{kode}-{key}", f"Capaian {head['indikator']} per tahun", series, arah)
+        svg = charts.capaian_lines(_chart_id("capaian", level, kode, key), f"Capaian {nama} per tahun", series, arah)
         beda = [p for p in series if p["capaian_pct"] is not None and p["capaian_pct_reported"] is not None
                 and abs(p["capaian_pct"] - p["capaian_pct_reported"]) >= Decimal("0.5")]
         note = f"Arah {escape(ARAH_LABEL.get(arah, arah or 'tidak diketahui'))}."
@@ -206,7 +214,7 @@ def _efisiensi_figures(rows: list[dict]) -> list[str]:
     if not usable:
         return []
     head = usable[0]
-    svg = charts.efisiensi_scatter(f"efisiensi-{head['pemda']}-{head['opd']}", f"Capaian terhadap serapan, {head['opd']}", usable)
+    svg = charts.efisiensi_scatter(_chart_id("efisiensi", head["pemda"], head["opd"]), f"Capaian terhadap serapan, {_agency_title(head['pemda'], head['opd'])}", usable)
     tidak = sum(1 for r in usable if r["hasil"] == "tidak efisien")
     note = (f"{len(usable)} titik (program dan kegiatan per tahun); {tidak} di bawah garis "
             f"(capaian lebih rendah dari serapan anggaran).")
@@ -215,20 +223,22 @@ def _efisiensi_figures(rows: list[dict]) -> list[str]:
 
 def _section_konteks(data: dict) -> tuple[str, int]:
     parts, n = [], 0
-    for (pelapor, variabel), rows in _group(data["konteks"], "pemda_pelapor", "variabel").items():
+    # a region, year or value the document left out cannot be placed on the chart
+    drawable = [r for r in data["konteks"] if r["wilayah"] is not None and r["tahun"] is not None and r["nilai"] is not None]
+    for (pelapor, variabel), rows in _group(drawable, "pemda_pelapor", "variabel").items():
         series: dict[str, list] = defaultdict(list)
         for r in rows:
             series[r["wilayah"]].append((r["tahun"], r["nilai"]))
         satuan = next((r["satuan"] for r in rows if r["satuan"]), "")
         own = pelapor if pelapor in series else None
-        svg = charts.wilayah_lines(f"konteks-{n}", f"{variabel} menurut wilayah", series, own, satuan or "%")
+        svg = charts.wilayah_lines(f"konteks-{n}", f"{variabel or 'Variabel tanpa nama'} menurut wilayah", series, own, satuan or "%")
         latest = max(r["tahun"] for r in rows)
         ranked = [r for r in rows if r["tahun"] == latest and r["wilayah"] == pelapor]
-        note = f"Sumber: laporan {escape(pelapor)}."
+        note = f"Sumber: laporan {escape(pelapor, 'tanpa nama pemda')}."
         if ranked and ranked[0]["peringkat"] is not None:
             among = len({r["wilayah"] for r in rows if r["tahun"] == latest and r["peringkat"] is not None})
             note += f" {latest}: {escape(pelapor)} {angka(ranked[0]['nilai'])} %, peringkat {ranked[0]['peringkat']} dari {among} kabupaten/kota."
-        parts.append(_figure(svg, escape(variabel), note))
+        parts.append(_figure(svg, escape(variabel, "Variabel tanpa nama"), note))
         n += 1
     return "".join(parts) or _empty("TPAK menurut wilayah"), n
 
@@ -345,7 +355,7 @@ def render(data: dict, warehouse: Path, generated: dt.datetime | None = None) ->
     konteks, n4 = _section_konteks(data)
     temuan, n_findings = _section_temuan(data)
     agencies = data["agencies"]
-    years = [a["tahun_awal"] for a in agencies] + [a["tahun_akhir"] for a in agencies]
+    years = [y for a in agencies for y in (a["tahun_awal"], a["tahun_akhir"]) if y is not None]
     span = f"{min(years)}–{max(years)}" if years and min(years) != max(years) else (str(years[0]) if years else "")
     who = "; ".join(_agency_title(a["pemda"], a["opd"]) for a in agencies)
     hidden = ""
@@ -400,6 +410,14 @@ def render(data: dict, warehouse: Path, generated: dt.datetime | None = None) ->
     return html, n1 + n2 + n3 + n4, n_findings
 
 
+def _clear_abandoned_temp(folder: Path) -> None:
+    """Remove temporary reports left by writers killed before moving theirs in (their process is gone)."""
+    for old in folder.glob(".report-*-*.tmp"):
+        pid = old.name.split("-")[1]
+        if pid.isdigit() and not process_alive(int(pid)):
+            old.unlink(missing_ok=True)
+
+
 def write_report(warehouse: Path, out: Path, pemda: list[str] | None = None, opd: list[str] | None = None,
                  reuse: bool = False) -> ReportResult:
     """Write the report for the chosen agencies to `out`, atomically (a reader never sees half a file).
@@ -411,11 +429,13 @@ def write_report(warehouse: Path, out: Path, pemda: list[str] | None = None, opd
     html, n_charts, n_findings = render(data, Path(warehouse))
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".report-", suffix=".tmp", dir=out.parent)
+    _clear_abandoned_temp(out.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".report-{os.getpid()}-", suffix=".tmp", dir=out.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(html)
         os.chmod(tmp, 0o644)  # mkstemp makes it private; the report is for sharing
+        kill_point("report")
         os.replace(tmp, out)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

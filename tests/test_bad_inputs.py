@@ -138,7 +138,9 @@ def test_xml_bomb_in_a_spreadsheet_is_rejected_not_expanded(tmp_path):
 def test_absurd_sizes_are_cut_by_the_limits(tmp_path):
     big = tmp_path / "lampiran.pdf"
     big.write_bytes(SAMPLE.read_bytes())
-    assert read_document(big, max_mb=0.1).error == "lampiran.pdf: berkas 0 MB, melebihi batas 0.1 MB"
+    # 401 326 bytes are 0,3827 MB: shown to the decimal that puts them over the limit
+    assert read_document(big, max_mb=0.1).error == "lampiran.pdf: berkas 0,4 MB, melebihi batas 0,1 MB"
+    assert read_document(big, max_mb=0.3827).error == "lampiran.pdf: berkas 0,38273 MB, melebihi batas 0,3827 MB"
     assert read_document(big, max_pages=10).error == "lampiran.pdf: 33 halaman, melebihi batas 10 halaman"
 
 

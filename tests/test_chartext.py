@@ -19,11 +19,8 @@ from extract import chartext, grid, text_tables
 from extract.pdf import extract_pdf
 from extract.pdfium_page import PdfiumPage
 from tests.conftest import SAMPLE_PDF
+from tests.generator import render_report
 from tests.test_house_styles import ALL_STYLES, DATASETS
-
-pytest.importorskip("fpdf", minversion="2.7")
-
-from tests.generator import render_report  # noqa: E402
 
 
 def plumber_area_text(chars: list[dict], bbox) -> str:

@@ -6,20 +6,16 @@ These tests do not run the kinerja extractor.
 from __future__ import annotations
 
 import csv
-import time
 from dataclasses import fields
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
 
-pytest.importorskip("fpdf", minversion="2.7")  # fpdf2, not the old fpdf 1.x
-pdfium = pytest.importorskip("pypdfium2")
-
-from tests.generator import (  # noqa: E402
+from tests.generator import (
     STYLES,
     Style,
-    compute_footer,
     expected_budget_lines,
     expected_footer,
     expected_sasaran,
@@ -28,7 +24,7 @@ from tests.generator import (  # noqa: E402
     synthetic_2023,
     write_report,
 )
-from tests.generator.lkjip import fmt_amount, fmt_pct, fmt_total, fmt_value, parent_kode, printed_code  # noqa: E402
+from tests.generator.lkjip import fmt_amount, fmt_pct, fmt_total, fmt_value, parent_kode, printed_code
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 DATASETS = {"klungkung_2024": klungkung_2024, "synthetic_2023": synthetic_2023}
@@ -46,9 +42,7 @@ def reports(tmp_path_factory):
     for style_name, data_name in CASES:
         data = DATASETS[data_name]()
         path = root / f"{style_name}-{data_name}.pdf"
-        t0 = time.perf_counter()
         info = render_report(path, STYLES[style_name], data)
-        elapsed = time.perf_counter() - t0
         doc = pdfium.PdfDocument(str(path))
         pages = []
         for i in range(len(doc)):
@@ -60,7 +54,7 @@ def reports(tmp_path_factory):
             })
         doc.close()
         out[(style_name, data_name)] = {"path": path, "info": info, "pages": pages, "data": data,
-                                        "style": STYLES[style_name], "elapsed": elapsed}
+                                        "style": STYLES[style_name]}
     return out
 
 
@@ -71,7 +65,6 @@ def test_valid_pdf_with_text_layer_and_sane_page_count(reports, case):
     assert len(r["pages"]) == r["info"].page_count
     assert 8 <= len(r["pages"]) <= 30
     assert all(len(p["text"]) > 0 for p in r["pages"][1:]), "every page has real text"
-    assert r["elapsed"] < 1.0
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c[0]}-{c[1]}")
@@ -274,7 +267,18 @@ def test_synthetic_2023_is_consistent():
             assert ln.serapan is None and "serapan" in ln.dash
         if ln.target:
             assert ln.capaian == _round(ln.realisasi_ik / ln.target * 100)
-    assert compute_footer(lines) == expected_footer(data)
+    # The footer, worked out here from the sub-kegiatan lines (the generator sums the urusan
+    # lines): the 2024 report's structure of 5 programs, 13 kegiatan and 23 sub-kegiatan (p. 28).
+    footer = expected_footer(data)
+    leaves = [ln for ln in lines if ln.level == "sub_kegiatan"]
+    pagu, real = sum(ln.pagu for ln in leaves), sum(ln.realisasi for ln in leaves)
+    assert (footer.total_program, footer.total_kegiatan, footer.total_sub_kegiatan) == (5, 13, 23)
+    assert (footer.jumlah_pagu, footer.jumlah_realisasi, footer.sisa) == (pagu, real, pagu - real)
+    assert (footer.jumlah_pct, footer.sisa_pct) == (_round(real / pagu * 100), _round((pagu - real) / pagu * 100))
+    for level, rata in (("program", footer.rata_program), ("kegiatan", footer.rata_kegiatan),
+                        ("sub_kegiatan", footer.rata_sub_kegiatan)):
+        capaian = [ln.capaian for ln in lines if ln.level == level]
+        assert rata == _round(sum(capaian) / len(capaian)), level
     for t in data.sasaran_tables:
         for row in t.rows:
             for v in row.values:

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-pytest.importorskip("fpdf", minversion="2.7")
-
-from flows.documents import read_document  # noqa: E402
-from tests.generator import (  # noqa: E402
+from flows.documents import read_document
+from tests.generator import (
     STYLES,
     Style,
     expected_budget_lines,

@@ -20,11 +20,8 @@ from extract import pdf as pdf_module
 from extract.pdf import ENGINE_VARIABLE, extract_pdf, pdf_engine
 from extract.pdfium_page import PdfiumPage
 from tests.conftest import SAMPLE_PDF
+from tests.generator import render_report
 from tests.test_house_styles import ALL_STYLES, DATASETS
-
-pytest.importorskip("fpdf", minversion="2.7")
-
-from tests.generator import render_report  # noqa: E402
 
 STYLE_CASES = [(style, data) for style in ALL_STYLES for data in DATASETS]
 

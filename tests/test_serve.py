@@ -28,6 +28,8 @@ def free_port() -> int:
 
 
 def wait_for(check, timeout: float, what: str):
+    """Poll `check` until it holds. The bound (minutes) is not a speed check: it only turns a
+    server that never comes up into a failure instead of a hung suite."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         result = check()
@@ -115,6 +117,9 @@ def check_deployment(api, env, tmp_path, sample_pdf):
         [schedule] = deployment.schedules
         assert (schedule.schedule.cron, schedule.schedule.timezone, schedule.active) == ("0 2 1 4 *", "Asia/Makassar", True)
         assert not deployment.paused
+        # the report follows `kinerja run`: beside the Parquet folder, not under serve's working directory
+        report = tmp_path / "data" / "laporan-kinerja.html"
+        assert deployment.parameters["report"] == str(report.resolve())
 
         from prefect.deployments import run_deployment
 
@@ -125,6 +130,7 @@ def check_deployment(api, env, tmp_path, sample_pdf):
         lines = con.execute("SELECT count(*) FROM fct_anggaran").fetchone()[0]
         con.close()
         assert loaded == [(sample_pdf.name, "loaded")] and lines == 45
+        assert "Rp\u00a06.214.345.759" in report.read_text(encoding="utf-8")  # the bidang pagu, in a finding
     finally:
         stop(serve)
         serve_log.close()
