@@ -139,7 +139,7 @@ def _preamble(page, top: float, floor: float) -> str:
     return (above.extract_text() or "").strip()
 
 
-def _caption(preamble: str) -> str:
+def caption_in(preamble: str) -> str:
     """Return the 'Tabel x.y' caption and the title line after it, if any."""
     lines = [ln.strip() for ln in preamble.splitlines() if ln.strip()]
     for i in range(len(lines) - 1, -1, -1):
@@ -151,7 +151,7 @@ def _caption(preamble: str) -> str:
 def _fragment(page, grid: Grid, page_number: int, floor: float) -> Table:
     preamble = _preamble(page, grid.ys[0], floor) if grid.ys[0] - floor > 5 else ""
     table = table_from_grid(
-        grid.cells, grid.xs, page=page_number, preamble=preamble, caption=_caption(preamble),
+        grid.cells, grid.xs, page=page_number, preamble=preamble, caption=caption_in(preamble),
         header_rows=grid.header_rows,
     )
     table.bbox = (grid.xs[0], grid.ys[0], grid.xs[-1], grid.ys[-1])

@@ -43,6 +43,20 @@ def _text(value) -> str:
     return str(value).strip()
 
 
+def check_zip_size(path: Path, damaged: str) -> None:
+    """Refuse a zip container (xlsx, ods, docx) that would unpack to far more than a report.
+
+    `damaged` is the message for a container that is no readable zip."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            total = sum(i.file_size for i in zf.infolist())
+            packed = sum(i.compress_size for i in zf.infolist()) or 1
+    except zipfile.BadZipFile as exc:
+        raise ExtractError(path.name, damaged) from exc
+    if total > ZIP_MAX_UNCOMPRESSED or total / packed > ZIP_MAX_RATIO:
+        raise ExtractError(path.name, f"isi terkompresi tidak wajar ({total // (1024 * 1024)} MB setelah dibuka); ditolak sebagai zip bomb")
+
+
 def _check_container(path: Path) -> None:
     """Reject files that are not what their extension says, locked, or zip bombs."""
     name, suffix = path.name, path.suffix.lower()
@@ -53,14 +67,7 @@ def _check_container(path: Path) -> None:
             raise ExtractError(name, "spreadsheet terkunci kata sandi (encrypted); simpan ulang tanpa kata sandi")
         if not head.startswith(ZIP):
             raise ExtractError(name, f"bukan berkas {suffix.lstrip('.')} (isi berkas bukan arsip spreadsheet)")
-        try:
-            with zipfile.ZipFile(path) as zf:
-                total = sum(i.file_size for i in zf.infolist())
-                packed = sum(i.compress_size for i in zf.infolist()) or 1
-        except zipfile.BadZipFile as exc:
-            raise ExtractError(name, "berkas spreadsheet rusak atau terpotong") from exc
-        if total > ZIP_MAX_UNCOMPRESSED or total / packed > ZIP_MAX_RATIO:
-            raise ExtractError(name, f"isi terkompresi tidak wajar ({total // (1024 * 1024)} MB setelah dibuka); ditolak sebagai zip bomb")
+        check_zip_size(path, "berkas spreadsheet rusak atau terpotong")
     elif suffix == ".xls" and not head.startswith(OLE2):
         raise ExtractError(name, "bukan berkas xls (isi berkas bukan spreadsheet Excel 97-2003)")
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 
 from flows.cli import EXIT_FAILED, EXIT_OK, _fmt, write_csv
-from flows.documents import discover_inputs, read_document
+from flows.documents import read_document, scan_inputs
 from load.warehouse import WarehouseBuild
 
 FINDINGS_SQL = """
@@ -28,12 +28,14 @@ SEVERITY_MARK = {"tinggi": "!!!", "sedang": "!! ", "rendah": "!  "}
 
 
 def findings_of(paths: list[str]) -> tuple[list[str], list[tuple], list[str]]:
-    """Read the documents into a temporary warehouse; return columns, findings, rejections."""
-    rejected = []
+    """Read the documents into a temporary warehouse; return columns, findings, rejections
+    (files skipped for their format among them, so that none goes unmentioned)."""
+    scan = scan_inputs(paths)
+    rejected = [f"{s.file_name}: {s.reason}" for s in scan.skipped]
     with tempfile.TemporaryDirectory(prefix="kinerja-check-") as tmp:
         wh = Path(tmp) / "check.duckdb"
         with WarehouseBuild(wh) as build:
-            for path in discover_inputs(paths):
+            for path in scan.files:
                 result = read_document(path)
                 if result.ok:
                     build.load_document(result.document.dokumen, result.document.rows, result.size, result.modified_at)
@@ -54,7 +56,7 @@ def _read(wh: Path) -> tuple[list[str], list[tuple]]:
 
 
 def render_text(names: list[str], rows: list[tuple]) -> str:
-    """Group findings by document, then page; one line each, severity first."""
+    """Group findings by document, then page or sheet; one line each, severity first."""
     out, doc, where = [], None, None
     for row in rows:
         r = dict(zip(names, row))
@@ -62,7 +64,10 @@ def render_text(names: list[str], rows: list[tuple]) -> str:
             doc, where = r["file_name"], None
             count = sum(1 for x in rows if x[0] == doc)
             out.append(f"{doc}: {count} temuan")
-        place = f"hlm. {r['source_page']}" if r["source_page"] is not None else f"sheet {r['source_sheet']}"
+        if r["source_page"] is not None:
+            place = f"hlm. {r['source_page']}"
+        else:  # a .docx has neither pages nor sheets: its messages name table and row
+            place = f"sheet {r['source_sheet']}" if r["source_sheet"] is not None else "tanpa halaman"
         if place != where:
             where = place
             out.append(f"  {place}")

@@ -1,7 +1,7 @@
 """The `kinerja` command: run the pipeline, query the warehouse.
 
-Exit codes of `kinerja run`: 0 every input loaded, 3 some inputs rejected (the rest loaded),
-1 the run itself failed.
+Exit codes of `kinerja run`: 0 every input loaded, 3 some inputs rejected or skipped (the rest
+loaded) or nothing to read at all, 1 the run itself failed.
 """
 
 from __future__ import annotations
@@ -41,7 +41,8 @@ def _parser() -> argparse.ArgumentParser:
         "run",
         help="ingest reports, build marts, publish Parquet",
         description="Ingest every PDF/spreadsheet given (files or folders), build the marts and publish "
-        "Parquet. Exit 0 when every input loaded, 3 when some were rejected, 1 when the run failed.",
+        "Parquet. Files in other formats are listed as skipped. Exit 0 when every input loaded, 3 when some were "
+        "rejected or skipped or there was nothing to read, 1 when the run failed.",
     )
     run.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to ingest (default: samples/)")
     run.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, metavar="FILE", help=f"DuckDB file (default {DEFAULT_WAREHOUSE})")
@@ -173,7 +174,8 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 def _summary(summary) -> str:
     lines = [
-        f"kinerja: {len(summary.loaded)} document(s) loaded, {len(summary.unchanged)} unchanged, {len(summary.rejected)} rejected"
+        f"kinerja: {len(summary.loaded)} document(s) loaded, {len(summary.unchanged)} unchanged, {len(summary.rejected)} rejected, "
+        f"{len(summary.skipped)} skipped"
     ]
     for d in summary.documents:
         if d.status == "loaded":
@@ -183,6 +185,7 @@ def _summary(summary) -> str:
             lines.append(f"  unchanged {d.file_name}: already loaded, not read again")
         else:
             lines.append(f"  REJECTED  {d.error}")
+    lines += [skipped_line(s) for s in summary.skipped]
     lines.append("rows per table:")
     for table, n in summary.tables.items():
         lines.append(f"  {table:<28} {n:>8}")
@@ -195,6 +198,11 @@ def _summary(summary) -> str:
     if summary.report:
         lines.append(f"  report     {summary.report}")
     return "\n".join(lines)
+
+
+def skipped_line(skipped) -> str:
+    """One line of the run summary for a file kinerja does not read."""
+    return f"  SKIPPED   {skipped.file_name}: {skipped.reason}"
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -226,14 +234,21 @@ def cmd_run(args: argparse.Namespace) -> int:
         flow_fn, workers = kinerja_flow.with_options(task_runner=runner), 1
     from rich.progress import Progress
 
-    from flows.documents import discover_inputs
+    from flows.documents import nothing_to_read, scan_inputs
     from flows.pipeline import on_document_read
 
     try:
-        total = len(discover_inputs(paths))
+        scan = scan_inputs(paths)
     except FileNotFoundError as exc:
         print(f"kinerja: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    empty = nothing_to_read(paths, scan)
+    if empty:  # the warehouse is left as it is: there is nothing to load
+        if scan.skipped and not args.quiet:
+            print("\n".join(skipped_line(s) for s in scan.skipped))
+        print(f"kinerja: {empty}", file=sys.stderr)
+        return EXIT_REJECTED
+    total = len(scan.files)
     bar = Progress(transient=True, disable=args.quiet or not sys.stderr.isatty(), console=None)
     job = bar.add_task("reading reports", total=total)
     on_document_read(lambda name, ok: bar.update(job, advance=1, description=name))
@@ -254,9 +269,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(_summary(summary))
     for d in summary.rejected:
         print(f"kinerja: rejected: {d.error}", file=sys.stderr)
+    for s in summary.skipped:
+        print(f"kinerja: skipped: {s.file_name}: {s.reason}", file=sys.stderr)
     if summary.report_error:
         print(f"kinerja: report not written: {summary.report_error}", file=sys.stderr)
-    return EXIT_REJECTED if summary.rejected else EXIT_OK
+    return EXIT_REJECTED if summary.rejected or summary.skipped else EXIT_OK
 
 
 def cmd_report(args: argparse.Namespace) -> int:

@@ -18,6 +18,7 @@ from pathlib import Path
 from extract.errors import ExtractError
 from extract.pdf import extract_pdf, sha256_file
 from extract.spreadsheet import extract_spreadsheet
+from extract.word import extract_docx
 from load.idformat import angka
 from transform.document import TransformedDocument, transform_document
 
@@ -25,7 +26,9 @@ log = logging.getLogger(__name__)
 
 PDF_SUFFIXES = {".pdf"}
 SPREADSHEET_SUFFIXES = {".xlsx", ".xls", ".ods", ".csv"}
-SUPPORTED = PDF_SUFFIXES | SPREADSHEET_SUFFIXES
+WORD_SUFFIXES = {".docx"}
+SUPPORTED = PDF_SUFFIXES | SPREADSHEET_SUFFIXES | WORD_SUFFIXES
+READABLE = "PDF, xlsx, xls, ods, csv, docx"
 
 
 @dataclass
@@ -46,32 +49,83 @@ class DocumentResult:
         return self.document is not None
 
 
-def discover_inputs(paths: list[str | Path]) -> list[Path]:
-    """Expand files and folders into the input files, sorted, hidden files skipped.
+@dataclass(frozen=True)
+class SkippedFile:
+    """A file in the inputs that kinerja does not read, and why: every file is accounted for."""
 
-    A file named explicitly is always taken (and rejected later if unreadable); inside a
-    folder only known report formats are taken.
+    path: str
+    file_name: str
+    reason: str
+
+
+# Formats a user is likely to drop in an inbox beside the reports, with what to do instead.
+# Word 97-2003 .doc is binary (no XML to read); LibreOffice converts it without a desktop.
+CONVERSION_HINTS = {
+    ".doc": "dokumen Word lama (.doc); simpan ulang sebagai .docx, atau ubah dengan "
+    "`libreoffice --headless --convert-to docx BERKAS.doc`",
+}
+UNSUPPORTED = "format tidak didukung"
+
+
+def skip_reason(path: Path) -> str:
+    """Say why a file is not read: its format, and how to convert it when there is a way."""
+    if path.name.startswith("~$"):
+        return f"{UNSUPPORTED}: berkas kunci sementara Word/Excel (~$), bukan laporan"
+    suffix = path.suffix.lower()
+    hint = CONVERSION_HINTS.get(suffix)
+    if hint:
+        return f"{UNSUPPORTED}: {hint}"
+    return f"{UNSUPPORTED} ({suffix or 'tanpa ekstensi'}; yang dibaca: {READABLE})"
+
+
+@dataclass
+class InputScan:
+    """The files of a run: those kinerja reads, and those it skips with their reason."""
+
+    files: list[Path]
+    skipped: list[SkippedFile]
+
+
+def scan_inputs(paths: list[str | Path]) -> InputScan:
+    """Expand files and folders into files to read and files skipped, sorted, hidden files left out.
+
+    A file in a format kinerja does not read is skipped with its reason, whether it was named
+    or found in a folder, so that the user can tell it was seen. Hidden files (.DS_Store,
+    .git) are not reports and are left out silently.
     """
     found: list[Path] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts):
-                    if f.suffix.lower() in SUPPORTED:
-                        found.append(f)
+            found += [f for f in sorted(p.rglob("*"))
+                      if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts)]
         elif p.exists():
             found.append(p)
         else:
             raise FileNotFoundError(f"{p}: no such file or folder")
     seen: set[Path] = set()
-    unique = []
+    scan = InputScan([], [])
     for f in found:
         key = f.resolve()
-        if key not in seen:
-            seen.add(key)
-            unique.append(f)
-    return unique
+        if key in seen:
+            continue
+        seen.add(key)
+        if f.suffix.lower() in SUPPORTED and not f.name.startswith("~$"):
+            scan.files.append(f)
+        else:
+            scan.skipped.append(SkippedFile(str(f), f.name, skip_reason(f)))
+    return scan
+
+
+def nothing_to_read(paths: list[str | Path], scan: InputScan) -> str | None:
+    """Say in one line that the inputs hold nothing to read, or None when they do."""
+    if scan.files:
+        return None
+    where = ", ".join(str(p) for p in paths)
+    if not scan.skipped:
+        return f"nothing to read in {where}: no files"
+    return (f"nothing to read in {where}: {len(scan.skipped)} file(s), none in a format kinerja reads "
+            f"({READABLE})")
 
 
 def _digest(path: Path) -> str:
@@ -124,8 +178,10 @@ def read_document(path: str | Path, max_pages: int | None = MAX_PAGES, max_mb: f
             extracted = extract_pdf(path, max_pages=max_pages)
         elif suffix in SPREADSHEET_SUFFIXES:
             extracted = extract_spreadsheet(path)
+        elif suffix in WORD_SUFFIXES:
+            extracted = extract_docx(path)
         else:
-            raise ExtractError(path.name, f"jenis berkas '{suffix or 'tanpa ekstensi'}' tidak didukung (PDF, xlsx, xls, ods, csv)")
+            raise ExtractError(path.name, skip_reason(path))
         result.document = transform_document(extracted)
     except ExtractError as exc:
         log.info("rejected: %s", exc)

@@ -14,7 +14,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
 from extract import EXTRACTOR_VERSION
-from flows.documents import MAX_FILE_MB, MAX_PAGES, DocumentResult, discover_inputs, failed_result, read_document, ship
+from flows.documents import MAX_FILE_MB, MAX_PAGES, DocumentResult, SkippedFile, failed_result, read_document, scan_inputs, ship
 from flows.killpoint import kill_point
 from flows.parallel import default_workers, read_source, worker_pool
 from extract.pdf import sha256_file
@@ -43,6 +43,7 @@ class RunSummary:
     parquet_rows: dict[str, int] = field(default_factory=dict)
     report: str | None = None
     report_error: str | None = None
+    skipped: list[SkippedFile] = field(default_factory=list)
 
     @property
     def loaded(self) -> list[LoadOutcome]:
@@ -188,15 +189,18 @@ def publish_artifacts_task(summary: "RunSummary") -> None:
         table=[
             {"dokumen": d.file_name, "status": d.status, "baris": sum(d.rows.values()), "keterangan": d.error or ""}
             for d in summary.documents
-        ],
-        description="Documents of this run: loaded, unchanged (already loaded, not read again) or rejected.",
+        ] + [{"dokumen": s.file_name, "status": "dilewati", "baris": 0, "keterangan": s.reason} for s in summary.skipped],
+        description="Files of this run: loaded, unchanged (already loaded, not read again), rejected, "
+        "or skipped (a format kinerja does not read).",
     )
     lines = [
         "# kinerja",
-        f"{len(summary.loaded)} dokumen dimuat, {len(summary.unchanged)} tidak berubah, {len(summary.rejected)} ditolak.",
+        f"{len(summary.loaded)} dokumen dimuat, {len(summary.unchanged)} tidak berubah, {len(summary.rejected)} ditolak, "
+        f"{len(summary.skipped)} dilewati.",
         f"Temuan di warehouse: {summary.tables.get('fct_temuan', 0)}.",
     ]
     lines += [f"- ditolak: {d.error}" for d in summary.rejected]
+    lines += [f"- dilewati: {s.file_name}: {s.reason}" for s in summary.skipped]
     if summary.report:
         lines.append(f"Laporan HTML: `{summary.report}`.")
     create_markdown_artifact(key="kinerja-ringkasan", markdown="\n".join(lines), description="Run summary and rejections.")
@@ -217,7 +221,8 @@ def kinerja_flow(
     each document's bytes with its task (default: on a Dask runner, whose workers may not
     share this machine's disk).
     """
-    files = [str(p) for p in discover_inputs(paths)]
+    scan = scan_inputs(paths)
+    files = [str(p) for p in scan.files]
     unchanged = find_unchanged_task(files, warehouse)
     to_read = [f for f in files if f not in unchanged]
     with worker_pool(workers if workers is not None else default_workers(len(to_read))):
@@ -235,7 +240,8 @@ def kinerja_flow(
         outcomes, counts = load_warehouse_task(results, warehouse, unchanged)
         kill_point("swapped")
         parquet_rows = publish_parquet_task(warehouse, parquet)
-    summary = RunSummary(warehouse=warehouse, parquet=parquet, documents=outcomes, tables=counts, parquet_rows=parquet_rows)
+    summary = RunSummary(warehouse=warehouse, parquet=parquet, documents=outcomes, tables=counts, parquet_rows=parquet_rows,
+                         skipped=scan.skipped)
     if report:
         summary.report, summary.report_error = write_report_task(warehouse, report)
     publish_artifacts_task(summary)

@@ -70,7 +70,7 @@ def collect(warehouse: Path, pemda: list[str] | None = None, opd: list[str] | No
         agencies = _rows(con, q["opd"], {"pemda": list(pemda or []), "opd": list(opd or [])})
         if not agencies:
             known = _rows(con, q["opd"], {"pemda": [], "opd": []})
-            names = "; ".join(_agency_title(a["pemda"], a["opd"]) for a in known[:8]) or "none loaded"
+            names = "; ".join(f"{a['pemda'] or '(tanpa pemda)'} / {a['opd'] or '(tanpa OPD)'}" for a in known[:8]) or "none loaded"
             asked = " ".join([f"--pemda {p!r}" for p in pemda or []] + [f"--opd {o!r}" for o in opd or []])
             raise ReportError(f"no agency matches {asked or 'the warehouse'} (loaded: {names})")
         shown, hidden = agencies[:MAX_AGENCIES], agencies[MAX_AGENCIES:]

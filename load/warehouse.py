@@ -403,15 +403,16 @@ class WarehouseBuild:
 
         Two loaded documents of one pemda, OPD and year in one format are two versions of a
         report (a corrected re-upload): the one whose file is newer (then the later load) stays
-        loaded, the other becomes 'superseded' and stays queryable. A PDF and an export of one
-        report are not versions of each other.
+        loaded, the other becomes 'superseded' and stays queryable. A Word draft (.docx) and the
+        PDF exported from it are one report too, so they supersede each other; a PDF and a
+        SIPD export of one report are not versions of each other.
         """
         self.con.execute(
             """
             UPDATE dim_dokumen SET status = CASE WHEN r.rank = 1 THEN 'loaded' ELSE 'superseded' END
             FROM (
                 SELECT source_document_id, row_number() OVER (
-                    PARTITION BY pemda, opd, tahun, format
+                    PARTITION BY pemda, opd, tahun, CASE format WHEN 'docx' THEN 'pdf' ELSE format END
                     ORDER BY file_modified_at DESC NULLS LAST, loaded_at DESC, file_name DESC
                 ) AS rank
                 FROM dim_dokumen

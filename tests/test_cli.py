@@ -59,6 +59,9 @@ def cli_run(tmp_path_factory, sample_pdf):
     inbox.mkdir()
     shutil.copy(sample_pdf, inbox / sample_pdf.name)
     (inbox / "terpotong.pdf").write_bytes(sample_pdf.read_bytes()[:5000])
+    (inbox / "foto-rapat.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (inbox / "catatan.txt").write_text("kirim ulang tabel 3.1")
+    (inbox / "draf-lama.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")  # OLE2 signature of Word 97-2003
     env = {**os.environ, "PREFECT_HOME": str(base / "prefect-home")}
     wh = base / "data" / "kinerja.duckdb"
     out = kinerja("run", str(inbox), "--warehouse", str(wh), "--parquet", str(base / "data" / "parquet"), env=env)
@@ -68,11 +71,67 @@ def cli_run(tmp_path_factory, sample_pdf):
 def test_run_exits_3_when_some_inputs_are_rejected_and_prints_a_summary(cli_run):
     out, wh, _ = cli_run
     assert out.returncode == 3, out.stderr
-    assert "1 document(s) loaded, 0 unchanged, 1 rejected" in out.stdout
+    assert "1 document(s) loaded, 0 unchanged, 1 rejected, 3 skipped" in out.stdout
     assert "REJECTED  terpotong.pdf:" in out.stdout
     assert "fct_anggaran" in out.stdout and str(wh) in out.stdout
     assert "kinerja: rejected: terpotong.pdf" in out.stderr
     assert wh.exists()
+
+
+def test_run_lists_every_file_it_does_not_read_and_how_to_convert_a_doc(cli_run):
+    out, _, _ = cli_run
+    skipped = [line for line in out.stdout.splitlines() if line.startswith("  SKIPPED")]
+    assert skipped == [
+        "  SKIPPED   catatan.txt: format tidak didukung (.txt; yang dibaca: PDF, xlsx, xls, ods, csv, docx)",
+        "  SKIPPED   draf-lama.doc: format tidak didukung: dokumen Word lama (.doc); simpan ulang sebagai .docx, "
+        "atau ubah dengan `libreoffice --headless --convert-to docx BERKAS.doc`",
+        "  SKIPPED   foto-rapat.png: format tidak didukung (.png; yang dibaca: PDF, xlsx, xls, ods, csv, docx)",
+    ]
+    assert "kinerja: skipped: foto-rapat.png: format tidak didukung" in out.stderr
+
+
+def test_every_file_under_the_inputs_is_read_or_skipped_with_its_reason(tmp_path):
+    from flows.documents import scan_inputs
+
+    inbox = tmp_path / "inbox"
+    (inbox / "2024").mkdir(parents=True)
+    (inbox / ".git").mkdir()
+    for name in ("2024/lkjip.pdf", "2024/draf.docx", "2024/~$draf.docx", "cik.xlsx", "README", "foto.PNG", ".DS_Store", ".git/HEAD"):
+        (inbox / name).write_bytes(b"x")
+    (tmp_path / "catatan.txt").write_text("named on the command line")
+    scan = scan_inputs([inbox, inbox / "cik.xlsx", tmp_path / "catatan.txt"])  # cik.xlsx twice: taken once
+    assert [f.relative_to(tmp_path).as_posix() for f in scan.files] == ["inbox/2024/draf.docx", "inbox/2024/lkjip.pdf", "inbox/cik.xlsx"]
+    assert [(s.file_name, s.reason) for s in scan.skipped] == [
+        ("~$draf.docx", "format tidak didukung: berkas kunci sementara Word/Excel (~$), bukan laporan"),
+        ("README", "format tidak didukung (tanpa ekstensi; yang dibaca: PDF, xlsx, xls, ods, csv, docx)"),
+        ("foto.PNG", "format tidak didukung (.png; yang dibaca: PDF, xlsx, xls, ods, csv, docx)"),
+        ("catatan.txt", "format tidak didukung (.txt; yang dibaca: PDF, xlsx, xls, ods, csv, docx)"),
+    ]
+
+
+def test_run_of_an_empty_folder_says_so_in_one_line_and_exits_3(tmp_path):
+    (tmp_path / "inbox").mkdir()
+    wh = tmp_path / "data" / "kinerja.duckdb"
+    out = kinerja("run", "inbox", "--warehouse", str(wh), "--parquet", str(tmp_path / "data" / "parquet"), cwd=tmp_path)
+    assert out.returncode == 3
+    assert (out.stdout, out.stderr) == ("", "kinerja: nothing to read in inbox: no files\n")
+    assert not wh.exists()
+
+
+def test_run_of_a_folder_with_nothing_readable_lists_the_files_and_exits_3(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "scan.jpg").write_bytes(b"\xff\xd8\xff")
+    (inbox / "arsip.zip").write_bytes(b"PK\x05\x06" + bytes(18))
+    out = kinerja("run", "inbox", "--warehouse", str(tmp_path / "k.duckdb"), "--parquet", str(tmp_path / "pq"), cwd=tmp_path)
+    assert out.returncode == 3
+    assert out.stderr == ("kinerja: nothing to read in inbox: 2 file(s), none in a format kinerja reads "
+                          "(PDF, xlsx, xls, ods, csv, docx)\n")
+    assert out.stdout.splitlines() == [
+        "  SKIPPED   arsip.zip: format tidak didukung (.zip; yang dibaca: PDF, xlsx, xls, ods, csv, docx)",
+        "  SKIPPED   scan.jpg: format tidak didukung (.jpg; yang dibaca: PDF, xlsx, xls, ods, csv, docx)",
+    ]
+    assert not (tmp_path / "k.duckdb").exists()
 
 
 def test_query_returns_the_45_budget_lines_to_the_rupiah(cli_run):

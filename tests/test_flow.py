@@ -40,6 +40,9 @@ def test_flow_loads_good_files_rejects_bad_ones_and_is_idempotent(harness, inbox
         "halaman-error.pdf: bukan berkas PDF (tanda %PDF tidak ada di awal berkas)",
         "kosong.pdf: berkas kosong (0 byte)",
     ]
+    assert [(s.file_name, s.reason) for s in summary.skipped] == [
+        ("catatan.txt", "format tidak didukung (.txt; yang dibaca: PDF, xlsx, xls, ods, csv, docx)")
+    ]
     assert summary.tables["fct_anggaran"] == 45
     assert summary.parquet_rows["fct_anggaran"] == summary.parquet_rows["fct_anggaran_per_dokumen"] == 45
 
@@ -83,6 +86,9 @@ def test_the_run_leaves_artifacts_in_prefect(harness, inbox, tmp_path):
     assert artifacts["kinerja-dokumen"].type == "table"
     assert "lkjip-disnaker-klungkung-2024.pdf" in str(artifacts["kinerja-dokumen"].data)
     assert "ditolak" in artifacts["kinerja-ringkasan"].data
+    assert "- dilewati: catatan.txt: format tidak didukung (.txt;" in artifacts["kinerja-ringkasan"].data
+    assert {"dokumen": "catatan.txt", "status": "dilewati", "baris": 0,
+            "keterangan": "format tidak didukung (.txt; yang dibaca: PDF, xlsx, xls, ods, csv, docx)"} in json.loads(artifacts["kinerja-dokumen"].data)
 
 
 def warehouse_rows(wh):

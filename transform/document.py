@@ -87,7 +87,8 @@ def transform_document(doc: ExtractedDocument) -> TransformedDocument:
     if not looks_like_report(doc.page_texts) and not recognised:
         raise ExtractError(doc.file_name, "bukan LKjIP: tidak ada judul laporan kinerja dan tidak ada tabel yang dikenali")
     if not recognised:
-        pages = f"{doc.page_count} halaman dibaca" if doc.page_count else "semua sheet dibaca"
+        pages = f"{doc.page_count} halaman dibaca" if doc.page_count else (
+            "seluruh dokumen dibaca" if doc.format == "docx" else "semua sheet dibaca")
         raise ExtractError(doc.file_name, f"tidak ada tabel LKjIP yang dikenali ({pages}, {len(doc.tables)} tabel lain)")
     preambles = [t.preamble for t in doc.tables if t.preamble]
     meta = {**read_metadata(doc.page_texts, preambles), **doc.metadata}

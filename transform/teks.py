@@ -37,8 +37,11 @@ def _flat(text: str) -> str:
 
 
 def read_text_figures(page_texts: list[str], ctx: dict, locale: str) -> list[dict]:
-    """Return one record per figure stated in the text, with the page and a quotation."""
+    """Return one record per figure stated in the text, with the page, its order in the
+    text (`urutan`: a .docx has no pages to tell which of two mentions comes first) and a
+    quotation."""
     out = []
+    places = []
     for page, raw in enumerate(page_texts, start=1):
         text = _flat(raw)
         for label, fixed, pattern in _patterns():
@@ -62,4 +65,7 @@ def read_text_figures(page_texts: list[str], ctx: dict, locale: str) -> list[dic
                             "source_page": page if ctx.get("paged", True) else None,
                         }
                     )
+                    places.append((page, m.start()))
+    for urutan, i in enumerate(sorted(range(len(out)), key=places.__getitem__), start=1):
+        out[i]["urutan"] = urutan
     return out

@@ -20,11 +20,17 @@ CREATE OR REPLACE MACRO level_rank(l) AS
 CREATE OR REPLACE MACRO idr(x) AS 'Rp ' || translate(format('{:,.2f}', CAST(x AS DOUBLE)), ',.', '.,');
 CREATE OR REPLACE MACRO angka(x) AS translate(format('{:,.2f}', CAST(x AS DOUBLE)), ',.', '.,');
 
--- "Tabel 3.9, hlm. 25", "hlm. 25" or "sheet CIK, baris 9": where a reviewer finds the row.
+-- "Tabel 3.9, hlm. 25", "hlm. 25", "sheet CIK, baris 9" or, in a .docx, which has no pages,
+-- "Tabel 3.9, baris 12" (the row of Word's table): where a reviewer finds the row.
 CREATE OR REPLACE MACRO lokasi(caption, page, sheet, row_number) AS
-    CASE WHEN coalesce(regexp_extract(caption, '(Tabel\s+[0-9]+(\.[0-9]+)*)', 1), '') = '' THEN ''
-         ELSE regexp_extract(caption, '(Tabel\s+[0-9]+(\.[0-9]+)*)', 1) || ', ' END
-    || CASE WHEN page IS NOT NULL THEN 'hlm. ' || page ELSE 'sheet ' || coalesce(sheet, '?') || ', baris ' || row_number END;
+    concat_ws(', ',
+        nullif(regexp_extract(coalesce(caption, ''), '(Tabel\s+[0-9]+(\.[0-9]+)*)', 1), ''),
+        CASE WHEN page IS NOT NULL THEN 'hlm. ' || page END,
+        CASE WHEN page IS NULL AND sheet IS NOT NULL THEN 'sheet ' || sheet END,
+        CASE WHEN page IS NULL THEN 'baris ' || coalesce(CAST(row_number AS VARCHAR), '?') END);
+
+-- "Teks hlm. 3", or "Teks" for the running text of a .docx, which has no pages.
+CREATE OR REPLACE MACRO lokasi_teks(page) AS 'Teks' || coalesce(' hlm. ' || page, '');
 
 -- Capaian recomputed by direction; a zero target gives 100 when met exactly (0 realised), else null.
 CREATE OR REPLACE MACRO capaian_arah(target, realisasi, arah) AS

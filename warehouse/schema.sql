@@ -29,14 +29,14 @@ CREATE TABLE IF NOT EXISTS dim_dokumen (
 COMMENT ON TABLE dim_dokumen IS 'One row per source file version (by content hash): what it is, whether it loaded, and why not.';
 COMMENT ON COLUMN dim_dokumen.source_document_id IS 'sha256 of the file bytes: the key every fact carries back to its document.';
 COMMENT ON COLUMN dim_dokumen.file_name IS 'File name as it was found in the input folder.';
-COMMENT ON COLUMN dim_dokumen.format IS 'pdf, xlsx, xls, ods or csv (by content where it could be told, else by extension).';
+COMMENT ON COLUMN dim_dokumen.format IS 'pdf, docx, xlsx, xls, ods or csv (by content where it could be told, else by extension).';
 COMMENT ON COLUMN dim_dokumen.pemda IS 'Local government the report belongs to, as the cover names it (e.g. Kabupaten Klungkung).';
 COMMENT ON COLUMN dim_dokumen.pemda_inferred IS 'True when the document does not name its pemda (a spreadsheet export) and it was taken from the other loaded documents of the same OPD, which all name that one.';
 COMMENT ON COLUMN dim_dokumen.opd IS 'Agency (organisasi perangkat daerah) that published the report (e.g. Dinas Ketenagakerjaan).';
 COMMENT ON COLUMN dim_dokumen.tahun IS 'Report year: the budget/performance year the report accounts for.';
 COMMENT ON COLUMN dim_dokumen.tahapan IS 'Budget stage the figures belong to, from the CIK title: murni (original budget) or perubahan (amended budget).';
 COMMENT ON COLUMN dim_dokumen.bulan IS 'Month the realisation is counted up to, from the CIK title (BULAN : Desember).';
-COMMENT ON COLUMN dim_dokumen.page_count IS 'Pages in the PDF (null for spreadsheets).';
+COMMENT ON COLUMN dim_dokumen.page_count IS 'Pages in the PDF (null for spreadsheets and .docx, which have none).';
 COMMENT ON COLUMN dim_dokumen.sheets IS 'For spreadsheets: the sheets that held recognised tables (skipped ones are named in notes).';
 COMMENT ON COLUMN dim_dokumen.status IS 'loaded, rejected or superseded (an older version of a report of the same pemda, OPD, year and format; kept queryable, left out of the marts).';
 COMMENT ON COLUMN dim_dokumen.error IS 'For rejected files: one line naming file, page or sheet and the cause.';
@@ -65,11 +65,11 @@ CREATE TABLE IF NOT EXISTS stg_tabel (
 );
 COMMENT ON TABLE stg_tabel IS 'One row per table found in a document (stitched over page breaks), recognised or not.';
 COMMENT ON COLUMN stg_tabel.source_document_id IS 'Document the table is in (dim_dokumen).';
-COMMENT ON COLUMN stg_tabel.source_table IS 'Ordinal of the table in its document, 1-based; facts name it in source_table.';
+COMMENT ON COLUMN stg_tabel.source_table IS 'Ordinal of the table in its document, 1-based (.docx: every table in document order, a nested table right after the one holding it); facts name it in source_table.';
 COMMENT ON COLUMN stg_tabel.kind IS 'Recognised kind: anggaran, sasaran_tahunan, sasaran_multitahun, renstra, iku, perjanjian_kinerja, efisiensi, konteks_wilayah, pegawai; null when not recognised.';
 COMMENT ON COLUMN stg_tabel.caption IS 'The "Tabel x.y" caption printed above the table, when there is one.';
 COMMENT ON COLUMN stg_tabel.header IS 'Header paths the table was recognised by, columns separated by " | ".';
-COMMENT ON COLUMN stg_tabel.pages IS 'Comma-separated pages the table spans (null for spreadsheets).';
+COMMENT ON COLUMN stg_tabel.pages IS 'Comma-separated pages the table spans (null for spreadsheets and .docx).';
 COMMENT ON COLUMN stg_tabel.source_sheet IS 'Sheet the table is on (spreadsheets only).';
 COMMENT ON COLUMN stg_tabel.row_count IS 'Body rows after stitching.';
 COMMENT ON COLUMN stg_tabel.column_count IS 'Columns of the grid.';
@@ -94,14 +94,14 @@ CREATE TABLE IF NOT EXISTS stg_sel (
 COMMENT ON TABLE stg_sel IS 'One row per non-empty body cell of every table, exactly as printed: the raw layer every fact can be traced to.';
 COMMENT ON COLUMN stg_sel.source_document_id IS 'Document the cell is in.';
 COMMENT ON COLUMN stg_sel.source_table IS 'Table ordinal in the document (stg_tabel).';
-COMMENT ON COLUMN stg_sel.source_page IS 'Page the cell is printed on (1-based); null for spreadsheets.';
+COMMENT ON COLUMN stg_sel.source_page IS 'Page the cell is printed on (1-based); null for spreadsheets and .docx.';
 COMMENT ON COLUMN stg_sel.source_sheet IS 'Sheet the cell is on (spreadsheets only).';
-COMMENT ON COLUMN stg_sel.source_row IS 'PDF: body row in the stitched table (1-based); spreadsheet: the sheet''s own row number. As in the facts.';
+COMMENT ON COLUMN stg_sel.source_row IS 'PDF: body row in the stitched table (1-based); spreadsheet: the sheet''s own row number; .docx: the row in Word''s table, header rows counted. As in the facts.';
 COMMENT ON COLUMN stg_sel.column_index IS 'Grid column, 0-based (spreadsheet column A is 0).';
 COMMENT ON COLUMN stg_sel.column_name IS 'Canonical column the header maps to (pagu, realisasi, target...), null when unknown.';
 COMMENT ON COLUMN stg_sel.column_tahun IS 'Year printed in the column header, for multi-year tables.';
 COMMENT ON COLUMN stg_sel.text IS 'Cell text as printed, line breaks kept.';
-COMMENT ON COLUMN stg_sel.x0 IS 'Left edge of the cell on the page, in PDF points; null for spreadsheets.';
+COMMENT ON COLUMN stg_sel.x0 IS 'Left edge of the cell on the page, in PDF points; null for spreadsheets and .docx.';
 COMMENT ON COLUMN stg_sel.top IS 'Top edge of the cell, points from the top of the page.';
 COMMENT ON COLUMN stg_sel.x1 IS 'Right edge of the cell, in points.';
 COMMENT ON COLUMN stg_sel.bottom IS 'Bottom edge of the cell, points from the top of the page.';
@@ -152,11 +152,11 @@ COMMENT ON COLUMN fct_anggaran_per_dokumen.serapan_pct IS 'Absorption recomputed
 COMMENT ON COLUMN fct_anggaran_per_dokumen.keterangan IS 'KET. column as printed (e.g. Disetujui).';
 COMMENT ON COLUMN fct_anggaran_per_dokumen.parse_issue IS 'Why a printed value or code did not parse (the printed text is kept); null when all parsed.';
 COMMENT ON COLUMN fct_anggaran_per_dokumen.source_document_id IS 'Document the line comes from.';
-COMMENT ON COLUMN fct_anggaran_per_dokumen.source_page IS 'Page where the row starts (null for spreadsheets).';
+COMMENT ON COLUMN fct_anggaran_per_dokumen.source_page IS 'Page where the row starts (null for spreadsheets and .docx).';
 COMMENT ON COLUMN fct_anggaran_per_dokumen.source_pages IS 'All pages the row is printed on (a row split by a page break has two).';
 COMMENT ON COLUMN fct_anggaran_per_dokumen.source_sheet IS 'Sheet the row is on (spreadsheets only; PDFs give source_page).';
 COMMENT ON COLUMN fct_anggaran_per_dokumen.source_table IS 'Table ordinal in the document (stg_tabel).';
-COMMENT ON COLUMN fct_anggaran_per_dokumen.source_row IS 'PDF: body row in the stitched table; spreadsheet: the sheet''s row number (stg_sel.source_row).';
+COMMENT ON COLUMN fct_anggaran_per_dokumen.source_row IS 'PDF: body row in the stitched table; spreadsheet: the sheet''s row number; .docx: the row in Word''s table (stg_sel.source_row).';
 COMMENT ON COLUMN fct_anggaran_per_dokumen.extractor_version IS 'Version of kinerja''s extractor.';
 
 CREATE TABLE IF NOT EXISTS fct_indikator_per_dokumen (
@@ -272,7 +272,7 @@ COMMENT ON COLUMN fct_temuan.tahun IS 'Year the contradicting value is for.';
 COMMENT ON COLUMN fct_temuan.reported IS 'What the report prints.';
 COMMENT ON COLUMN fct_temuan.expected IS 'What it should be by the rule (recomputed value, the other table''s value, the official name or code).';
 COMMENT ON COLUMN fct_temuan.message IS 'The finding in Bahasa Indonesia, naming the table and page.';
-COMMENT ON COLUMN fct_temuan.source_page IS 'Page to cite (null for spreadsheets).';
+COMMENT ON COLUMN fct_temuan.source_page IS 'Page to cite (null for spreadsheets and .docx: the message names table and row).';
 COMMENT ON COLUMN fct_temuan.source_sheet IS 'Sheet to cite (spreadsheets).';
 COMMENT ON COLUMN fct_temuan.source_table IS 'Table ordinal in the document (stg_tabel).';
 COMMENT ON COLUMN fct_temuan.source_row IS 'Row in that table (as in the facts).';
@@ -388,6 +388,7 @@ CREATE TABLE IF NOT EXISTS fct_angka_teks (
     nilai DECIMAL(20, 4),
     nilai_printed VARCHAR NOT NULL,
     kutipan VARCHAR,
+    urutan INTEGER,
     source_document_id VARCHAR NOT NULL,
     source_page INTEGER
 );
@@ -398,5 +399,6 @@ COMMENT ON COLUMN fct_angka_teks.lingkup IS 'The part of the report it is about 
 COMMENT ON COLUMN fct_angka_teks.nilai IS 'The figure.';
 COMMENT ON COLUMN fct_angka_teks.nilai_printed IS 'As printed.';
 COMMENT ON COLUMN fct_angka_teks.kutipan IS 'The sentence around it, to quote.';
+COMMENT ON COLUMN fct_angka_teks.urutan IS 'Order of the figure in the running text (1 = first): tells which of two mentions comes first in a .docx, which has no pages.';
 COMMENT ON COLUMN fct_angka_teks.source_document_id IS 'Document.';
 COMMENT ON COLUMN fct_angka_teks.source_page IS 'Page of the text.';

@@ -3,7 +3,7 @@
 SELECT
     x.source_document_id, 'beda_antar_tabel' AS rule, 'sedang' AS severity, i.level, i.kode, i.indikator, x.tahun,
     CAST(x.nilai AS VARCHAR) AS reported, CAST(i.capaian_pct_reported AS VARCHAR) AS expected,
-    'Teks hlm. ' || x.source_page || ' menyebut capaian ' || x.nilai_printed || ' % ("' || x.kutipan || '"), sedangkan '
+    lokasi_teks(x.source_page) || ' menyebut capaian ' || x.nilai_printed || ' % ("' || x.kutipan || '"), sedangkan '
         || lokasi(t.caption, i.source_page, i.source_sheet, i.source_row) || ' mencatat capaian "' || i.indikator || '" tahun '
         || i.tahun || ' ' || i.capaian_printed || ' %.' AS message,
     x.source_page, NULL AS source_sheet, NULL AS source_table, NULL AS source_row

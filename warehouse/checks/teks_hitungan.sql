@@ -58,7 +58,7 @@ SELECT source_document_id, 'rata_rata_footer' AS rule,
     CASE WHEN abs(nilai - other) >= 5 OR tingkat = 'program' THEN 'sedang' ELSE 'rendah' END AS severity,
     tingkat AS level, bidang_kode AS kode, NULL AS indikator, tahun,
     CAST(nilai AS VARCHAR) AS reported, CAST(other AS VARCHAR) AS expected,
-    'Teks hlm. ' || source_page || ' menyebut ' || nilai_printed || ' ("' || kutipan || '"), padahal terdapat ' || other || ' ' || what || '.' AS message,
+    lokasi_teks(source_page) || ' menyebut ' || nilai_printed || ' ("' || kutipan || '"), padahal terdapat ' || other || ' ' || what || '.' AS message,
     source_page, NULL AS source_sheet, NULL AS source_table, NULL AS source_row
 FROM compared
 WHERE nilai IS NOT NULL AND nilai <> other

@@ -25,7 +25,7 @@ best AS (
 )
 SELECT source_document_id, 'nomenklatur' AS rule, 'rendah' AS severity, 'program' AS level, NULL AS kode, NULL AS indikator, tahun,
     nilai_printed AS reported, nama_resmi AS expected,
-    'Teks hlm. ' || source_page || ' menyebut "' || nilai_printed || '", tidak sesuai nomenklatur resmi program ' || kode_resmi || ' "' || nama_resmi || '".' AS message,
+    lokasi_teks(source_page) || ' menyebut "' || nilai_printed || '", tidak sesuai nomenklatur resmi program ' || kode_resmi || ' "' || nama_resmi || '".' AS message,
     source_page, NULL AS source_sheet, NULL AS source_table, NULL AS source_row
 FROM best
 WHERE ratio < 1 AND ratio >= 0.75

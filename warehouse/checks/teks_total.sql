@@ -38,14 +38,15 @@ pairs AS (
     FROM teks AS x JOIN staff AS s ON s.source_document_id = x.source_document_id AND s.kategori ILIKE '%fungsional%' AND s.n = 1
     WHERE x.label = 'jumlah_fungsional'
     UNION ALL
-    SELECT x.*, y.nilai, 'teks hlm. ' || y.source_page, 'rendah', x.nilai_printed || ' PNS', y.nilai_printed || ' PNS'
+    SELECT x.*, y.nilai, lower(lokasi_teks(y.source_page)), 'rendah', x.nilai_printed || ' PNS', y.nilai_printed || ' PNS'
     FROM teks AS x
-    JOIN teks AS y ON y.source_document_id = x.source_document_id AND y.label = x.label AND y.source_page > x.source_page
+    JOIN teks AS y ON y.source_document_id = x.source_document_id AND y.label = x.label
+        AND coalesce(y.source_page > x.source_page, y.urutan > x.urutan)  -- a later mention; a .docx has no pages
     WHERE x.label = 'jumlah_pns'
 )
 SELECT source_document_id, 'total_dokumen' AS rule, severity, 'dokumen' AS level, NULL AS kode, NULL AS indikator, tahun,
     CAST(nilai AS VARCHAR) AS reported, CAST(other AS VARCHAR) AS expected,
-    'Teks hlm. ' || source_page || ' menyebut ' || claim || ' ("' || kutipan || '"), sedangkan ' || other_place || ' mencatat ' || other_text || '.' AS message,
+    lokasi_teks(source_page) || ' menyebut ' || claim || ' ("' || kutipan || '"), sedangkan ' || other_place || ' mencatat ' || other_text || '.' AS message,
     source_page, NULL AS source_sheet, NULL AS source_table, NULL AS source_row
 FROM pairs
 WHERE nilai IS NOT NULL AND other IS NOT NULL AND nilai <> other

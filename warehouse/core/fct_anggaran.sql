@@ -74,9 +74,9 @@ COMMENT ON COLUMN fct_anggaran.parse_issue IS 'Why a printed value or code did n
 COMMENT ON COLUMN fct_anggaran.dokumen_count IS 'Loaded documents that print this line (1: only the chosen one; the others are in fct_anggaran_per_dokumen).';
 COMMENT ON COLUMN fct_anggaran.is_sepakat IS 'True when every loaded document (and every row) printing the line gives the same pagu, realisasi and printed serapan (a missing figure disagrees with none); false: the lintas_dokumen findings in fct_temuan name each figure not chosen.';
 COMMENT ON COLUMN fct_anggaran.source_document_id IS 'Document the chosen row comes from.';
-COMMENT ON COLUMN fct_anggaran.source_page IS 'Page where the chosen row starts (null for spreadsheets).';
+COMMENT ON COLUMN fct_anggaran.source_page IS 'Page where the chosen row starts (null for spreadsheets and .docx).';
 COMMENT ON COLUMN fct_anggaran.source_pages IS 'All pages the chosen row is printed on.';
 COMMENT ON COLUMN fct_anggaran.source_sheet IS 'Sheet of the chosen row (spreadsheets only).';
 COMMENT ON COLUMN fct_anggaran.source_table IS 'Table ordinal in that document (stg_tabel).';
-COMMENT ON COLUMN fct_anggaran.source_row IS 'PDF: body row in the stitched table; spreadsheet: the sheet''s row number.';
+COMMENT ON COLUMN fct_anggaran.source_row IS 'PDF: body row in the stitched table; spreadsheet: the sheet''s row number; .docx: the row in Word''s table.';
 COMMENT ON COLUMN fct_anggaran.extractor_version IS 'Version of kinerja''s extractor that read the chosen document.';
