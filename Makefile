@@ -37,6 +37,7 @@ clean:
 	rm -rf $(VENV) data .pytest_cache
 
 docs: $(STAMP)  ## regenerate docs/warehouse.md from the warehouse's own comments
+	rm -rf data/docs  # built afresh: a run with nothing new to read keeps the tables it has
 	$(BIN)/kinerja run samples --warehouse data/docs/kinerja.duckdb --parquet data/docs/parquet > /dev/null
 	$(BIN)/python -m warehouse.catalog data/docs/kinerja.duckdb > docs/warehouse.md
 

@@ -5,18 +5,18 @@
 Every golden file tests/golden/real/<stem>.anggaran.csv / <stem>.indikator.csv (transcribed by
 hand from the page images, never from kinerja) is compared with what kinerja reads from
 ../shared/real/<stem>.*, the way a run reads it (flows.documents.read_document, then
-fct_anggaran / fct_indikator). Prints, per document and kind, golden rows, rows extracted
+fct_anggaran_per_dokumen / fct_indikator_per_dokumen). Prints, per document and kind, golden rows, rows extracted
 exactly and their share, the fields that fail most, and the reading speed in pages/s over
 every PDF of the folder; writes bench/results/eval.json. `--show STEM` lists the misses of one
 document instead (and writes nothing).
 
-Exact, budget line (fct_anggaran): an extracted row on the golden row's page (its source_page
+Exact, budget line (fct_anggaran_per_dokumen): an extracted row on the golden row's page (its source_page
 or one of its source_pages; a spreadsheet's sheet row number) with nama_printed equal to the
 golden name (both NFC-normalised, whitespace runs folded to one space, case kept), the same
 level, and pagu_idr and realisasi_idr equal to the golden as Decimals, where an empty golden
 value requires an empty extracted one (a figure the golden has none for is invented or
 misplaced).
-Exact, indicator row (fct_indikator): on the golden row's page, the same tahun, indikator text
+Exact, indicator row (fct_indikator_per_dokumen): on the golden row's page, the same tahun, indikator text
 equal as above, and target, realisasi and capaian_pct_reported equal as Decimals, empty for
 empty.
 
@@ -64,9 +64,9 @@ class Kind:
 
 
 KINDS = {
-    "anggaran": Kind("anggaran", "fct_anggaran", "nama_printed", "name", ("pagu_idr", "realisasi_idr"), "level"),
+    "anggaran": Kind("anggaran", "fct_anggaran_per_dokumen", "nama_printed", "name", ("pagu_idr", "realisasi_idr"), "level"),
     "indikator": Kind(
-        "indikator", "fct_indikator", "indikator", "indikator",
+        "indikator", "fct_indikator_per_dokumen", "indikator", "indikator",
         ("target", "realisasi", "capaian_pct_reported"), "tahun",
     ),
 }

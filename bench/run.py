@@ -139,7 +139,7 @@ def m_national(pemda: str, opd: str, years: str) -> dict:
         build.con.execute(NATIONAL_CAPAIAN_SQL)
         build.commit()
     con = duckdb.connect(str(wh), read_only=True)
-    rows = con.execute("SELECT (SELECT count(*) FROM fct_anggaran) + (SELECT count(*) FROM fct_indikator)").fetchone()[0]
+    rows = con.execute("SELECT (SELECT count(*) FROM fct_anggaran_per_dokumen) + (SELECT count(*) FROM fct_indikator_per_dokumen)").fetchone()[0]
     con.close()
     generated_mb = round(peak_rss_mb(), 1)
     from load.warehouse import folder_sql, sql_statements
@@ -242,7 +242,7 @@ FROM range({pemda}) AS a(p), range({opd}) AS b(o), range({years}) AS c(y);
 INSERT INTO dim_dokumen BY NAME
 SELECT source_document_id, 'SYNTHETIC-' || label || '.pdf' AS file_name, 'pdf' AS format, pemda, false AS pemda_inferred,
        opd, tahun, 'loaded' AS status, now() AS loaded_at, 'bench' AS extractor_version FROM docs;
-INSERT INTO fct_anggaran BY NAME
+INSERT INTO fct_anggaran_per_dokumen BY NAME
 WITH leaf AS (
     SELECT d.source_document_id, d.tahun, d.pemda, d.opd, d.bidang_nomor, l.kode,
            CAST(1000000 + hash(d.source_document_id || l.kode) % 900000000 AS DECIMAL(18, 2)) AS pagu
@@ -263,16 +263,16 @@ SELECT a.tahun, a.pemda, a.opd, a.kode, a.kode AS kode_printed, l.level, l.nama 
        a.pagu AS pagu_idr, a.realisasi AS realisasi_idr, a.source_document_id, 1 AS source_page, 1 AS source_table,
        row_number() OVER (PARTITION BY a.source_document_id ORDER BY a.kode) AS source_row, 'bench' AS extractor_version
 FROM all_levels AS a JOIN plan AS l USING (bidang_nomor, kode);
-UPDATE fct_anggaran SET serapan_pct = round(realisasi_idr * 100 / pagu_idr, 2), serapan_pct_reported = round(realisasi_idr * 100 / pagu_idr, 2),
+UPDATE fct_anggaran_per_dokumen SET serapan_pct = round(realisasi_idr * 100 / pagu_idr, 2), serapan_pct_reported = round(realisasi_idr * 100 / pagu_idr, 2),
     serapan_printed = CAST(round(realisasi_idr * 100 / pagu_idr, 2) AS VARCHAR)
 WHERE extractor_version = 'bench';
-INSERT INTO fct_indikator BY NAME
+INSERT INTO fct_indikator_per_dokumen BY NAME
 SELECT a.tahun, a.tahun AS tahun_laporan, a.pemda, a.opd, 'anggaran' AS jenis, a.level, a.kode,
        coalesce(l.indikator, 'Indikator ' || a.kode) AS indikator, coalesce(l.satuan, 'Persen') AS satuan,
        100 AS target, '100' AS target_printed,
        90 + hash(a.source_document_id || a.kode) % 20 AS realisasi, CAST(90 + hash(a.source_document_id || a.kode) % 20 AS VARCHAR) AS realisasi_printed,
        a.source_document_id, 1 AS source_page, 1 AS source_table, a.source_row, 'bench' AS extractor_version
-FROM fct_anggaran AS a
+FROM fct_anggaran_per_dokumen AS a
 JOIN docs AS d USING (source_document_id)
 JOIN plan AS l ON l.bidang_nomor = d.bidang_nomor AND l.kode = a.kode
 WHERE a.level NOT IN ('urusan', 'bidang');
@@ -280,10 +280,10 @@ WHERE a.level NOT IN ('urusan', 'bidang');
 
 # After build_core has read each indicator's direction: capaian printed as computed in it.
 NATIONAL_CAPAIAN_SQL = """
-UPDATE fct_indikator SET capaian_pct_reported = round(capaian_arah(target, realisasi, k.arah), 2),
+UPDATE fct_indikator_per_dokumen SET capaian_pct_reported = round(capaian_arah(target, realisasi, k.arah), 2),
     capaian_printed = CAST(CAST(round(capaian_arah(target, realisasi, k.arah), 2) AS DECIMAL(12, 2)) AS VARCHAR)
 FROM dim_indikator AS k
-WHERE k.indikator_key = indikator_key(fct_indikator.indikator) AND fct_indikator.extractor_version = 'bench';
+WHERE k.indikator_key = indikator_key(fct_indikator_per_dokumen.indikator) AND fct_indikator_per_dokumen.extractor_version = 'bench';
 """
 
 

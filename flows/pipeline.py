@@ -20,7 +20,7 @@ from flows.parallel import default_workers, read_source, worker_pool
 from extract.pdf import sha256_file
 from load.parquet import is_current, publish_parquet
 from load.report import ReportError, write_report
-from load.warehouse import LoadOutcome, WarehouseBuild, clear_abandoned_build, loaded_versions, table_counts
+from load.warehouse import LoadOutcome, WarehouseBuild, clear_abandoned_build, loaded_versions, schema_is_current, table_counts
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +71,7 @@ def _document_read(result: DocumentResult) -> None:
     """Log one document's outcome and advance the progress bar, on the driver, whatever the runner."""
     if result.ok:
         log.info("read %s: %d budget lines, %d indicator values", result.file_name,
-                 result.document.count("fct_anggaran"), result.document.count("fct_indikator"))
+                 result.document.count("fct_anggaran_per_dokumen"), result.document.count("fct_indikator_per_dokumen"))
     else:
         log.warning("rejected %s", result.error)
     for callback in _progress:
@@ -231,8 +231,9 @@ def kinerja_flow(
         limits = {"max_pages": max_pages, "max_mb": max_mb}
         results = read_documents(to_read, timeout, limits, ship_bytes=_uses_dask() if ship_bytes is None else ship_bytes)
     manifest = Path(parquet) / "_manifest.json"
-    if not to_read and is_current(Path(warehouse), Path(parquet)):
-        # nothing new: the warehouse and the Parquet published from it already hold every input
+    if not to_read and is_current(Path(warehouse), Path(parquet)) and schema_is_current(Path(warehouse)):
+        # nothing new: the warehouse and the Parquet published from it already hold every input,
+        # in the current schema (an older kinerja's warehouse is built once more, to migrate it)
         clear_abandoned_build(Path(warehouse))
         outcomes = [LoadOutcome(Path(p).name, sid, "unchanged") for p, sid in unchanged.items()]
         counts = table_counts(Path(warehouse))

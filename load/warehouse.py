@@ -26,7 +26,12 @@ from extract import EXTRACTOR_VERSION
 
 log = logging.getLogger(__name__)
 
-DOCUMENT_TABLES = ("stg_tabel", "stg_sel", "fct_anggaran", "fct_indikator", "fct_ringkasan_anggaran", "fct_efisiensi", "fct_konteks", "fct_angka_teks")
+DOCUMENT_TABLES = ("stg_tabel", "stg_sel", "fct_anggaran_per_dokumen", "fct_indikator_per_dokumen", "fct_ringkasan_anggaran", "fct_efisiensi", "fct_konteks", "fct_angka_teks")
+
+# Tables renamed since an older kinerja wrote them: {old name: current name}. Before issue 17
+# fct_anggaran and fct_indikator held one row per document; those rows now live under names
+# that say so, and fct_anggaran / fct_indikator are rebuilt as one answer per line.
+RENAMED_TABLES = {"fct_anggaran": "fct_anggaran_per_dokumen", "fct_indikator": "fct_indikator_per_dokumen"}
 
 
 def loaded_versions(path: Path) -> dict[str, str]:
@@ -50,6 +55,43 @@ def loaded_versions(path: Path) -> dict[str, str]:
         return {}
     finally:
         con.close()
+
+
+def _schema_columns(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+    """Return {table: columns} of the main schema of an open database."""
+    rows = con.execute(
+        "SELECT table_name, column_name FROM duckdb_columns() WHERE schema_name = 'main' AND NOT internal ORDER BY table_name, column_index"
+    ).fetchall()
+    out: dict[str, list[str]] = {}
+    for table, column in rows:
+        out.setdefault(table, []).append(column)
+    return out
+
+
+def schema_is_current(path: Path) -> bool:
+    """Tell whether a warehouse file has every table of the current schema, column for column.
+
+    A run with nothing new to read skips the build; a warehouse written by an older kinerja
+    must still be built once, so that its rows are migrated and the tables derived from them
+    (fct_anggaran, the marts) follow the current SQL."""
+    if not Path(path).exists():
+        return False
+    fresh = duckdb.connect()
+    try:
+        for stmt in schema_sql():
+            fresh.execute(stmt)
+        want = _schema_columns(fresh)
+    finally:
+        fresh.close()
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+    except duckdb.Error:
+        return False
+    try:
+        have = _schema_columns(con)
+    finally:
+        con.close()
+    return all(have.get(table) == columns for table, columns in want.items())
 
 
 def counts_of(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
@@ -230,9 +272,15 @@ class WarehouseBuild:
 
         The build starts from a copy of the existing warehouse and reloads only the documents
         of this run, so older documents must survive a schema change: each table whose columns
-        differ is rebuilt and its rows copied by column name (new columns stay null).
+        differ is rebuilt and its rows copied by column name (new columns stay null); a table
+        renamed since (RENAMED_TABLES) is renamed first.
         """
         creates = [s for s in schema_sql() if s.upper().startswith("CREATE TABLE")]
+        tables = {r[0] for r in self.con.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'").fetchall()}
+        for old, new in RENAMED_TABLES.items():
+            if old in tables and new not in tables:
+                log.warning("%s: per-document rows of an older warehouse; renamed to %s", old, new)
+                self.con.execute(f"ALTER TABLE main.{old} RENAME TO {new}")
         self.con.execute("CREATE SCHEMA IF NOT EXISTS kinerja_new")
         try:
             for stmt in creates:
@@ -352,7 +400,7 @@ class WarehouseBuild:
             self.con.execute(
                 "UPDATE dim_dokumen SET pemda = ?, pemda_inferred = true WHERE source_document_id = ?", [pemda, sid]
             )
-            for table in ("fct_anggaran", "fct_indikator"):
+            for table in ("fct_anggaran_per_dokumen", "fct_indikator_per_dokumen"):
                 self.con.execute(f"UPDATE {table} SET pemda = ? WHERE source_document_id = ?", [pemda, sid])
             self.con.execute("COMMIT")
         return len(rows)

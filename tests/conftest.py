@@ -22,6 +22,7 @@ os.environ.setdefault("PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW", "ignore")
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_PDF = ROOT / "samples" / "lkjip-disnaker-klungkung-2024.pdf"
+SAMPLE_XLSX = ROOT / "samples" / "cik-disnaker-klungkung-2024.xlsx"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
 
@@ -51,6 +52,30 @@ def transformed(extracted):
     from transform.document import transform_document
 
     return transform_document(extracted)
+
+
+@pytest.fixture(scope="session")
+def two_years_twice(tmp_path_factory, sample_pdf):
+    """Return (warehouse, folder) of the 2024 report twice (the sample PDF and its e-monev
+    export, as `make run` loads them) plus a generated 2023 report in the folder.
+
+    Every 2024 budget line reaches this warehouse from two documents and a second year sits
+    beside it: the warehouse on which every documented query must answer each line once."""
+    from flows.documents import read_document
+    from load.warehouse import WarehouseBuild
+    from tests.generator import lkjip
+    from tests.reports import consistent_report
+
+    base = tmp_path_factory.mktemp("two-years-twice")
+    report_2023 = base / "lkjip-disnaker-klungkung-2023.pdf"
+    lkjip.write_report(report_2023, lkjip.STYLES["no_rules_rp"], consistent_report())
+    wh = base / "k.duckdb"
+    with WarehouseBuild(wh) as build:
+        for r in (read_document(sample_pdf), read_document(SAMPLE_XLSX), read_document(report_2023)):
+            build.load_document(r.document.dokumen, r.document.rows, r.size, r.modified_at)
+        build.refresh()
+        build.commit()
+    return wh, base
 
 
 def build_warehouse(path: Path, *documents) -> dict:

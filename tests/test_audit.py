@@ -98,7 +98,7 @@ def test_a_report_without_contradictions_raises_nothing(tmp_path):
     lkjip.write_report(path, lkjip.STYLES["full_official_rp"], consistent_report())
     result = read_document(path)
     assert result.error is None
-    assert len(result.document.rows["fct_anggaran"]) == 45
+    assert len(result.document.rows["fct_anggaran_per_dokumen"]) == 45
     wh = tmp_path / "k.duckdb"
     counts = build_warehouse(wh, result.document)
     con = duckdb.connect(str(wh), read_only=True)

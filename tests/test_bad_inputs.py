@@ -126,7 +126,7 @@ def test_bad_file_is_rejected_with_a_clear_line(tmp_path, name):
 def test_owner_password_only_pdf_is_readable_and_loads(tmp_path):
     result = read_document(small_lkjip(tmp_path / "hak-cetak.pdf", owner="pemilik"))
     assert result.error is None
-    [value] = [r for r in result.document.rows["fct_indikator"] if r["jenis"] == "tahunan"]
+    [value] = [r for r in result.document.rows["fct_indikator_per_dokumen"] if r["jenis"] == "tahunan"]
     assert (value["target_printed"], value["realisasi_printed"], value["capaian_printed"]) == ("79,00", "79,88", "101,11")
 
 

@@ -24,11 +24,11 @@ def baseline(tmp_path_factory, transformed):
 
 
 def line(doc, kode):
-    return next(r for r in doc.rows["fct_anggaran"] if r["kode"] == kode)
+    return next(r for r in doc.rows["fct_anggaran_per_dokumen"] if r["kode"] == kode)
 
 
 def indicator(doc, jenis, tahun, start):
-    return next(r for r in doc.rows["fct_indikator"] if r["jenis"] == jenis and r["tahun"] == tahun and (r["indikator"] or "").startswith(start))
+    return next(r for r in doc.rows["fct_indikator_per_dokumen"] if r["jenis"] == jenis and r["tahun"] == tahun and (r["indikator"] or "").startswith(start))
 
 
 def fix_serapan(doc):

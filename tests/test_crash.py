@@ -24,10 +24,10 @@ from flows.killpoint import KILL_AT_VARIABLE, MOMENTS
 from tests.conftest import ROOT
 from tests.test_serve import server  # noqa: F401  (a fixture: one Prefect server for the module's runs)
 
-TABLES = ("dim_dokumen", "fct_anggaran", "fct_indikator", "fct_temuan")
-# Versions of one report pile up in dim_dokumen, fct_anggaran and fct_indikator (the older ones
+TABLES = ("dim_dokumen", "fct_anggaran_per_dokumen", "fct_indikator_per_dokumen", "fct_temuan")
+# Versions of one report pile up in dim_dokumen and the per-document facts (the older ones
 # superseded); fct_temuan holds the findings of the loaded version only.
-PER_VERSION = ("dim_dokumen", "fct_anggaran", "fct_indikator")
+PER_VERSION = ("dim_dokumen", "fct_anggaran_per_dokumen", "fct_indikator_per_dokumen")
 REPORT = "laporan-kinerja.html"  # the default: beside the Parquet folder
 
 # What the killed run left in place of the previous files: its own warehouse (it got past the swap)
@@ -57,7 +57,7 @@ def state(out) -> dict:
         counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
         counts["loaded"] = con.execute("SELECT count(*) FROM dim_dokumen WHERE status = 'loaded'").fetchone()[0]
         dupes = con.execute(
-            "SELECT count(*) FROM (SELECT source_document_id, source_table, source_row FROM fct_anggaran GROUP BY ALL HAVING count(*) > 1)"
+            "SELECT count(*) FROM (SELECT source_document_id, source_table, source_row FROM fct_anggaran_per_dokumen GROUP BY ALL HAVING count(*) > 1)"
         ).fetchone()[0]
         published_tables = {
             r[0] for r in con.execute(
@@ -102,7 +102,7 @@ def setting(tmp_path_factory, sample_pdf, server):
     one = state(out)
     # one document: the 45 budget lines of Tabel 3.9 and the 90 contradictions of the golden lists
     assert one["warehouse"]["dim_dokumen"] == one["warehouse"]["loaded"] == 1
-    assert one["warehouse"]["fct_anggaran"] == 45 and one["warehouse"]["fct_temuan"] == 90
+    assert one["warehouse"]["fct_anggaran_per_dokumen"] == 45 and one["warehouse"]["fct_temuan"] == 90
     assert one["parquet"] == one["warehouse_rows"]
     return base, inbox, out, env, one["warehouse"]
 

@@ -95,13 +95,13 @@ def sasaran_golden():
 
 
 def test_sample_budget_lines_are_45_of_45_exact(sample_read, budget_golden):
-    ev = eval_real.evaluate("anggaran", budget_golden, sample_read.rows["fct_anggaran"])
+    ev = eval_real.evaluate("anggaran", budget_golden, sample_read.rows["fct_anggaran_per_dokumen"])
     assert (ev.exact, ev.golden, ev.share) == (45, 45, 1.0)
     assert ev.misses == []
 
 
 def test_sample_sasaran_rows_are_11_of_11_exact(sample_read, sasaran_golden):
-    ev = eval_real.evaluate("indikator", sasaran_golden, sample_read.rows["fct_indikator"])
+    ev = eval_real.evaluate("indikator", sasaran_golden, sample_read.rows["fct_indikator_per_dokumen"])
     assert (ev.exact, ev.golden) == (11, 11)
 
 
@@ -127,7 +127,7 @@ def altered(rows: list[dict], index: int, **changes) -> list[dict]:
 def test_an_altered_budget_line_is_a_miss_with_its_reason(sample_read, budget_golden, change, reason):
     index = 3  # kegiatan 2.07.01.2.01, p25 (a line that sits among lines of other levels)
     golden = altered(budget_golden, index, **change(budget_golden[index]))
-    ev = eval_real.evaluate("anggaran", golden, sample_read.rows["fct_anggaran"])
+    ev = eval_real.evaluate("anggaran", golden, sample_read.rows["fct_anggaran_per_dokumen"])
     assert (ev.exact, ev.golden) == (44, 45)
     [miss] = ev.misses
     assert miss.golden is golden[index]
@@ -147,7 +147,7 @@ def test_an_altered_budget_line_is_a_miss_with_its_reason(sample_read, budget_go
 )
 def test_an_altered_sasaran_row_is_a_miss_with_its_reason(sample_read, sasaran_golden, change, reason):
     golden = altered(sasaran_golden, 0, **change(sasaran_golden[0]))
-    ev = eval_real.evaluate("indikator", golden, sample_read.rows["fct_indikator"])
+    ev = eval_real.evaluate("indikator", golden, sample_read.rows["fct_indikator_per_dokumen"])
     assert (ev.exact, ev.golden) == (10, 11)
     [miss] = ev.misses
     assert reason in miss.reasons
@@ -155,7 +155,7 @@ def test_an_altered_sasaran_row_is_a_miss_with_its_reason(sample_read, sasaran_g
 
 def test_one_extracted_line_counts_for_one_golden_line_only(sample_read, budget_golden):
     twice = budget_golden + [dict(budget_golden[7])]
-    ev = eval_real.evaluate("anggaran", twice, sample_read.rows["fct_anggaran"])
+    ev = eval_real.evaluate("anggaran", twice, sample_read.rows["fct_anggaran_per_dokumen"])
     assert (ev.exact, ev.golden) == (45, 46)
     assert len({e for _, e in ev.matches}) == len(ev.matches)
     [miss] = ev.misses
@@ -181,7 +181,7 @@ def dinkes():
 def test_matching_on_a_real_document_is_one_to_one_and_accounts_for_every_golden_row(dinkes):
     read, ev = dinkes
     golden = eval_real.read_golden(GOLDEN_FILES["jabar-dinkes-2016-lkip"]["indikator"])
-    extracted = read.rows["fct_indikator"]
+    extracted = read.rows["fct_indikator_per_dokumen"]
     assert ev.golden == len(golden)
     assert ev.exact + len(ev.misses) == ev.golden
     assert len({g for g, _ in ev.matches}) == len(ev.matches)

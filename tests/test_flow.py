@@ -44,7 +44,7 @@ def test_flow_loads_good_files_rejects_bad_ones_and_is_idempotent(harness, inbox
         ("catatan.txt", "format tidak didukung (.txt; yang dibaca: PDF, xlsx, xls, ods, csv, docx)")
     ]
     assert summary.tables["fct_anggaran"] == 45
-    assert summary.parquet_rows["fct_anggaran"] == 45
+    assert summary.parquet_rows["fct_anggaran"] == summary.parquet_rows["fct_anggaran_per_dokumen"] == 45
 
     again = kinerja_flow(paths=[str(inbox)], warehouse=str(wh), parquet=str(pq))
     assert again.tables == summary.tables
@@ -176,7 +176,7 @@ def test_a_folder_of_every_bad_kind_loads_the_good_and_rejects_each_bad_file(har
     for name, (_, message) in REJECTED.items():
         assert errors[name] == message
     assert errors["bom-xml.xlsx"].startswith("bom-xml.xlsx: spreadsheet tidak dapat dibaca")
-    assert summary.tables["fct_anggaran"] == 45
+    assert summary.tables["fct_anggaran_per_dokumen"] == 45
     con = duckdb.connect(str(tmp_path / "k.duckdb"), read_only=True)
     rejected_rows = con.execute("SELECT count(*) FROM dim_dokumen WHERE status = 'rejected' AND error IS NOT NULL").fetchone()[0]
     con.close()
@@ -196,3 +196,25 @@ def test_parquet_left_behind_by_a_killed_run_is_published_again(harness, inbox, 
     again = kinerja_flow(paths=[str(inbox)], warehouse=str(wh), parquet=str(pq))
     assert [d.status for d in again.documents] == ["unchanged"]
     assert json.loads((pq / "_manifest.json").read_text())["warehouse_stamp"] != "0:older"
+
+
+def test_a_run_on_a_warehouse_of_the_older_layout_migrates_it(harness, inbox, tmp_path):
+    """Before one-answer tables, fct_anggaran and fct_indikator held the per-document rows. A run
+    with nothing new to read on such a warehouse does not skip the build: it renames them, builds
+    the one-answer tables and publishes both."""
+    for bad in ("halaman-error.pdf", "kosong.pdf"):
+        (inbox / bad).unlink()
+    wh, pq = tmp_path / "k.duckdb", tmp_path / "pq"
+    kinerja_flow(paths=[str(inbox)], warehouse=str(wh), parquet=str(pq))
+    con = duckdb.connect(str(wh))
+    for table in ("fct_anggaran", "fct_indikator"):
+        con.execute(f"DROP TABLE {table}")
+        con.execute(f"ALTER TABLE {table}_per_dokumen RENAME TO {table}")
+    con.close()
+    again = kinerja_flow(paths=[str(inbox)], warehouse=str(wh), parquet=str(pq))
+    assert [d.status for d in again.documents] == ["unchanged"]
+    assert again.tables["fct_anggaran"] == again.tables["fct_anggaran_per_dokumen"] == 45
+    assert again.tables["fct_indikator_per_dokumen"] == 69
+    assert again.parquet_rows["fct_anggaran"] == again.parquet_rows["fct_anggaran_per_dokumen"] == 45
+    third = kinerja_flow(paths=[str(inbox)], warehouse=str(wh), parquet=str(pq))
+    assert third.tables == again.tables

@@ -70,7 +70,7 @@ def ids(case):
 def test_every_budget_line_in_order_with_its_figures(reports, case):
     r = reports[case]
     expected = expected_budget_lines(r["data"], r["style"])
-    lines = r["doc"].rows["fct_anggaran"]
+    lines = r["doc"].rows["fct_anggaran_per_dokumen"]
     got = [
         (ln["kode"], ln["level"], ln["kode_printed"], ln["nomor_printed"], norm(ln["nama_printed"]),
          ln["pagu_idr"], ln["realisasi_idr"], ln["serapan_pct_reported"])
@@ -87,8 +87,8 @@ def test_every_budget_line_in_order_with_its_figures(reports, case):
 @pytest.mark.parametrize("case", CASES, ids=ids)
 def test_every_budget_line_indicator(reports, case):
     r = reports[case]
-    lines = r["doc"].rows["fct_anggaran"]
-    values = [v for v in r["doc"].rows["fct_indikator"] if v["jenis"] == "anggaran"]
+    lines = r["doc"].rows["fct_anggaran_per_dokumen"]
+    values = [v for v in r["doc"].rows["fct_indikator_per_dokumen"] if v["jenis"] == "anggaran"]
     for line, e in zip(lines, expected_budget_lines(r["data"], r["style"]), strict=True):
         mine = [v for v in values if v["source_row"] == line["source_row"]]
         got = [
@@ -109,7 +109,7 @@ def test_every_sasaran_value(reports, case):
     got = sorted(
         (v["jenis"], v["tahun"], norm(v["sasaran"]), norm(v["indikator"]), norm(v["satuan"]),
          v["target"], v["realisasi"], v["capaian_pct_reported"])
-        for v in r["doc"].rows["fct_indikator"] if v["jenis"] in SASARAN_JENIS
+        for v in r["doc"].rows["fct_indikator_per_dokumen"] if v["jenis"] in SASARAN_JENIS
     )
     want = sorted(
         (e["jenis"], e["tahun"], e["sasaran"], e["indikator"], e["satuan"], e["target"], e["realisasi"],
@@ -144,7 +144,7 @@ def test_budget_table_stitched_over_its_pages(reports, case):
     r = reports[case]
     tables = [t for t in r["doc"].rows["stg_tabel"] if t["kind"] == "anggaran"]
     assert [t["pages"] for t in tables] == [",".join(map(str, r["info"].budget_pages))]
-    by_kode = {ln["kode"]: ln for ln in r["doc"].rows["fct_anggaran"]}
+    by_kode = {ln["kode"]: ln for ln in r["doc"].rows["fct_anggaran_per_dokumen"]}
     for kode, pages in r["info"].line_pages.items():
         assert by_kode[kode]["source_page"] == pages[0], kode
         assert by_kode[kode]["source_pages"] == ",".join(map(str, pages)), kode
@@ -155,6 +155,6 @@ def test_row_cut_by_the_page_break_is_joined(reports, case):
     r = reports[case]
     split = r["info"].split_kodes
     assert split, "the style promises at least one row broken over a page"
-    lines = {ln["kode"]: ln for ln in r["doc"].rows["fct_anggaran"]}
+    lines = {ln["kode"]: ln for ln in r["doc"].rows["fct_anggaran_per_dokumen"]}
     for kode in split:
         assert len(lines[kode]["source_pages"].split(",")) == 2, kode

@@ -37,7 +37,7 @@ def test_budget_table_found_by_its_header_and_stitched_over_four_pages(extracted
 
 
 def test_all_45_coded_lines_in_document_order(transformed):
-    lines = transformed.rows["fct_anggaran"]
+    lines = transformed.rows["fct_anggaran_per_dokumen"]
     assert [r["kode_printed"] for r in lines] == [g["kode_printed"] for g in GOLDEN_ANGGARAN]
     levels = [r["level"] for r in lines]
     assert {lv: levels.count(lv) for lv in set(levels)} == {
@@ -47,7 +47,7 @@ def test_all_45_coded_lines_in_document_order(transformed):
 
 @pytest.mark.parametrize("golden", GOLDEN_ANGGARAN, ids=lambda g: g["kode_printed"])
 def test_budget_line_matches_the_report(transformed, golden):
-    line = next(r for r in transformed.rows["fct_anggaran"] if r["kode_printed"] == golden["kode_printed"])
+    line = next(r for r in transformed.rows["fct_anggaran_per_dokumen"] if r["kode_printed"] == golden["kode_printed"])
     assert line["kode"] == golden["kode"]
     assert line["level"] == golden["level"]
     assert line["source_page"] == int(golden["source_page"])
@@ -64,7 +64,7 @@ def test_budget_line_matches_the_report(transformed, golden):
 )
 def test_budget_line_indicator_matches_the_report(transformed, golden):
     values = [
-        r for r in transformed.rows["fct_indikator"]
+        r for r in transformed.rows["fct_indikator_per_dokumen"]
         if r["jenis"] == "anggaran" and r["kode"] == golden["kode"] and r["source_page"] == int(golden["source_page"])
     ]
     assert len(values) == 1
@@ -78,27 +78,27 @@ def test_budget_line_indicator_matches_the_report(transformed, golden):
 
 
 def test_row_split_by_page_break_is_one_row_with_both_pages(transformed):
-    line = next(r for r in transformed.rows["fct_anggaran"] if r["kode"] == "2.07.05.2.01")
+    line = next(r for r in transformed.rows["fct_anggaran_per_dokumen"] if r["kode"] == "2.07.05.2.01")
     assert line["source_pages"] == "26,27"
     assert norm(line["nama_printed"]).endswith("yang Hanya Beroperasi dalam 1 (Satu) Daerah Kabupaten/Kota")
-    indikator = next(r for r in transformed.rows["fct_indikator"] if r["kode"] == "2.07.05.2.01")
+    indikator = next(r for r in transformed.rows["fct_indikator_per_dokumen"] if r["kode"] == "2.07.05.2.01")
     assert indikator["indikator"] == "Persentase Perusahaan yang Menerapkan sarana Hubungan industrial"
 
 
 def test_line_without_printed_name_is_kept(transformed):
-    line = next(r for r in transformed.rows["fct_anggaran"] if r["kode"] == "2.07.01.2.01.0002")
+    line = next(r for r in transformed.rows["fct_anggaran_per_dokumen"] if r["kode"] == "2.07.01.2.01.0002")
     assert line["nama_printed"] is None
     assert line["pagu_idr"] == Decimal("21962530.00")
 
 
 def test_indicator_without_printed_text_is_kept_and_flagged(transformed):
-    v = next(r for r in transformed.rows["fct_indikator"] if r["kode"] == "2.07.01.2.03")
+    v = next(r for r in transformed.rows["fct_indikator_per_dokumen"] if r["kode"] == "2.07.01.2.03")
     assert v["indikator"] is None and v["parse_issue"] == "indikator tidak tercetak"
     assert (v["target"], v["realisasi"], v["capaian_pct_reported"]) == (Decimal("100.00"), Decimal("95.55"), Decimal("95.55"))
 
 
 def test_recomputed_absorption_sits_beside_the_printed_one(transformed):
-    gaji = next(r for r in transformed.rows["fct_anggaran"] if r["kode"] == "2.07.01.2.02.0001")
+    gaji = next(r for r in transformed.rows["fct_anggaran_per_dokumen"] if r["kode"] == "2.07.01.2.02.0001")
     assert gaji["serapan_pct_reported"] == Decimal("93.85")
     assert gaji["serapan_pct"] == Decimal("98.86")
 
@@ -113,12 +113,12 @@ def test_footer_totals_are_read_as_printed_figures(transformed):
     assert footer[("totalkegiatan", 1)] == 13
     assert footer[("totalsubkegiatan", 1)] == 23
     assert footer[("ratarataCapaianprogram".lower(), 1)] == Decimal("106.23")
-    coded = {r["kode_printed"] for r in transformed.rows["fct_anggaran"]}
+    coded = {r["kode_printed"] for r in transformed.rows["fct_anggaran_per_dokumen"]}
     assert not any(k.startswith(("JUMLAH", "SISA", "Total")) for k in coded)
 
 
 def sasaran_rows(transformed):
-    return [r for r in transformed.rows["fct_indikator"] if r["jenis"] in ("tahunan", "multitahun", "renstra")]
+    return [r for r in transformed.rows["fct_indikator_per_dokumen"] if r["jenis"] in ("tahunan", "multitahun", "renstra")]
 
 
 def test_sasaran_tables_give_every_value(transformed):
@@ -160,7 +160,7 @@ def test_iku_and_perjanjian_kinerja_targets(transformed):
     """Tabel 2.2 and 2.3 (p.18), read off the seed text by hand."""
     got = {
         (r["jenis"], r["tahun"], r["indikator"]): (r["target"], r["realisasi"])
-        for r in transformed.rows["fct_indikator"] if r["jenis"] in ("iku", "iku_awal", "iku_akhir", "pk")
+        for r in transformed.rows["fct_indikator_per_dokumen"] if r["jenis"] in ("iku", "iku_awal", "iku_akhir", "pk")
     }
     tpak = "Tingkat Partisipasi Angkatan Kerja"
     assert got[("iku_awal", 2023, tpak)] == (None, Decimal("78.99"))

@@ -24,7 +24,7 @@ from load.report import write_report
 from load.warehouse import WarehouseBuild
 from tests.conftest import ROOT
 
-FACT_TABLES = ["fct_anggaran", "fct_indikator", "fct_efisiensi", "fct_konteks", "fct_ringkasan_anggaran", "fct_angka_teks"]
+FACT_TABLES = ["fct_anggaran_per_dokumen", "fct_indikator_per_dokumen", "fct_efisiensi", "fct_konteks", "fct_ringkasan_anggaran", "fct_angka_teks"]
 # provenance keys every row carries from the reader; everything else may be missing in a document
 PROVENANCE = {"source_document_id", "source_row", "source_table", "extractor_version"}
 DOKUMEN_FIELDS = ["pemda", "opd", "tahun", "tahapan", "bulan"]

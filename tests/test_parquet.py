@@ -92,3 +92,22 @@ def test_duckdb_pyarrow_pandas_and_polars_read_identical_rows(tmp_path, warehous
     via_pandas = sorted(zip(frame.kode_printed, frame.pagu_idr, frame.realisasi_idr, frame.tahun))
     via_polars = sorted(pl.read_parquet(files).select(["kode_printed", "pagu_idr", "realisasi_idr", "tahun"]).rows())
     assert via_duckdb == via_arrow == via_pandas == via_polars == want
+
+
+def test_one_answer_and_per_document_tables_in_their_own_folders(tmp_path, two_years_twice):
+    """The sample twice (PDF and export) and a 2023 report: a BI tool reading fct_anggaran from
+    Parquet sums the report's own total (Tabel 3.9, pp. 25 and 28: Rp 6.214.345.759 +
+    Rp 39.485.260); every document's rows sit apart, in fct_anggaran_per_dokumen."""
+    wh, _ = two_years_twice
+    out = tmp_path / "parquet"
+    counts = publish_parquet(wh, out)
+    assert counts == warehouse_counts(wh)
+    manifest = json.loads((out / "_manifest.json").read_text())
+    assert manifest["tables"]["fct_anggaran"]["partitions"]["2024"] == 45
+    assert manifest["tables"]["fct_anggaran_per_dokumen"]["partitions"]["2024"] == 90
+    assert {p.name for p in out.iterdir()} >= {"fct_anggaran", "fct_anggaran_per_dokumen", "fct_indikator", "fct_indikator_per_dokumen"}
+    total = duckdb.connect().execute(
+        f"SELECT sum(pagu_idr) FROM read_parquet('{out}/fct_anggaran/*/*.parquet', hive_partitioning = true) "
+        "WHERE tahun = 2024 AND level = 'urusan'"
+    ).fetchone()[0]
+    assert str(total) == "6253831019.00"

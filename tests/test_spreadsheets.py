@@ -24,7 +24,7 @@ def budget(path: Path):
 
 
 def assert_same_budget_lines(doc, with_serapan=True):
-    lines = doc.rows["fct_anggaran"]
+    lines = doc.rows["fct_anggaran_per_dokumen"]
     assert [(r["kode"], r["level"]) for r in lines] == [(g["kode"], g["level"]) for g in GOLDEN]
     for r, g in zip(lines, GOLDEN):
         assert r["pagu_idr"] == dec(g["pagu_idr"]), g["kode"]
@@ -42,8 +42,8 @@ def sample():
 
 def test_sample_export_gives_the_same_45_lines_as_the_pdf_to_the_rupiah(sample, transformed):
     assert_same_budget_lines(sample)
-    pdf_lines = [(r["kode"], r["pagu_idr"], r["realisasi_idr"]) for r in transformed.rows["fct_anggaran"]]
-    assert [(r["kode"], r["pagu_idr"], r["realisasi_idr"]) for r in sample.rows["fct_anggaran"]] == pdf_lines
+    pdf_lines = [(r["kode"], r["pagu_idr"], r["realisasi_idr"]) for r in transformed.rows["fct_anggaran_per_dokumen"]]
+    assert [(r["kode"], r["pagu_idr"], r["realisasi_idr"]) for r in sample.rows["fct_anggaran_per_dokumen"]] == pdf_lines
 
 
 def test_sample_export_indicators_match_the_pdf(sample, transformed):
@@ -53,7 +53,7 @@ def test_sample_export_indicators_match_the_pdf(sample, transformed):
             for r in rows if r["jenis"] == "anggaran"
         ]
 
-    assert key(sample.rows["fct_indikator"]) == key(transformed.rows["fct_indikator"])
+    assert key(sample.rows["fct_indikator_per_dokumen"]) == key(transformed.rows["fct_indikator_per_dokumen"])
 
 
 def test_title_block_gives_year_opd_stage_and_month(sample):
@@ -63,7 +63,7 @@ def test_title_block_gives_year_opd_stage_and_month(sample):
 
 
 def test_provenance_is_sheet_and_row(sample):
-    first = sample.rows["fct_anggaran"][0]
+    first = sample.rows["fct_anggaran_per_dokumen"][0]
     assert (first["source_sheet"], first["source_row"], first["source_page"]) == ("CIK", 9, None)
     cell = next(c for c in sample.rows["stg_sel"] if c["source_row"] == 9 and c["column_name"] == "pagu")
     assert (cell["column_index"], cell["text"]) == (5, "6214345759")
@@ -74,7 +74,7 @@ def test_footer_rows_are_totals_not_lines(sample):
     assert footer[("jumlah", 1)] == Decimal("6254031019")
     assert footer[("sisa", 1)] == Decimal("517394344")
     assert footer[("totalsubkegiatan", 1)] == 23
-    assert not any(r["kode"] is None for r in sample.rows["fct_anggaran"])
+    assert not any(r["kode"] is None for r in sample.rows["fct_anggaran_per_dokumen"])
 
 
 @pytest.mark.parametrize("layout", ["cik", "subcode", "split", "simple"])
@@ -92,7 +92,7 @@ def test_merged_header_cells_from_the_file(tmp_path):
     merges = {"CIK": ["A7:C7", "D7:D8", "E7:E8", "F7:H7", "I7:L7", "M7:M8"]}
     doc = budget(sheets.write_xlsx(tmp_path / "merged.xlsx", {"CIK": rows}, merges))
     assert_same_budget_lines(doc)
-    assert len([r for r in doc.rows["fct_indikator"] if r["target"] is not None]) == 41
+    assert len([r for r in doc.rows["fct_indikator_per_dokumen"] if r["target"] is not None]) == 41
 
 
 @pytest.mark.parametrize("locale", ["id", "en"])

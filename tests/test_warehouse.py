@@ -24,7 +24,8 @@ def counts(path):
     try:
         return {
             t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-            for t in ("dim_dokumen", "fct_anggaran", "fct_indikator", "fct_ringkasan_anggaran", "stg_sel", "mart_serapan_anggaran")
+            for t in ("dim_dokumen", "fct_anggaran", "fct_anggaran_per_dokumen", "fct_indikator", "fct_indikator_per_dokumen",
+                      "fct_ringkasan_anggaran", "stg_sel", "mart_serapan_anggaran")
         }
     finally:
         con.close()
@@ -33,7 +34,7 @@ def counts(path):
 def test_load_is_idempotent(tmp_path, transformed):
     wh = tmp_path / "k.duckdb"
     first = load_sample(wh, transformed)
-    assert first.status == "loaded" and first.rows["fct_anggaran"] == 45
+    assert first.status == "loaded" and first.rows["fct_anggaran_per_dokumen"] == 45
     before = counts(wh)
     load_sample(wh, transformed)
     assert counts(wh) == before
@@ -92,7 +93,7 @@ def test_a_failed_build_leaves_the_previous_warehouse_intact(tmp_path, transform
     stamp = os.stat(wh).st_mtime_ns
     with pytest.raises(RuntimeError):
         with WarehouseBuild(wh) as build:
-            build.con.execute("DELETE FROM fct_anggaran")
+            build.con.execute("DELETE FROM fct_anggaran_per_dokumen")
             raise RuntimeError("machine died")
     assert os.stat(wh).st_mtime_ns == stamp
     assert counts(wh) == before
@@ -101,7 +102,7 @@ def test_a_failed_build_leaves_the_previous_warehouse_intact(tmp_path, transform
 
 def test_a_document_that_fails_to_insert_is_rolled_back_alone(tmp_path, transformed):
     wh = tmp_path / "k.duckdb"
-    bad_rows = {**transformed.rows, "fct_anggaran": [{**transformed.rows["fct_anggaran"][0], "tahun": "not a year"}]}
+    bad_rows = {**transformed.rows, "fct_anggaran_per_dokumen": [{**transformed.rows["fct_anggaran_per_dokumen"][0], "tahun": "not a year"}]}
     with WarehouseBuild(wh) as build:
         out = build.load_document({**transformed.dokumen, "source_document_id": "cd" * 32}, bad_rows, 1)
         ok = build.load_document(transformed.dokumen, transformed.rows, 1)
@@ -109,7 +110,7 @@ def test_a_document_that_fails_to_insert_is_rolled_back_alone(tmp_path, transfor
     assert out.status == "rejected" and "gagal dimuat" in out.error
     assert ok.status == "loaded"
     con = duckdb.connect(str(wh), read_only=True)
-    assert con.execute("SELECT count(*) FROM fct_anggaran").fetchone()[0] == 45
+    assert con.execute("SELECT count(*) FROM fct_anggaran_per_dokumen").fetchone()[0] == 45
     assert con.execute("SELECT count(*) FROM stg_sel WHERE source_document_id = ?", ["cd" * 32]).fetchone()[0] == 0
     con.close()
 
@@ -128,7 +129,8 @@ def test_reader_keeps_its_snapshot_while_a_run_swaps_the_file(tmp_path, transfor
     load_sample(wh, transformed)
     reader = duckdb.connect(str(wh), read_only=True)
     with WarehouseBuild(wh) as build:
-        build.con.execute("DELETE FROM fct_anggaran WHERE level = 'urusan'")
+        build.con.execute("DELETE FROM fct_anggaran_per_dokumen WHERE level = 'urusan'")
+        build.refresh()
         build.commit()
     assert reader.execute("SELECT count(*) FROM fct_anggaran").fetchone()[0] == 45
     reader.close()
@@ -181,29 +183,31 @@ def test_export_and_pdf_of_one_report_give_one_truth_per_line(tmp_path, transfor
     chosen = con.execute(
         "SELECT DISTINCT d.format FROM mart_serapan_anggaran m JOIN dim_dokumen d USING (source_document_id)"
     ).fetchall()
-    facts = con.execute("SELECT count(*) FROM fct_anggaran WHERE pemda = 'Kabupaten Klungkung'").fetchone()[0]
+    facts = con.execute("SELECT count(*) FROM fct_anggaran_per_dokumen WHERE pemda = 'Kabupaten Klungkung'").fetchone()[0]
+    lines = con.execute("SELECT count(*), min(dokumen_count), bool_and(is_sepakat) FROM fct_anggaran WHERE pemda = 'Kabupaten Klungkung'").fetchone()
     con.close()
     assert docs == [("pdf", "Kabupaten Klungkung", False), ("xlsx", "Kabupaten Klungkung", True)]
-    assert mart == (45, 1) and chosen == [("xlsx",)]
-    assert facts == 90
+    # the PDF is the published report and has the page to cite; the export printed the same figures
+    assert mart == (45, 1) and chosen == [("pdf",)]
+    assert facts == 90 and lines == (45, 2, True)
 
 
 def test_a_warehouse_from_an_older_schema_keeps_its_rows(tmp_path, transformed):
     wh = tmp_path / "k.duckdb"
     load_sample(wh, transformed)
     con = duckdb.connect(str(wh))
-    con.execute("ALTER TABLE fct_indikator DROP COLUMN tujuan")
+    con.execute("ALTER TABLE fct_indikator_per_dokumen DROP COLUMN tujuan")
     con.execute("ALTER TABLE dim_dokumen DROP COLUMN bulan")
     con.close()
     with WarehouseBuild(wh) as build:
         build.refresh()
         build.commit()
     con = duckdb.connect(str(wh), read_only=True)
-    cols = [r[0] for r in con.execute("DESCRIBE fct_indikator").fetchall()]
-    n = con.execute("SELECT count(*) FROM fct_indikator").fetchone()[0]
+    cols = [r[0] for r in con.execute("DESCRIBE fct_indikator_per_dokumen").fetchall()]
+    n = con.execute("SELECT count(*) FROM fct_indikator_per_dokumen").fetchone()[0]
     docs = con.execute("SELECT file_name, bulan FROM dim_dokumen").fetchall()
     con.close()
-    assert "tujuan" in cols and n == len(transformed.rows["fct_indikator"])
+    assert "tujuan" in cols and n == len(transformed.rows["fct_indikator_per_dokumen"])
     assert docs == [("lkjip-disnaker-klungkung-2024.pdf", None)]
 
 

@@ -54,7 +54,7 @@ def test_the_draft_says_who_and_when(draft):
 
 
 def test_the_45_budget_lines_match_the_golden(draft):
-    lines = draft[2].rows["fct_anggaran"]
+    lines = draft[2].rows["fct_anggaran_per_dokumen"]
     assert [r["kode_printed"] for r in lines] == [g["kode_printed"] for g in GOLDEN_ANGGARAN]
     for line, g in zip(lines, GOLDEN_ANGGARAN):
         assert (line["kode"], line["level"], line["nomor_printed"] or "") == (g["kode"], g["level"], g["nomor_printed"])
@@ -65,7 +65,7 @@ def test_the_45_budget_lines_match_the_golden(draft):
 
 
 def test_the_budget_lines_indicators_match_the_golden(draft):
-    values = {r["kode"]: r for r in draft[2].rows["fct_indikator"] if r["jenis"] == "anggaran"}
+    values = {r["kode"]: r for r in draft[2].rows["fct_indikator_per_dokumen"] if r["jenis"] == "anggaran"}
     for g in (g for g in GOLDEN_ANGGARAN if g["target"]):
         v = values[g["kode"]]
         assert (norm(v["indikator"]), v["satuan"] or "") == (g["indikator"], g["satuan"])

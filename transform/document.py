@@ -202,8 +202,8 @@ def transform_document(doc: ExtractedDocument, supplied: dict | None = None) -> 
         rows={
             "stg_tabel": tabel,
             "stg_sel": sel,
-            "fct_anggaran": anggaran,
-            "fct_indikator": indikator,
+            "fct_anggaran_per_dokumen": anggaran,
+            "fct_indikator_per_dokumen": indikator,
             "fct_ringkasan_anggaran": ringkasan,
             "fct_efisiensi": efisiensi,
             "fct_konteks": konteks,

@@ -14,6 +14,39 @@ Generated from the warehouse's own `COMMENT ON` statements (`warehouse/schema.sq
 `warehouse/marts/*.sql`) by `make docs`.
 Layers: `stg_` as extracted, `dim_`/`fct_` the core, `mart_` published and derived.
 Provenance columns come last on staged and core rows.
+
+## One answer per line
+
+The same budget line or indicator value often reaches the warehouse from several documents:
+the LKjIP PDF and its e-monev export (the bundled samples), a 2024 report reprinting 2023
+beside the 2023 report itself, a corrected re-upload. Two kinds of table keep them apart:
+
+- **`fct_anggaran` and `fct_indikator` hold each line once**: one row per budget line per
+  agency (pemda, opd), tahun and tahapan, one row per indicator per agency, tahun, level, kode
+  and ukuran. Sum, count and chart these, and the marts built on them. Each row names the
+  document, page and row it was taken from, how many documents print it (`dokumen_count`) and
+  whether they agree (`is_sepakat`).
+- **`fct_anggaran_per_dokumen` and `fct_indikator_per_dokumen` hold every document's row**,
+  for audit and provenance; the checks (`fct_temuan`) read them. Summing them counts a line
+  once per document that prints it.
+
+Which row answers, among those of loaded documents (a superseded version never does):
+
+| | budget line (`fct_anggaran`) | indicator (`fct_indikator`) |
+| --- | --- | --- |
+| 1 | a row with realisasi beats one with pagu only | the report of that year beats a later report's reprint |
+| 2 | the realisation of a later month (`dim_dokumen.bulan`; none: the whole year) | a one-year table, then the budget table, a multi-year series, the Perjanjian Kinerja, the rest |
+| 3 | the PDF beats a spreadsheet of the same report: it is the published, signed document and has a page to cite | the same |
+| 4 | the newer file, then the later load | the later report year, the newer file, the later load |
+| 5 | the first table and row of the document | the same |
+
+A line is its `kode`; a line whose code did not parse is its level and printed name. An
+indicator is its text with case, spacing and bracketed parts ignored (`indikator_key`).
+`mart_serapan_anggaran` takes one tahapan per line: perubahan, else murni, else none named.
+The choice never hides a disagreement: where the documents differ, `is_sepakat` is false and
+`fct_temuan` names each figure that was not chosen, with both documents and pages
+(`lintas_dokumen` for budget lines, also a line one document prints twice; `lintas_laporan`
+for indicators across documents, `beda_antar_tabel` for two tables of one document).
 """
 
 

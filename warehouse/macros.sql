@@ -53,3 +53,15 @@ CREATE OR REPLACE MACRO indikator_key(t) AS name_key(regexp_replace(coalesce(t, 
 -- target (kondisi akhir) or its baseline (kondisi awal). Values compare only within one.
 CREATE OR REPLACE MACRO ukuran(jenis) AS
     CASE jenis WHEN 'renstra' THEN 'renstra' WHEN 'iku_akhir' THEN 'akhir' WHEN 'iku_awal' THEN 'awal' ELSE 'tahunan' END;
+
+-- Month a document's realisation runs to (dim_dokumen.bulan, "Desember" -> 12); a document that
+-- names no month accounts for the whole year (an LKjIP), so it counts as December.
+CREATE OR REPLACE MACRO bulan_ke(b) AS coalesce(
+    list_position(['januari', 'februari', 'maret', 'april', 'mei', 'juni', 'juli', 'agustus', 'september', 'oktober', 'november', 'desember'], lower(trim(b))),
+    12);
+
+-- A budget line across documents: its kode, else its level and printed name (a line whose
+-- code did not parse); null for a line with neither, which matches no other line.
+CREATE OR REPLACE MACRO baris_anggaran(kode, level, nama) AS
+    CASE WHEN kode IS NOT NULL THEN kode
+         WHEN name_key(nama) <> '' THEN coalesce(level, '') || ':' || name_key(nama) END;

@@ -113,7 +113,7 @@ COMMENT ON COLUMN stg_sel.x1 IS 'Right edge of the cell, in points.';
 COMMENT ON COLUMN stg_sel.bottom IS 'Bottom edge of the cell, points from the top of the page.';
 COMMENT ON COLUMN stg_sel.extractor_version IS 'Version of kinerja''s extractor.';
 
-CREATE TABLE IF NOT EXISTS fct_anggaran (
+CREATE TABLE IF NOT EXISTS fct_anggaran_per_dokumen (
     tahun INTEGER NOT NULL,
     pemda VARCHAR,
     opd VARCHAR,
@@ -139,33 +139,33 @@ CREATE TABLE IF NOT EXISTS fct_anggaran (
     source_row INTEGER NOT NULL,
     extractor_version VARCHAR NOT NULL
 );
-COMMENT ON TABLE fct_anggaran IS 'One row per budget line per report: pagu and realisasi of an urusan, bidang, program, kegiatan or sub-kegiatan, as printed and parsed.';
-COMMENT ON COLUMN fct_anggaran.tahun IS 'Budget year of the line (the report year).';
-COMMENT ON COLUMN fct_anggaran.pemda IS 'Local government (from dim_dokumen).';
-COMMENT ON COLUMN fct_anggaran.opd IS 'Agency (from dim_dokumen).';
-COMMENT ON COLUMN fct_anggaran.kode IS 'Canonical code U.BB.PP.K.KK.SSSS of what is printed (not corrected): 2 07 01 2.06 | 01 gives 2.07.01.2.06.0001. Null when the printed code does not parse.';
-COMMENT ON COLUMN fct_anggaran.kode_printed IS 'Code as printed; cells of a code split over two columns joined with " | ".';
-COMMENT ON COLUMN fct_anggaran.level IS 'urusan, bidang, program, kegiatan or sub_kegiatan, from the number of code segments.';
-COMMENT ON COLUMN fct_anggaran.nomor_printed IS 'Row number as printed in the NO. columns (P./K./SK.).';
-COMMENT ON COLUMN fct_anggaran.nama_printed IS 'Name of the program/kegiatan/sub-kegiatan as printed, line breaks folded; null when the report prints none.';
-COMMENT ON COLUMN fct_anggaran.pagu_idr IS 'Budget ceiling (pagu, ANGGARAN RENCANA) in rupiah.';
-COMMENT ON COLUMN fct_anggaran.pagu_printed IS 'Pagu as printed.';
-COMMENT ON COLUMN fct_anggaran.realisasi_idr IS 'Budget realisation (spending) in rupiah.';
-COMMENT ON COLUMN fct_anggaran.realisasi_printed IS 'Realisasi as printed.';
-COMMENT ON COLUMN fct_anggaran.serapan_pct_reported IS 'Absorption in percent as the report prints it (its "CAPAIAN" of the budget).';
-COMMENT ON COLUMN fct_anggaran.serapan_printed IS 'Printed absorption text.';
-COMMENT ON COLUMN fct_anggaran.serapan_pct IS 'Absorption recomputed: realisasi_idr / pagu_idr x 100, rounded to 2 decimals; null when pagu is 0 or missing.';
-COMMENT ON COLUMN fct_anggaran.keterangan IS 'KET. column as printed (e.g. Disetujui).';
-COMMENT ON COLUMN fct_anggaran.parse_issue IS 'Why a printed value or code did not parse (the printed text is kept); null when all parsed.';
-COMMENT ON COLUMN fct_anggaran.source_document_id IS 'Document the line comes from.';
-COMMENT ON COLUMN fct_anggaran.source_page IS 'Page where the row starts (null for spreadsheets and .docx).';
-COMMENT ON COLUMN fct_anggaran.source_pages IS 'All pages the row is printed on (a row split by a page break has two).';
-COMMENT ON COLUMN fct_anggaran.source_sheet IS 'Sheet the row is on (spreadsheets only; PDFs give source_page).';
-COMMENT ON COLUMN fct_anggaran.source_table IS 'Table ordinal in the document (stg_tabel).';
-COMMENT ON COLUMN fct_anggaran.source_row IS 'PDF: body row in the stitched table; spreadsheet: the sheet''s row number; .docx: the row in Word''s table (stg_sel.source_row).';
-COMMENT ON COLUMN fct_anggaran.extractor_version IS 'Version of kinerja''s extractor.';
+COMMENT ON TABLE fct_anggaran_per_dokumen IS 'One row per budget line per document that prints it: pagu and realisasi of an urusan, bidang, program, kegiatan or sub-kegiatan, as printed and parsed. The same line of one agency-year appears once for every document (the LKjIP PDF, its e-monev export, a superseded version): for audit and provenance. Sums and counts belong on fct_anggaran, which holds each line once.';
+COMMENT ON COLUMN fct_anggaran_per_dokumen.tahun IS 'Budget year of the line (the report year).';
+COMMENT ON COLUMN fct_anggaran_per_dokumen.pemda IS 'Local government (from dim_dokumen).';
+COMMENT ON COLUMN fct_anggaran_per_dokumen.opd IS 'Agency (from dim_dokumen).';
+COMMENT ON COLUMN fct_anggaran_per_dokumen.kode IS 'Canonical code U.BB.PP.K.KK.SSSS of what is printed (not corrected): 2 07 01 2.06 | 01 gives 2.07.01.2.06.0001. Null when the printed code does not parse.';
+COMMENT ON COLUMN fct_anggaran_per_dokumen.kode_printed IS 'Code as printed; cells of a code split over two columns joined with " | ".';
+COMMENT ON COLUMN fct_anggaran_per_dokumen.level IS 'urusan, bidang, program, kegiatan or sub_kegiatan, from the number of code segments.';
+COMMENT ON COLUMN fct_anggaran_per_dokumen.nomor_printed IS 'Row number as printed in the NO. columns (P./K./SK.).';
+COMMENT ON COLUMN fct_anggaran_per_dokumen.nama_printed IS 'Name of the program/kegiatan/sub-kegiatan as printed, line breaks folded; null when the report prints none.';
+COMMENT ON COLUMN fct_anggaran_per_dokumen.pagu_idr IS 'Budget ceiling (pagu, ANGGARAN RENCANA) in rupiah.';
+COMMENT ON COLUMN fct_anggaran_per_dokumen.pagu_printed IS 'Pagu as printed.';
+COMMENT ON COLUMN fct_anggaran_per_dokumen.realisasi_idr IS 'Budget realisation (spending) in rupiah.';
+COMMENT ON COLUMN fct_anggaran_per_dokumen.realisasi_printed IS 'Realisasi as printed.';
+COMMENT ON COLUMN fct_anggaran_per_dokumen.serapan_pct_reported IS 'Absorption in percent as the report prints it (its "CAPAIAN" of the budget).';
+COMMENT ON COLUMN fct_anggaran_per_dokumen.serapan_printed IS 'Printed absorption text.';
+COMMENT ON COLUMN fct_anggaran_per_dokumen.serapan_pct IS 'Absorption recomputed: realisasi_idr / pagu_idr x 100, rounded to 2 decimals; null when pagu is 0 or missing.';
+COMMENT ON COLUMN fct_anggaran_per_dokumen.keterangan IS 'KET. column as printed (e.g. Disetujui).';
+COMMENT ON COLUMN fct_anggaran_per_dokumen.parse_issue IS 'Why a printed value or code did not parse (the printed text is kept); null when all parsed.';
+COMMENT ON COLUMN fct_anggaran_per_dokumen.source_document_id IS 'Document the line comes from.';
+COMMENT ON COLUMN fct_anggaran_per_dokumen.source_page IS 'Page where the row starts (null for spreadsheets and .docx).';
+COMMENT ON COLUMN fct_anggaran_per_dokumen.source_pages IS 'All pages the row is printed on (a row split by a page break has two).';
+COMMENT ON COLUMN fct_anggaran_per_dokumen.source_sheet IS 'Sheet the row is on (spreadsheets only; PDFs give source_page).';
+COMMENT ON COLUMN fct_anggaran_per_dokumen.source_table IS 'Table ordinal in the document (stg_tabel).';
+COMMENT ON COLUMN fct_anggaran_per_dokumen.source_row IS 'PDF: body row in the stitched table; spreadsheet: the sheet''s row number; .docx: the row in Word''s table (stg_sel.source_row).';
+COMMENT ON COLUMN fct_anggaran_per_dokumen.extractor_version IS 'Version of kinerja''s extractor.';
 
-CREATE TABLE IF NOT EXISTS fct_indikator (
+CREATE TABLE IF NOT EXISTS fct_indikator_per_dokumen (
     tahun INTEGER NOT NULL,
     tahun_laporan INTEGER NOT NULL,
     pemda VARCHAR,
@@ -192,32 +192,32 @@ CREATE TABLE IF NOT EXISTS fct_indikator (
     source_row INTEGER NOT NULL,
     extractor_version VARCHAR NOT NULL
 );
-COMMENT ON TABLE fct_indikator IS 'One row per indicator value per year per report: target, realisasi and printed capaian of a sasaran, program, kegiatan or sub-kegiatan indicator. Multi-year tables give one row per year.';
-COMMENT ON COLUMN fct_indikator.tahun IS 'Year the value is for.';
-COMMENT ON COLUMN fct_indikator.tahun_laporan IS 'Year of the report that printed it (a 2024 report reprints 2022 and 2023).';
-COMMENT ON COLUMN fct_indikator.pemda IS 'Local government.';
-COMMENT ON COLUMN fct_indikator.opd IS 'Agency.';
-COMMENT ON COLUMN fct_indikator.jenis IS 'Table kind it came from: anggaran (budget table indicator), tahunan (one year), multitahun (series), renstra (progress to the Renstra end target; target is the end target), iku (IKU yearly target), iku_awal (IKU kondisi awal: realised baseline, the year before the first target year), iku_akhir (IKU kondisi akhir: end-of-period target, in the last year), pk (Perjanjian Kinerja target).';
-COMMENT ON COLUMN fct_indikator.tujuan IS 'Tujuan (goal) text as printed, for IKU and Perjanjian Kinerja rows.';
-COMMENT ON COLUMN fct_indikator.level IS 'tujuan, sasaran, program, kegiatan or sub_kegiatan.';
-COMMENT ON COLUMN fct_indikator.kode IS 'Canonical code of the program/kegiatan/sub-kegiatan; null for sasaran.';
-COMMENT ON COLUMN fct_indikator.sasaran IS 'Sasaran (strategic objective) text as printed, for sasaran-level rows.';
-COMMENT ON COLUMN fct_indikator.indikator IS 'Indicator text as printed, without the satuan in brackets of INDIKATOR (SATUAN) columns; null when not printed.';
-COMMENT ON COLUMN fct_indikator.satuan IS 'Unit: from a Satuan column, the brackets of an INDIKATOR (SATUAN) cell, or the unit printed with the target.';
-COMMENT ON COLUMN fct_indikator.target IS 'Target (rencana) value.';
-COMMENT ON COLUMN fct_indikator.target_printed IS 'Target as printed.';
-COMMENT ON COLUMN fct_indikator.realisasi IS 'Realised value.';
-COMMENT ON COLUMN fct_indikator.realisasi_printed IS 'Realisasi as printed.';
-COMMENT ON COLUMN fct_indikator.capaian_pct_reported IS 'Achievement in percent as the report prints it.';
-COMMENT ON COLUMN fct_indikator.capaian_printed IS 'Printed achievement text.';
-COMMENT ON COLUMN fct_indikator.parse_issue IS 'Why a printed value did not parse, or that the indicator text is missing; null when clean.';
-COMMENT ON COLUMN fct_indikator.source_document_id IS 'Document the value comes from.';
-COMMENT ON COLUMN fct_indikator.source_page IS 'Page where the row starts.';
-COMMENT ON COLUMN fct_indikator.source_pages IS 'All pages the row is printed on.';
-COMMENT ON COLUMN fct_indikator.source_sheet IS 'Sheet the row is on (spreadsheets only; PDFs give source_page).';
-COMMENT ON COLUMN fct_indikator.source_table IS 'Table ordinal in the document (stg_tabel).';
-COMMENT ON COLUMN fct_indikator.source_row IS 'Body row in the stitched table.';
-COMMENT ON COLUMN fct_indikator.extractor_version IS 'Version of kinerja''s extractor.';
+COMMENT ON TABLE fct_indikator_per_dokumen IS 'One row per indicator value per year per table per document that prints it: target, realisasi and printed capaian of a sasaran, program, kegiatan or sub-kegiatan indicator; multi-year tables give one row per year. The same value appears once for every table and document printing it (a 2024 report reprints 2023): for audit and provenance. fct_indikator holds each value once.';
+COMMENT ON COLUMN fct_indikator_per_dokumen.tahun IS 'Year the value is for.';
+COMMENT ON COLUMN fct_indikator_per_dokumen.tahun_laporan IS 'Year of the report that printed it (a 2024 report reprints 2022 and 2023).';
+COMMENT ON COLUMN fct_indikator_per_dokumen.pemda IS 'Local government.';
+COMMENT ON COLUMN fct_indikator_per_dokumen.opd IS 'Agency.';
+COMMENT ON COLUMN fct_indikator_per_dokumen.jenis IS 'Table kind it came from: anggaran (budget table indicator), tahunan (one year), multitahun (series), renstra (progress to the Renstra end target; target is the end target), iku (IKU yearly target), iku_awal (IKU kondisi awal: realised baseline, the year before the first target year), iku_akhir (IKU kondisi akhir: end-of-period target, in the last year), pk (Perjanjian Kinerja target).';
+COMMENT ON COLUMN fct_indikator_per_dokumen.tujuan IS 'Tujuan (goal) text as printed, for IKU and Perjanjian Kinerja rows.';
+COMMENT ON COLUMN fct_indikator_per_dokumen.level IS 'tujuan, sasaran, program, kegiatan or sub_kegiatan.';
+COMMENT ON COLUMN fct_indikator_per_dokumen.kode IS 'Canonical code of the program/kegiatan/sub-kegiatan; null for sasaran.';
+COMMENT ON COLUMN fct_indikator_per_dokumen.sasaran IS 'Sasaran (strategic objective) text as printed, for sasaran-level rows.';
+COMMENT ON COLUMN fct_indikator_per_dokumen.indikator IS 'Indicator text as printed, without the satuan in brackets of INDIKATOR (SATUAN) columns; null when not printed.';
+COMMENT ON COLUMN fct_indikator_per_dokumen.satuan IS 'Unit: from a Satuan column, the brackets of an INDIKATOR (SATUAN) cell, or the unit printed with the target.';
+COMMENT ON COLUMN fct_indikator_per_dokumen.target IS 'Target (rencana) value.';
+COMMENT ON COLUMN fct_indikator_per_dokumen.target_printed IS 'Target as printed.';
+COMMENT ON COLUMN fct_indikator_per_dokumen.realisasi IS 'Realised value.';
+COMMENT ON COLUMN fct_indikator_per_dokumen.realisasi_printed IS 'Realisasi as printed.';
+COMMENT ON COLUMN fct_indikator_per_dokumen.capaian_pct_reported IS 'Achievement in percent as the report prints it.';
+COMMENT ON COLUMN fct_indikator_per_dokumen.capaian_printed IS 'Printed achievement text.';
+COMMENT ON COLUMN fct_indikator_per_dokumen.parse_issue IS 'Why a printed value did not parse, or that the indicator text is missing; null when clean.';
+COMMENT ON COLUMN fct_indikator_per_dokumen.source_document_id IS 'Document the value comes from.';
+COMMENT ON COLUMN fct_indikator_per_dokumen.source_page IS 'Page where the row starts.';
+COMMENT ON COLUMN fct_indikator_per_dokumen.source_pages IS 'All pages the row is printed on.';
+COMMENT ON COLUMN fct_indikator_per_dokumen.source_sheet IS 'Sheet the row is on (spreadsheets only; PDFs give source_page).';
+COMMENT ON COLUMN fct_indikator_per_dokumen.source_table IS 'Table ordinal in the document (stg_tabel).';
+COMMENT ON COLUMN fct_indikator_per_dokumen.source_row IS 'Body row in the stitched table.';
+COMMENT ON COLUMN fct_indikator_per_dokumen.extractor_version IS 'Version of kinerja''s extractor.';
 
 CREATE TABLE IF NOT EXISTS fct_ringkasan_anggaran (
     tahun INTEGER NOT NULL,

@@ -5,11 +5,11 @@
 -- the end target.
 -- indikator_key (two regular expressions) once per distinct printed indicator, not per row.
 WITH keyed AS (
-    SELECT indikator, indikator_key(indikator) AS ik FROM (SELECT DISTINCT indikator FROM fct_indikator WHERE indikator IS NOT NULL)
+    SELECT indikator, indikator_key(indikator) AS ik FROM (SELECT DISTINCT indikator FROM fct_indikator_per_dokumen WHERE indikator IS NOT NULL)
 ),
 v AS (
     SELECT i.*, k.ik, ukuran(i.jenis) AS ukuran, t.caption
-    FROM fct_indikator AS i
+    FROM fct_indikator_per_dokumen AS i
     JOIN keyed AS k USING (indikator)
     JOIN dim_dokumen AS d USING (source_document_id)
     LEFT JOIN stg_tabel AS t USING (source_document_id, source_table)
@@ -52,8 +52,8 @@ SELECT
     e.source_page, e.source_sheet, e.source_table, e.source_row
 FROM fct_efisiensi AS e
 JOIN dim_dokumen AS d ON d.source_document_id = e.source_document_id AND d.status = 'loaded'
-JOIN fct_anggaran AS a ON a.source_document_id = e.source_document_id AND a.kode = e.kode
-LEFT JOIN fct_indikator AS i
+JOIN fct_anggaran_per_dokumen AS a ON a.source_document_id = e.source_document_id AND a.kode = e.kode
+LEFT JOIN fct_indikator_per_dokumen AS i
     ON i.source_document_id = a.source_document_id AND i.source_table = a.source_table AND i.source_row = a.source_row AND i.jenis = 'anggaran'
 LEFT JOIN stg_tabel AS te ON te.source_document_id = e.source_document_id AND te.source_table = e.source_table
 LEFT JOIN stg_tabel AS ta ON ta.source_document_id = a.source_document_id AND ta.source_table = a.source_table

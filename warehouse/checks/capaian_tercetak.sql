@@ -6,13 +6,13 @@
 -- regular expressions), not once per row.
 WITH arah AS (
     SELECT s.indikator, k.arah
-    FROM (SELECT indikator, indikator_key(indikator) AS indikator_key FROM (SELECT DISTINCT indikator FROM fct_indikator)) AS s
+    FROM (SELECT indikator, indikator_key(indikator) AS indikator_key FROM (SELECT DISTINCT indikator FROM fct_indikator_per_dokumen)) AS s
     LEFT JOIN dim_indikator AS k USING (indikator_key)
 ),
 v AS (
     SELECT i.*, coalesce(k.arah, 'naik') AS arah, t.caption,
         capaian_arah(i.target, i.realisasi, coalesce(k.arah, 'naik')) AS exact
-    FROM fct_indikator AS i
+    FROM fct_indikator_per_dokumen AS i
     JOIN dim_dokumen AS d USING (source_document_id)
     JOIN arah AS k ON k.indikator IS NOT DISTINCT FROM i.indikator
     LEFT JOIN stg_tabel AS t USING (source_document_id, source_table)

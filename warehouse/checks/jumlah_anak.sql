@@ -4,7 +4,7 @@
 -- under kegiatan row 2.07.01.2.03; the code would put it elsewhere).
 WITH lines AS (
     SELECT a.*, level_rank(a.level) AS rk, t.caption
-    FROM fct_anggaran AS a
+    FROM fct_anggaran_per_dokumen AS a
     JOIN dim_dokumen AS d USING (source_document_id)
     LEFT JOIN stg_tabel AS t USING (source_document_id, source_table)
     WHERE d.status = 'loaded' AND a.level IS NOT NULL

@@ -6,7 +6,7 @@
 -- gaps from 10 points are tinggi.
 WITH v AS (
     SELECT i.*, indikator_key(i.indikator) AS ik, t.caption
-    FROM fct_indikator AS i
+    FROM fct_indikator_per_dokumen AS i
     JOIN dim_dokumen AS d USING (source_document_id)
     LEFT JOIN stg_tabel AS t USING (source_document_id, source_table)
     WHERE d.status = 'loaded' AND i.indikator IS NOT NULL

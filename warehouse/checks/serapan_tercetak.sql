@@ -13,7 +13,7 @@ SELECT
         || ') tercetak ' || a.serapan_printed || ' %, padahal realisasi ' || idr(a.realisasi_idr) || ' dari pagu ' || idr(a.pagu_idr)
         || ' = ' || angka(a.realisasi_idr * 100.0 / a.pagu_idr) || ' %.' AS message,
     a.source_page, a.source_sheet, a.source_table, a.source_row
-FROM fct_anggaran AS a
+FROM fct_anggaran_per_dokumen AS a
 JOIN dim_dokumen AS d USING (source_document_id)
 LEFT JOIN stg_tabel AS t USING (source_document_id, source_table)
 WHERE d.status = 'loaded'

@@ -9,7 +9,7 @@ SELECT
     x.source_page, NULL AS source_sheet, NULL AS source_table, NULL AS source_row
 FROM fct_angka_teks AS x
 JOIN dim_dokumen AS d ON d.source_document_id = x.source_document_id AND d.status = 'loaded'
-JOIN fct_indikator AS i
+JOIN fct_indikator_per_dokumen AS i
     ON i.source_document_id = x.source_document_id AND i.tahun = x.tahun AND i.jenis = 'tahunan'
     AND length(indikator_key(i.indikator)) >= 8 AND contains(name_key(x.lingkup), indikator_key(i.indikator))
 LEFT JOIN stg_tabel AS t ON t.source_document_id = i.source_document_id AND t.source_table = i.source_table

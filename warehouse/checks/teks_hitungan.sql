@@ -13,7 +13,7 @@ WITH teks AS (
 bidang AS (
     SELECT source_document_id, kode, nama_printed,
         regexp_replace(name_key(nama_printed), '^urusanpemerintahanbidang', '') AS bidang_key
-    FROM fct_anggaran WHERE level = 'bidang'
+    FROM fct_anggaran_per_dokumen WHERE level = 'bidang'
 ),
 scoped AS (
     SELECT t.*, b.kode AS bidang_kode
@@ -27,7 +27,7 @@ scoped AS (
 ),
 counts AS (
     SELECT s.*, (
-        SELECT count(*) FROM fct_anggaran AS a
+        SELECT count(*) FROM fct_anggaran_per_dokumen AS a
         WHERE a.source_document_id = s.source_document_id AND a.level = s.tingkat
           AND (s.lingkup IS NULL OR a.kode LIKE s.bidang_kode || '.%')
     ) AS other

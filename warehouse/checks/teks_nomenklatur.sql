@@ -7,7 +7,7 @@ WITH listed AS (
 ),
 own_programs AS (
     SELECT DISTINCT a.source_document_id, n.kode, n.nama, name_key(n.nama) AS nama_key
-    FROM fct_anggaran AS a
+    FROM fct_anggaran_per_dokumen AS a
     JOIN dim_nomenklatur AS n ON n.versi = '2023' AND n.level = 'program' AND n.kode LIKE a.kode || '.%'
     WHERE a.level = 'bidang'
 ),

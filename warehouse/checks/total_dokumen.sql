@@ -19,10 +19,10 @@ WITH footer AS (
 top_level AS (
     SELECT a.source_document_id, a.source_table, sum(a.pagu_idr) AS pagu, sum(a.realisasi_idr) AS realisasi, count(*) AS n,
         string_agg(coalesce(a.kode, a.kode_printed), ' + ' ORDER BY a.source_row) AS kodes
-    FROM fct_anggaran AS a
+    FROM fct_anggaran_per_dokumen AS a
     JOIN (
         SELECT source_document_id, source_table, min(level_rank(level)) AS top_rank
-        FROM fct_anggaran WHERE level IS NOT NULL GROUP BY ALL
+        FROM fct_anggaran_per_dokumen WHERE level IS NOT NULL GROUP BY ALL
     ) AS m ON m.source_document_id = a.source_document_id AND m.source_table = a.source_table AND level_rank(a.level) = m.top_rank
     GROUP BY ALL
 ),

@@ -3,7 +3,7 @@
 CREATE OR REPLACE TABLE dim_indikator AS
 WITH spellings AS (
     SELECT indikator_key(indikator) AS indikator_key, indikator, count(*) AS n
-    FROM fct_indikator
+    FROM fct_indikator_per_dokumen
     WHERE indikator IS NOT NULL
     GROUP BY ALL
 ),
@@ -28,7 +28,7 @@ FROM chosen AS c
 LEFT JOIN keyword AS k USING (indikator_key)
 LEFT JOIN dim_arah_indikator AS o ON indikator_key(o.indikator) = c.indikator_key;
 COMMENT ON TABLE dim_indikator IS 'One row per indicator, the same across years, tables and reports whatever its case, spacing or punctuation; with its direction.';
-COMMENT ON COLUMN dim_indikator.indikator_key IS 'Stable key: the indicator text without bracketed parts, lower-cased, non-alphanumerics removed (join on indikator_key(fct_indikator.indikator)).';
+COMMENT ON COLUMN dim_indikator.indikator_key IS 'Stable key: the indicator text without bracketed parts, lower-cased, non-alphanumerics removed (join on indikator_key(fct_indikator_per_dokumen.indikator)).';
 COMMENT ON COLUMN dim_indikator.indikator IS 'The most frequent printed spelling.';
 COMMENT ON COLUMN dim_indikator.arah IS 'naik: higher is better; turun: lower is better (capaian = (2 x target - realisasi) / target x 100).';
 COMMENT ON COLUMN dim_indikator.arah_sumber IS 'daftar (warehouse/reference/arah_indikator.csv), kata kunci: <keyword> (arah_kata_kunci.csv) or bawaan (default naik).';

@@ -1,64 +1,22 @@
--- One row per tahun x pemda x opd x indicator (and code for program-level indicators),
--- indicators keyed across spellings by indikator_key and read in their direction (dim_indikator),
--- Renstra end-target progress kept apart from the year's own target.
--- One truth: the report of that year beats a later reprint, a one-year table beats a
--- multi-year series, a structured export beats a PDF, then the latest load.
+-- One row per tahun x pemda x opd x indicator (and code for program-level indicators): the
+-- one answer of fct_indikator (its precedence: the report of that year beats a later reprint, a
+-- one-year table beats a multi-year series, the PDF beats its export), read in the indicator's
+-- direction (dim_indikator), Renstra end-target progress kept apart from the year's own target.
 CREATE OR REPLACE TABLE mart_capaian_indikator AS
--- indikator_key is two regular expressions: computed once per distinct printed indicator,
--- not once per row (a national warehouse prints the same indicators millions of times).
-WITH keyed AS (
-    SELECT s.indikator, s.indikator_key, coalesce(k.arah, 'naik') AS arah
-    FROM (SELECT indikator, indikator_key(indikator) AS indikator_key FROM (SELECT DISTINCT indikator FROM fct_indikator)) AS s
-    LEFT JOIN dim_indikator AS k USING (indikator_key)
-),
-base AS (
-    SELECT
-        i.rowid AS fact_rowid,
-        i.tahun, i.pemda, i.opd, i.level, i.kode, i.jenis, i.tahun_laporan, i.source_page, i.source_row,
-        d.format,
-        d.loaded_at,
-        ukuran(i.jenis) AS ukuran,
-        s.indikator_key,
-        s.arah
+WITH ranked AS (
+    SELECT i.*, coalesce(k.arah, 'naik') AS arah, i.baris_count AS source_count
     FROM fct_indikator AS i
-    JOIN dim_dokumen AS d USING (source_document_id)
-    JOIN keyed AS s ON s.indikator IS NOT DISTINCT FROM i.indikator
-    WHERE d.status = 'loaded'
-),
--- The chosen row of each group by an ordered first() over row ids, then the row itself: the
--- same pick as ranking every row in a window, at half the cost on millions of rows.
-chosen AS (
-    SELECT
-        tahun, pemda, opd, level, kode, ukuran, indikator_key,
-        arah,  -- follows from indikator_key
-        count(*) AS source_count,
-        first(fact_rowid ORDER BY
-            CASE WHEN tahun_laporan = tahun THEN 0 ELSE 1 END,
-            CASE jenis WHEN 'tahunan' THEN 0 WHEN 'anggaran' THEN 1 WHEN 'multitahun' THEN 2 WHEN 'pk' THEN 3 ELSE 4 END,
-            CASE WHEN format = 'pdf' THEN 1 ELSE 0 END,
-            tahun_laporan DESC,
-            loaded_at DESC,
-            source_page,
-            source_row
-        ) AS fact_rowid
-    FROM base
-    GROUP BY tahun, pemda, opd, level, kode, ukuran, indikator_key, arah
-),
-ranked AS (
-    SELECT i.*, c.ukuran, c.indikator_key, c.arah, c.source_count
-    FROM chosen AS c
-    JOIN fct_indikator AS i ON i.rowid = c.fact_rowid
+    LEFT JOIN dim_indikator AS k USING (indikator_key)
 ),
 -- The end-of-period target of each indicator: the IKU's kondisi akhir beats a Renstra
 -- table's target akhir, then the latest report's. mart_renstra reads it from here.
 akhir AS (
-    SELECT i.pemda, i.opd, indikator_key(i.indikator) AS indikator_key,
+    SELECT i.pemda, i.opd, i.indikator_key,
         first(i.target ORDER BY CASE i.jenis WHEN 'iku_akhir' THEN 2 ELSE 1 END DESC, i.tahun_laporan DESC, i.source_table, i.source_row) AS target_akhir_renstra,
         first(i.tahun ORDER BY CASE i.jenis WHEN 'iku_akhir' THEN 2 ELSE 1 END DESC, i.tahun_laporan DESC, i.source_table, i.source_row) AS tahun_akhir_renstra,
         first(i.jenis ORDER BY CASE i.jenis WHEN 'iku_akhir' THEN 2 ELSE 1 END DESC, i.tahun_laporan DESC, i.source_table, i.source_row) AS sumber_target_akhir
     FROM fct_indikator AS i
-    JOIN dim_dokumen AS d USING (source_document_id)
-    WHERE d.status = 'loaded' AND i.jenis IN ('iku_akhir', 'renstra') AND i.target IS NOT NULL
+    WHERE i.jenis IN ('iku_akhir', 'renstra') AND i.target IS NOT NULL
     GROUP BY ALL
 )
 SELECT
@@ -106,7 +64,7 @@ COMMENT ON COLUMN mart_capaian_indikator.capaian_pct IS 'Achievement recomputed 
 COMMENT ON COLUMN mart_capaian_indikator.target_akhir_renstra IS 'End-of-period target of the indicator: the IKU''s kondisi akhir, else a Renstra table''s target akhir.';
 COMMENT ON COLUMN mart_capaian_indikator.tahun_akhir_renstra IS 'Year of that end-of-period target.';
 COMMENT ON COLUMN mart_capaian_indikator.sumber_target_akhir IS 'iku_akhir or renstra: the table the end-of-period target comes from.';
-COMMENT ON COLUMN mart_capaian_indikator.source_count IS 'How many printed rows (tables, reports) give this value.';
+COMMENT ON COLUMN mart_capaian_indikator.source_count IS 'How many printed rows (tables, reports) give this value (fct_indikator.baris_count).';
 COMMENT ON COLUMN mart_capaian_indikator.tahun_laporan IS 'Year of the report the chosen value comes from.';
 COMMENT ON COLUMN mart_capaian_indikator.jenis IS 'Kind of table the chosen value comes from.';
 COMMENT ON COLUMN mart_capaian_indikator.source_document_id IS 'Document of the chosen value.';

@@ -1,16 +1,14 @@
 -- One row per tahun x pemda x opd x kode: budget absorption, with the previous year beside it.
--- One truth per line: among loaded documents printing the same line, a structured export
--- beats a PDF, then the most recently loaded wins (docs/warehouse.md, precedence).
+-- The lines are fct_anggaran's one answer per line (its precedence: a row with realisasi,
+-- the later month, the PDF over its export, the newer file); of the tahapan, the amended budget
+-- (perubahan) beats the original (murni), which beats a document that names neither.
 CREATE OR REPLACE TABLE mart_serapan_anggaran AS
--- The chosen line of each group by an ordered first() over row ids, then the line itself: the
--- same pick as ranking every line in a window, at half the cost on millions of lines.
 WITH picked AS (
     SELECT
-        first(a.rowid ORDER BY CASE WHEN d.format = 'pdf' THEN 1 ELSE 0 END, d.loaded_at DESC, a.source_row) AS fact_rowid
-    FROM fct_anggaran AS a
-    JOIN dim_dokumen AS d USING (source_document_id)
-    WHERE d.status = 'loaded' AND a.kode IS NOT NULL
-    GROUP BY a.tahun, a.pemda, a.opd, a.kode
+        first(rowid ORDER BY CASE tahapan WHEN 'perubahan' THEN 0 WHEN 'murni' THEN 1 ELSE 2 END) AS fact_rowid
+    FROM fct_anggaran
+    WHERE kode IS NOT NULL
+    GROUP BY tahun, pemda, opd, kode
 ),
 chosen AS (
     SELECT a.* FROM picked AS p JOIN fct_anggaran AS a ON a.rowid = p.fact_rowid
@@ -35,6 +33,7 @@ SELECT
     c.opd,
     c.kode,
     c.level,
+    c.tahapan,
     c.nama_printed AS nama,
     c.pagu_idr,
     c.realisasi_idr,
@@ -47,6 +46,8 @@ SELECT
     n.nama_resmi,
     n.is_nama_resmi,
     s.kode_disarankan,
+    c.dokumen_count,
+    c.is_sepakat,
     c.source_document_id,
     c.source_page
 FROM chosen AS c
@@ -65,6 +66,7 @@ COMMENT ON COLUMN mart_serapan_anggaran.pemda IS 'Local government.';
 COMMENT ON COLUMN mart_serapan_anggaran.opd IS 'Agency.';
 COMMENT ON COLUMN mart_serapan_anggaran.kode IS 'Canonical code of the line as printed.';
 COMMENT ON COLUMN mart_serapan_anggaran.level IS 'urusan, bidang, program, kegiatan or sub_kegiatan.';
+COMMENT ON COLUMN mart_serapan_anggaran.tahapan IS 'Budget stage of the chosen figures: perubahan beats murni, which beats a document that names neither.';
 COMMENT ON COLUMN mart_serapan_anggaran.nama IS 'Name as printed in the chosen document.';
 COMMENT ON COLUMN mart_serapan_anggaran.pagu_idr IS 'Budget ceiling in rupiah.';
 COMMENT ON COLUMN mart_serapan_anggaran.realisasi_idr IS 'Spending in rupiah.';
@@ -77,5 +79,7 @@ COMMENT ON COLUMN mart_serapan_anggaran.serapan_change_pct_point IS 'serapan_pct
 COMMENT ON COLUMN mart_serapan_anggaran.nama_resmi IS 'Official name of the code (Kepmendagri 900.1-15.5-1317/2023), null when the code is not in it.';
 COMMENT ON COLUMN mart_serapan_anggaran.is_nama_resmi IS 'True when the printed name is the official one (case, spacing and punctuation ignored).';
 COMMENT ON COLUMN mart_serapan_anggaran.kode_disarankan IS 'The official code the printed name or indicator belongs to, when the nomenklatur check found another one.';
+COMMENT ON COLUMN mart_serapan_anggaran.dokumen_count IS 'Loaded documents printing the line (fct_anggaran.dokumen_count).';
+COMMENT ON COLUMN mart_serapan_anggaran.is_sepakat IS 'False when those documents disagree (fct_temuan, rule lintas_dokumen, names them).';
 COMMENT ON COLUMN mart_serapan_anggaran.source_document_id IS 'Document the chosen figures come from.';
 COMMENT ON COLUMN mart_serapan_anggaran.source_page IS 'Page of the chosen row.';

@@ -6,7 +6,7 @@ SELECT
         ORDER BY CASE f.severity WHEN 'tinggi' THEN 1 WHEN 'sedang' THEN 2 ELSE 3 END,
             CASE f.rule WHEN 'jumlah_anak' THEN 1 WHEN 'total_dokumen' THEN 2 WHEN 'realisasi_melebihi_pagu' THEN 3
                 WHEN 'serapan_tercetak' THEN 4 WHEN 'capaian_tercetak' THEN 5 WHEN 'beda_antar_tabel' THEN 6
-                WHEN 'lintas_laporan' THEN 7 WHEN 'efisiensi' THEN 8 WHEN 'rata_rata_footer' THEN 9 ELSE 10 END,
+                WHEN 'lintas_dokumen' THEN 7 WHEN 'lintas_laporan' THEN 7 WHEN 'efisiensi' THEN 8 WHEN 'rata_rata_footer' THEN 9 ELSE 10 END,
             d.file_name, f.source_page, f.source_row
     ) AS peringkat,
     f.tahun, d.pemda, d.opd, d.file_name, f.source_page, f.source_sheet, f.severity, f.rule, f.level, f.kode, f.indikator,

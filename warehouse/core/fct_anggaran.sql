@@ -1,0 +1,82 @@
+-- One answer per budget line: the per-document rows of every loaded document that prints the
+-- same line of one agency, year and tahapan (the LKjIP PDF and its e-monev export, later an RFK
+-- or a DPPA) become one row, chosen by a documented precedence (docs/warehouse.md):
+--   1. a row with realisasi beats one without (a DPA or DPPA prints only pagu);
+--   2. the realisation of a later month beats an earlier one (bulan; no month = the whole year);
+--   3. the PDF beats a spreadsheet of the same figures: it is the published, signed document
+--      and gives a page to cite;
+--   4. the newer file, then the later load;
+--   5. within one document, the first table and row that print the line.
+-- Where the documents disagree, is_sepakat is false and the lintas_dokumen check names each
+-- document whose figure was not chosen (fct_temuan).
+-- A line is its kode; a line printed without a parsable code is its level and name
+-- (baris_anggaran), and one without either stays its own row.
+CREATE OR REPLACE TABLE fct_anggaran AS
+WITH lines AS (
+    SELECT
+        a.rowid AS fact_rowid,
+        d.tahapan,
+        coalesce(baris_anggaran(a.kode, a.level, a.nama_printed), a.source_document_id || ':' || a.source_table || ':' || a.source_row) AS baris_key,
+        a.source_document_id, a.pagu_idr, a.realisasi_idr, a.serapan_pct_reported,
+        a.tahun, a.pemda, a.opd, a.source_table, a.source_row,
+        d.format, d.bulan, d.file_modified_at, d.loaded_at
+    FROM fct_anggaran_per_dokumen AS a
+    JOIN dim_dokumen AS d USING (source_document_id)
+    WHERE d.status = 'loaded'
+),
+-- The chosen row of each line by an ordered first() over row ids, then the row itself: the same
+-- pick as ranking every row in a window, at half the cost on millions of rows.
+chosen AS (
+    SELECT
+        tahapan,
+        count(DISTINCT source_document_id) AS dokumen_count,
+        count(DISTINCT pagu_idr) <= 1 AND count(DISTINCT realisasi_idr) <= 1 AND count(DISTINCT serapan_pct_reported) <= 1 AS is_sepakat,
+        first(fact_rowid ORDER BY
+            CASE WHEN realisasi_idr IS NULL THEN 1 ELSE 0 END,
+            bulan_ke(bulan) DESC,
+            CASE WHEN format = 'pdf' THEN 0 ELSE 1 END,
+            file_modified_at DESC NULLS LAST,
+            loaded_at DESC,
+            source_table,
+            source_row
+        ) AS fact_rowid
+    FROM lines
+    GROUP BY tahun, pemda, opd, tahapan, baris_key
+)
+SELECT
+    a.tahun, a.pemda, a.opd, c.tahapan, a.kode, a.kode_printed, a.level, a.nomor_printed, a.nama_printed,
+    a.pagu_idr, a.pagu_printed, a.realisasi_idr, a.realisasi_printed,
+    a.serapan_pct_reported, a.serapan_printed, a.serapan_pct, a.keterangan, a.parse_issue,
+    c.dokumen_count, c.is_sepakat,
+    a.source_document_id, a.source_page, a.source_pages, a.source_sheet, a.source_table, a.source_row, a.extractor_version
+FROM chosen AS c
+JOIN fct_anggaran_per_dokumen AS a ON a.rowid = c.fact_rowid
+ORDER BY a.tahun, a.pemda, a.opd, c.tahapan, a.source_document_id, a.source_table, a.source_row;
+COMMENT ON TABLE fct_anggaran IS 'One row per budget line per agency, year and tahapan, whichever documents print it: pagu and realisasi of an urusan, bidang, program, kegiatan or sub-kegiatan from the document chosen by precedence (One answer per line, above), with how many documents print the line and whether they agree. Sum and count here; fct_anggaran_per_dokumen keeps every document''s row.';
+COMMENT ON COLUMN fct_anggaran.tahun IS 'Budget year of the line (the report year).';
+COMMENT ON COLUMN fct_anggaran.pemda IS 'Local government (from dim_dokumen).';
+COMMENT ON COLUMN fct_anggaran.opd IS 'Agency (from dim_dokumen).';
+COMMENT ON COLUMN fct_anggaran.tahapan IS 'Budget stage of the documents: murni or perubahan; null when they do not say. Part of the grain: an original and an amended budget are two answers.';
+COMMENT ON COLUMN fct_anggaran.kode IS 'Canonical code U.BB.PP.K.KK.SSSS of what is printed (not corrected). Null when the printed code does not parse: the line is then known by its level and name.';
+COMMENT ON COLUMN fct_anggaran.kode_printed IS 'Code as printed in the chosen document.';
+COMMENT ON COLUMN fct_anggaran.level IS 'urusan, bidang, program, kegiatan or sub_kegiatan, from the number of code segments.';
+COMMENT ON COLUMN fct_anggaran.nomor_printed IS 'Row number as printed in the NO. columns (P./K./SK.).';
+COMMENT ON COLUMN fct_anggaran.nama_printed IS 'Name as printed in the chosen document; null when it prints none.';
+COMMENT ON COLUMN fct_anggaran.pagu_idr IS 'Budget ceiling (pagu) in rupiah.';
+COMMENT ON COLUMN fct_anggaran.pagu_printed IS 'Pagu as printed.';
+COMMENT ON COLUMN fct_anggaran.realisasi_idr IS 'Budget realisation (spending) in rupiah.';
+COMMENT ON COLUMN fct_anggaran.realisasi_printed IS 'Realisasi as printed.';
+COMMENT ON COLUMN fct_anggaran.serapan_pct_reported IS 'Absorption in percent as the chosen document prints it.';
+COMMENT ON COLUMN fct_anggaran.serapan_printed IS 'Printed absorption text.';
+COMMENT ON COLUMN fct_anggaran.serapan_pct IS 'Absorption recomputed: realisasi_idr / pagu_idr x 100, rounded to 2 decimals; null when pagu is 0 or missing.';
+COMMENT ON COLUMN fct_anggaran.keterangan IS 'KET. column as printed.';
+COMMENT ON COLUMN fct_anggaran.parse_issue IS 'Why a printed value or code did not parse (the printed text is kept); null when all parsed.';
+COMMENT ON COLUMN fct_anggaran.dokumen_count IS 'Loaded documents that print this line (1: only the chosen one; the others are in fct_anggaran_per_dokumen).';
+COMMENT ON COLUMN fct_anggaran.is_sepakat IS 'True when every loaded document (and every row) printing the line gives the same pagu, realisasi and printed serapan (a missing figure disagrees with none); false: the lintas_dokumen findings in fct_temuan name each figure not chosen.';
+COMMENT ON COLUMN fct_anggaran.source_document_id IS 'Document the chosen row comes from.';
+COMMENT ON COLUMN fct_anggaran.source_page IS 'Page where the chosen row starts (null for spreadsheets and .docx).';
+COMMENT ON COLUMN fct_anggaran.source_pages IS 'All pages the chosen row is printed on.';
+COMMENT ON COLUMN fct_anggaran.source_sheet IS 'Sheet of the chosen row (spreadsheets only).';
+COMMENT ON COLUMN fct_anggaran.source_table IS 'Table ordinal in that document (stg_tabel).';
+COMMENT ON COLUMN fct_anggaran.source_row IS 'PDF: body row in the stitched table; spreadsheet: the sheet''s row number; .docx: the row in Word''s table.';
+COMMENT ON COLUMN fct_anggaran.extractor_version IS 'Version of kinerja''s extractor that read the chosen document.';
