@@ -35,7 +35,7 @@ Which row answers, among those of loaded documents (a superseded version never d
 | | budget line (`fct_anggaran`) | indicator (`fct_indikator`) |
 | --- | --- | --- |
 | 1 | a row with realisasi beats one with pagu only | the report of that year beats a later report's reprint |
-| 2 | the realisation of a later month (`dim_dokumen.bulan`; none: the whole year) | a one-year table, then the budget table, a multi-year series, the Perjanjian Kinerja, the rest |
+| 2 | the kind of document (`dim_dokumen.jenis`): the final LKjIP, then RFK, e-monev triwulan and LRA, then DPPA, DPA, RKA, the rest; then the realisation of a later month (`dim_dokumen.bulan`; none: the whole year) | a one-year table, then the budget table, a multi-year series, the Perjanjian Kinerja, the rest |
 | 3 | the PDF beats a spreadsheet of the same report: it is the published, signed document and has a page to cite | the same |
 | 4 | the newer file, then the later load | the later report year, the newer file, the later load |
 | 5 | the first table and row of the document | the same |

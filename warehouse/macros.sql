@@ -60,6 +60,13 @@ CREATE OR REPLACE MACRO bulan_ke(b) AS coalesce(
     list_position(['januari', 'februari', 'maret', 'april', 'mei', 'juni', 'juli', 'agustus', 'september', 'oktober', 'november', 'desember'], lower(trim(b))),
     12);
 
+-- Which kind of document answers first for a budget line printed by several (#15, #17): the
+-- final LKjIP, then the realisation reports (RFK, e-monev triwulan, LRA), then the budget
+-- documents from the latest (DPPA) to the earliest (RKA); the rest after them.
+CREATE OR REPLACE MACRO jenis_ke(j) AS coalesce(
+    list_position(['lkjip', 'rfk', 'realisasi_triwulan', 'lra', 'dppa', 'dpa', 'rka', 'renja', 'pk', 'rencana_aksi', 'renstra'], j),
+    99);
+
 -- A budget line across documents: its kode, else its level and printed name (a line whose
 -- code did not parse); null for a line with neither, which matches no other line.
 CREATE OR REPLACE MACRO baris_anggaran(kode, level, nama) AS

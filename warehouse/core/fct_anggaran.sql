@@ -2,11 +2,13 @@
 -- same line of one agency, year and tahapan (the LKjIP PDF and its e-monev export, later an RFK
 -- or a DPPA) become one row, chosen by a documented precedence (docs/warehouse.md):
 --   1. a row with realisasi beats one without (a DPA or DPPA prints only pagu);
---   2. the realisation of a later month beats an earlier one (bulan; no month = the whole year);
---   3. the PDF beats a spreadsheet of the same figures: it is the published, signed document
+--   2. the kind of document (jenis_ke): the final LKjIP, then RFK, e-monev triwulan and LRA,
+--      then DPPA, DPA, RKA;
+--   3. the realisation of a later month beats an earlier one (bulan; no month = the whole year);
+--   4. the PDF beats a spreadsheet of the same figures: it is the published, signed document
 --      and gives a page to cite;
---   4. the newer file, then the later load;
---   5. within one document, the first table and row that print the line.
+--   5. the newer file, then the later load;
+--   6. within one document, the first table and row that print the line.
 -- Where the documents disagree, is_sepakat is false and the lintas_dokumen check names each
 -- document whose figure was not chosen (fct_temuan).
 -- A line is its kode; a line printed without a parsable code is its level and name
@@ -19,7 +21,7 @@ WITH lines AS (
         coalesce(baris_anggaran(a.kode, a.level, a.nama_printed), a.source_document_id || ':' || a.source_table || ':' || a.source_row) AS baris_key,
         a.source_document_id, a.pagu_idr, a.realisasi_idr, a.serapan_pct_reported,
         a.tahun, a.pemda, a.opd, a.source_table, a.source_row,
-        d.format, d.bulan, d.file_modified_at, d.loaded_at
+        d.format, d.jenis, d.bulan, d.file_modified_at, d.loaded_at
     FROM fct_anggaran_per_dokumen AS a
     JOIN dim_dokumen AS d USING (source_document_id)
     WHERE d.status = 'loaded'
@@ -33,6 +35,7 @@ chosen AS (
         count(DISTINCT pagu_idr) <= 1 AND count(DISTINCT realisasi_idr) <= 1 AND count(DISTINCT serapan_pct_reported) <= 1 AS is_sepakat,
         first(fact_rowid ORDER BY
             CASE WHEN realisasi_idr IS NULL THEN 1 ELSE 0 END,
+            jenis_ke(jenis),
             bulan_ke(bulan) DESC,
             CASE WHEN format = 'pdf' THEN 0 ELSE 1 END,
             file_modified_at DESC NULLS LAST,
