@@ -57,19 +57,21 @@ def loaded_versions(path: Path) -> dict[str, str]:
         con.close()
 
 
-def _schema_columns(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
-    """Return {table: columns} of the main schema of an open database."""
+def _schema_columns(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[str, str]]]:
+    """Return {table: [(column, type)]} of the main schema of an open database."""
     rows = con.execute(
-        "SELECT table_name, column_name FROM duckdb_columns() WHERE schema_name = 'main' AND NOT internal ORDER BY table_name, column_index"
+        "SELECT table_name, column_name, data_type FROM duckdb_columns() WHERE schema_name = 'main' AND NOT internal "
+        "ORDER BY table_name, column_index"
     ).fetchall()
-    out: dict[str, list[str]] = {}
-    for table, column in rows:
-        out.setdefault(table, []).append(column)
+    out: dict[str, list[tuple[str, str]]] = {}
+    for table, column, data_type in rows:
+        out.setdefault(table, []).append((column, data_type))
     return out
 
 
 def schema_is_current(path: Path) -> bool:
-    """Tell whether a warehouse file has every table of the current schema, column for column.
+    """Tell whether a warehouse file has every table of the current schema, column for column
+    and type for type.
 
     A run with nothing new to read skips the build; a warehouse written by an older kinerja
     must still be built once, so that its rows are migrated and the tables derived from them
@@ -291,12 +293,15 @@ class WarehouseBuild:
                 if not exists:
                     continue
                 self.con.execute(stmt.replace(f"CREATE TABLE IF NOT EXISTS {name}", f"CREATE TABLE kinerja_new.{name}", 1))
-                new_cols = [r[0] for r in self.con.execute(f"DESCRIBE kinerja_new.{name}").fetchall()]
-                old_cols = [r[0] for r in self.con.execute(f"DESCRIBE main.{name}").fetchall()]
+                # names and types: a column widened since (DECIMAL(12,4) -> (18,6) for printed
+                # percentages of five decimals, RFK Grobogan 2022) is rebuilt too
+                new_cols = [tuple(r[:2]) for r in self.con.execute(f"DESCRIBE kinerja_new.{name}").fetchall()]
+                old_cols = [tuple(r[:2]) for r in self.con.execute(f"DESCRIBE main.{name}").fetchall()]
                 if new_cols == old_cols:
                     continue
-                common = ", ".join(f'"{c}"' for c in new_cols if c in old_cols)
-                log.warning("%s: columns changed since this warehouse was built; migrating its rows", name)
+                old_names = {c for c, _ in old_cols}
+                common = ", ".join(f'"{c}"' for c, _ in new_cols if c in old_names)
+                log.warning("%s: columns or types changed since this warehouse was built; migrating its rows", name)
                 self.con.execute(f"ALTER TABLE main.{name} RENAME TO {name}__old")
                 self.con.execute(stmt)
                 self.con.execute(f"INSERT INTO main.{name} ({common}) SELECT {common} FROM main.{name}__old")

@@ -1,0 +1,53 @@
+"""Real documents of other agencies load whole into the warehouse: the loader never rejects a
+document for a figure printed more precisely than a column holds (#15: a run never fails on
+content; never lose data)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import duckdb
+
+from flows.documents import read_document
+from load.warehouse import WarehouseBuild
+from tests.conftest import ROOT, fetch
+
+REAL = ROOT.parent / "shared" / "real"
+
+
+def test_rfk_percentages_printed_to_five_decimals_load_as_printed(tmp_path):
+    """RFK Grobogan Agustus 2022 prints realisation % to five decimals: 0,49505 for Sistem
+    Informasi Penataan Ruang (p. 6, tests/golden/real/grobogan-dpupr-2022-rfk-agustus.anggaran.csv
+    line 506); a DECIMAL(12,4) column once rejected the whole document."""
+    result = read_document(REAL / "grobogan-dpupr-2022-rfk-agustus.pdf")
+    assert result.ok, result.error
+    wh = tmp_path / "k.duckdb"
+    with WarehouseBuild(wh) as build:
+        outcome = build.load_document(result.document.dokumen, result.document.rows, result.size)
+        build.refresh()
+        build.commit()
+    assert outcome.status == "loaded", outcome.error
+    rows = fetch(wh, "SELECT pagu_idr, realisasi_idr, serapan_pct_reported, source_page FROM fct_anggaran_per_dokumen "
+                     "WHERE nama_printed = 'Sistem Informasi Penataan Ruang'")
+    assert rows == [(Decimal("303000000.00"), Decimal("1500000.00"), Decimal("0.495050"), 6)]
+
+
+def test_an_older_warehouse_with_narrower_percent_columns_is_migrated_with_its_rows(tmp_path, transformed):
+    """A warehouse whose printed-percentage columns were DECIMAL(12,4) is rebuilt to the current
+    types by the next build, its rows kept."""
+    wh = tmp_path / "k.duckdb"
+    with WarehouseBuild(wh) as build:
+        build.load_document(transformed.dokumen, transformed.rows, 1)
+        build.refresh()
+        build.commit()
+    con = duckdb.connect(str(wh))
+    con.execute("ALTER TABLE fct_anggaran_per_dokumen ALTER serapan_pct_reported TYPE DECIMAL(12, 4)")
+    con.close()
+    with WarehouseBuild(wh) as build:
+        build.refresh()
+        build.commit()
+    assert fetch(wh, "SELECT typeof(serapan_pct_reported), count(*), sum(serapan_pct_reported) FROM fct_anggaran_per_dokumen "
+                     "GROUP BY 1") == [("DECIMAL(18,6)", 45, sum(Decimal(str(r["serapan_pct_reported"])) for r in
+                                                              transformed.rows["fct_anggaran_per_dokumen"]
+                                                              if r["serapan_pct_reported"] is not None))]
+
