@@ -17,7 +17,12 @@ CREATE OR REPLACE TABLE fct_anggaran AS
 WITH lines AS (
     SELECT
         a.rowid AS fact_rowid,
-        d.tahapan,
+        -- A document that names no stage (an LKjIP: the year's final figures) answers for the
+        -- latest stage another document of the agency-year names, so the sample LKjIP and its
+        -- e-monev export (BULAN : Desember, perubahan) are one line, not two.
+        coalesce(d.tahapan, CASE
+            WHEN bool_or(d.tahapan = 'perubahan') OVER agency_year THEN 'perubahan'
+            WHEN bool_or(d.tahapan = 'murni') OVER agency_year THEN 'murni' END) AS tahapan,
         coalesce(baris_anggaran(a.kode, a.level, a.nama_printed), a.source_document_id || ':' || a.source_table || ':' || a.source_row) AS baris_key,
         a.source_document_id, a.pagu_idr, a.realisasi_idr, a.serapan_pct_reported,
         a.tahun, a.pemda, a.opd, a.source_table, a.source_row,
@@ -25,6 +30,7 @@ WITH lines AS (
     FROM fct_anggaran_per_dokumen AS a
     JOIN dim_dokumen AS d USING (source_document_id)
     WHERE d.status = 'loaded'
+    WINDOW agency_year AS (PARTITION BY a.tahun, a.pemda, a.opd)
 ),
 -- The chosen row of each line by an ordered first() over row ids, then the row itself: the same
 -- pick as ranking every row in a window, at half the cost on millions of rows.
@@ -59,7 +65,7 @@ COMMENT ON TABLE fct_anggaran IS 'One row per budget line per agency, year and t
 COMMENT ON COLUMN fct_anggaran.tahun IS 'Budget year of the line (the report year).';
 COMMENT ON COLUMN fct_anggaran.pemda IS 'Local government (from dim_dokumen).';
 COMMENT ON COLUMN fct_anggaran.opd IS 'Agency (from dim_dokumen).';
-COMMENT ON COLUMN fct_anggaran.tahapan IS 'Budget stage of the documents: murni or perubahan; null when they do not say. Part of the grain: an original and an amended budget are two answers.';
+COMMENT ON COLUMN fct_anggaran.tahapan IS 'Budget stage of the documents: murni or perubahan. A document that names none (an LKjIP) answers for the latest stage another document of the same agency and year names; null when none does. Part of the grain: an original and an amended budget are two answers.';
 COMMENT ON COLUMN fct_anggaran.kode IS 'Canonical code U.BB.PP.K.KK.SSSS of what is printed (not corrected). Null when the printed code does not parse: the line is then known by its level and name.';
 COMMENT ON COLUMN fct_anggaran.kode_printed IS 'Code as printed in the chosen document.';
 COMMENT ON COLUMN fct_anggaran.level IS 'urusan, bidang, program, kegiatan or sub_kegiatan, from the number of code segments.';
