@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from extract.headers import normalise
 from extract.model import Cell, Row, Table
-from transform.hierarchy import Levels, header_level, numbering_style, split_leading_number, split_stacked
+from transform.hierarchy import Levels, header_level, numbering_style, split_leading_code, split_leading_number, split_stacked
 from transform.kode import code_level, parse_kode
 from transform.numbers import Parsed, column_locale, parse_cell, parse_number
 from transform.records import provenance
@@ -247,6 +247,9 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
             # else a footer label of other columns beside a named line ("Rata-rata" of the
             # kinerja columns beside a kegiatan, BP3IPTEK Tabel 3.2 p.53): the line goes on
         nomor = cell_value(table, row, "nomor") or None
+        if not kode_printed and nama:
+            kode_printed, nama = split_leading_code(nama, lambda k: parse_kode(k)[1] is not None or code_level(k) is not None)
+            kode_printed = kode_printed or ""
         if not kode_printed and not nomor and nama:
             nomor, nama = split_leading_number(nama)
         kode, level, kode_issue = line_level(table, row, kode_printed, levels, nama, nomor)
@@ -260,7 +263,8 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
             {
                 "tahun": ctx["tahun"],
                 "pemda": ctx["pemda"],
-                "opd": ctx["opd"],
+                # a pemda-wide export names each row's agency in a column of its own
+                "opd": cell_value(table, row, "opd") or ctx["opd"],
                 "kode": kode,
                 "kode_printed": kode_printed,
                 "level": level,
