@@ -298,7 +298,7 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
                 "tahun": ctx["tahun"],
                 "tahun_laporan": ctx["tahun"],
                 "pemda": ctx["pemda"],
-                "opd": ctx["opd"],
+                "opd": lines[-1]["opd"],
                 "jenis": "anggaran",
                 "level": level,
                 "kode": kode,

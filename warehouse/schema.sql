@@ -142,7 +142,7 @@ CREATE TABLE IF NOT EXISTS fct_anggaran (
 COMMENT ON TABLE fct_anggaran IS 'One row per budget line per report: pagu and realisasi of an urusan, bidang, program, kegiatan or sub-kegiatan, as printed and parsed.';
 COMMENT ON COLUMN fct_anggaran.tahun IS 'Budget year of the line (the report year).';
 COMMENT ON COLUMN fct_anggaran.pemda IS 'Local government (from dim_dokumen).';
-COMMENT ON COLUMN fct_anggaran.opd IS 'Agency (from dim_dokumen).';
+COMMENT ON COLUMN fct_anggaran.opd IS 'Agency: the row''s own agency column in a pemda-wide export (SKPD, kode_opd), else dim_dokumen''s.';
 COMMENT ON COLUMN fct_anggaran.kode IS 'Canonical code U.BB.PP.K.KK.SSSS of what is printed (not corrected): 2 07 01 2.06 | 01 gives 2.07.01.2.06.0001. Null when the printed code does not parse.';
 COMMENT ON COLUMN fct_anggaran.kode_printed IS 'Code as printed; cells of a code split over two columns joined with " | ".';
 COMMENT ON COLUMN fct_anggaran.level IS 'urusan, bidang, program, kegiatan or sub_kegiatan, from the number of code segments.';
