@@ -24,6 +24,8 @@ from pathlib import Path
 import pytest
 
 from bench import eval_real
+from extract.model import Cell
+from extract.roles import recognise_columns
 from flows.documents import read_document
 
 RKPD = "mamberamoraya-pemkab-2023-rkpdp2"
@@ -115,3 +117,33 @@ def test_ebudgeting_code_and_name_are_split_from_one_cell(ebudgeting_rows):
     line = next(r for r in ebudgeting_rows if r["source_row"] == 2)
     assert (line["kode_printed"], line["level"]) == ("1.01.01.2.01.01", "sub_kegiatan")
     assert line["nama_printed"] == "Penyusunan Dokumen Perencanaan Perangkat Daerah"
+
+
+def test_rkpd_targets_without_an_indicator_stay_in_staging():
+    result = read_document(eval_real.document_path(RKPD))
+    assert result.document.rows["fct_indikator"] == []
+    header = result.document.rows["stg_tabel"][0]["header"].split(" | ")
+    col = header.index("menjadi_target_kinerja")
+    cells = [c for c in result.document.rows["stg_sel"] if c["source_row"] == 2 and c["column_index"] == col]
+    assert [c["text"] for c in cells] == ["100"]
+
+
+@pytest.mark.parametrize(
+    "headers, roles",
+    [
+        # e-budgeting APBD-P, sheet row 1 as printed
+        (["SKPD", "PROGRAM", "KEGIATAN", "SUBKEGIATAN", "SUBKELUARAN", "URAIAN BELANJA", "SUMBERDANA",
+          "SUMBERDANA PERUBAHAN", "JUMLAH", "JUMLAH PERUBAHAN"],
+         ["opd", "induk", "induk", "nama", "keluaran", "rincian", None, "sumber_dana", "pagu_sebelum", "pagu"]),
+        # RKPD perubahan, the columns that carry meaning for a budget line
+        (["kode_opd", "kode_subkegiatan", "kode_subkeluaran", "uraian", "anggaran", "anggaran_maju",
+          "menjadi_anggaran", "menjadi_anggaran_maju", "menjadi_mulai"],
+         ["opd", "kode", "keluaran", "nama", "pagu_sebelum", None, "pagu", "pagu_tahun_depan", None]),
+    ],
+)
+def test_flat_export_headers_have_their_role(headers, roles):
+    body = [[Cell(text="4950000" if r in ("pagu", "pagu_sebelum") else "x", page=None, x0=None, top=None, x1=None, bottom=None)
+             for r in roles]]
+    kind, columns = recognise_columns([[h] for h in headers], body)
+    assert kind == "anggaran"
+    assert [c.name for c in columns] == roles

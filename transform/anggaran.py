@@ -214,6 +214,10 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
     coded = any(
         parse_kode(cell_value(table, row, "kode"))[1] in ("program", "kegiatan", "sub_kegiatan") for row in table.rows
     )
+    # several target columns and no indicator text to tell them apart (SIPD RKPD export:
+    # target_indikator | target | target_kinerja, each with its own satuan): no value can be
+    # given to an indicator, so they stay in staging rather than be joined into one
+    untold_targets = not table.columns_named("indikator") and len(table.columns_named("target")) > 1
     satuan_in_brackets = any(
         "satuan" in normalise(" ".join(c.header_path)) for c in table.columns_named("indikator")
     )
@@ -286,7 +290,7 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
         target = cell_number(table, row, "target", locale)
         real_ik = cell_number(table, row, "realisasi_indikator", locale)
         capaian = cell_number(table, row, "capaian_pct", locale)
-        if not (indikator_text or target.printed or real_ik.printed or capaian.printed):
+        if untold_targets or not (indikator_text or target.printed or real_ik.printed or capaian.printed):
             continue
         indikator, satuan = split_satuan(indikator_text) if satuan_in_brackets else (indikator_text, None)
         satuan = satuan or cell_value(table, row, "satuan") or None  # a SATUAN column of its own
