@@ -205,3 +205,20 @@ def test_flat_pemda_wide_export_by_column_roles(tmp_path):
     none = lines[len(subs)]
     assert (none["pagu_idr"], none["pagu_printed"]) == (None, "None") and "'None'" in none["parse_issue"]
     assert [r["pagu_idr"] for r in lines[len(subs) + 1:]] == [dec(g["pagu_idr"]) for g in subs[1:]]
+
+
+def test_xls_with_one_no_column_and_satuan_in_its_own_column(tmp_path):
+    """An indicator table's header words (NO | INDIKATOR | SATUAN | TARGET | REALISASI) beside
+    amount columns: read as a budget table by roles, so neither the lines nor their indicators
+    are lost (issue 14: an .xls with a single NO column and satuan in its own column)."""
+    lines = [g for g in sheets.GOLDEN if g["nama_printed"] and g["indikator"] and g["realisasi_idr"]]
+    rows = sheets.TITLE + [["NO", "PROGRAM/KEGIATAN", "INDIKATOR", "SATUAN", "TARGET", "REALISASI", "ANGGARAN (Rp)", "REALISASI (Rp)"]]
+    for i, g in enumerate(lines, 1):
+        rows.append([str(i), g["nama_printed"], g["indikator"], g["satuan"], float(Decimal(g["target"])),
+                     float(Decimal(g["realisasi"])), float(Decimal(g["pagu_idr"])), float(Decimal(g["realisasi_idr"]))])
+    doc = budget(sheets.write_xls(tmp_path / "no-satuan.xls", rows))
+    got = doc.rows["fct_anggaran"]
+    assert [(r["nama_printed"], r["pagu_idr"], r["realisasi_idr"]) for r in got] == [
+        (g["nama_printed"], dec(g["pagu_idr"]), dec(g["realisasi_idr"])) for g in lines]
+    assert [(r["indikator"], r["satuan"], r["target"], r["realisasi"]) for r in doc.rows["fct_indikator"]] == [
+        (g["indikator"], g["satuan"] or None, dec(g["target"]), dec(g["realisasi"])) for g in lines]
