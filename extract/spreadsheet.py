@@ -21,8 +21,8 @@ from python_calamine import CalamineWorkbook
 from extract.errors import ExtractError
 from extract.headers import header_rows, is_header_text
 from extract.model import Cell, ExtractedDocument, Table
-from extract.roles import names_role
 from extract.pdf import sha256_file
+from extract.roles import names_role
 from extract.tables import table_from_grid
 
 HEADER_SEARCH_ROWS = 40
@@ -184,7 +184,9 @@ def _find_table(grid: list[list[Cell]], sheet: str, has_merges: bool) -> tuple[T
         if not known and sum(1 for c in grid[start] if c.text and names_role(c.text)) < 2:
             continue
         block = [[Cell(**c.__dict__) for c in row] for row in grid[start : start + 3]]
-        nheader = (header_rows(block) if known else 0) or 1
+        nheader = header_rows(block) if known else 1
+        if not nheader:
+            continue
         body_end = start + nheader
         while body_end < len(grid) and any(c.text for c in grid[body_end]):
             body_end += 1
