@@ -375,6 +375,37 @@ def _shift_to_body(found: list[tuple[str | None, int | None]], paths: list[list[
     return out
 
 
+AFTER_CHANGE = re.compile(r"\b(?:menjadi|(?:sesudah|setelah)\s+perubahan|perubahan)\b")
+
+
+def _after_change(found: list[tuple[str | None, int | None]], paths: list[list[str]]) -> list[tuple[str | None, int | None]]:
+    """Read a column named "X after change" as X, and its twin "X" as the value before.
+
+    A flat export prints each figure twice, the second time marked as changed: "JUMLAH |
+    JUMLAH PERUBAHAN" (e-budgeting APBD-P export), "anggaran | menjadi_anggaran", "sumberdana |
+    menjadi_sumberdana" (SIPD RKPD perubahan export). The marked column takes the role its
+    words name without the mark; its unmarked twin is the budget before the change
+    (pagu_sebelum) or, for anything else, superseded and left to staging. A column named only
+    by the mark alone ("Sesudah Perubahan" under "Anggaran") keeps the role its path gives it.
+    """
+    out = list(found)
+    lowest = [words(p[-1]) if p else "" for p in paths]
+    for i, text in enumerate(lowest):
+        if "sebelum" in text or not AFTER_CHANGE.search(text):
+            continue
+        rest = " ".join(AFTER_CHANGE.sub(" ", text).split())
+        if not rest:
+            continue
+        role, tahun = path_role(paths[i][:-1] + [rest])
+        out[i] = (role, tahun)  # "menjadi_mulai": a date, whatever "menjadi" alone would name
+        if role is None:
+            continue
+        for j, other in enumerate(lowest):
+            if j != i and other == rest and found[j][0] is not None:
+                out[j] = ("pagu_sebelum" if found[j][0] in ("pagu", "jumlah?") else None, found[j][1])
+    return out
+
+
 def assign_roles(paths: list[list[str]], body: list[list[Cell]], numbers: list[str] | None = None) -> list[tuple[str | None, int | None]]:
     """Give each column a role from its header path, then settle open roles by values.
 
@@ -387,7 +418,7 @@ def assign_roles(paths: list[list[str]], body: list[list[Cell]], numbers: list[s
     - Columns numbered "3a", "3b" under a numbered header row share the role of column "3"
       when their own header says nothing more (anggaran per paket / sub kegiatan / kegiatan).
     """
-    found = [path_role(p) for p in paths]
+    found = _after_change([path_role(p) for p in paths], paths)
     found = _shift_to_body(found, paths, body)
     roles = [r for r, _ in found]
     years = [y for _, y in found]
@@ -423,6 +454,39 @@ def assign_roles(paths: list[list[str]], body: list[list[Cell]], numbers: list[s
     return [(r, y) for r, y in zip(roles, years)]
 
 
+# The levels of the budget nomenclature, top down (Permendagri 90/2019): a name column headed
+# by one of these names the lines of that level.
+LEVEL_HEADERS = ("program", "kegiatan", "subkegiatan")
+
+
+def _level_of(path: list[str]) -> int | None:
+    text = words(path[-1]).replace(" ", "") if path else ""
+    for prefix in ("nama", "uraian"):
+        text = text.removeprefix(prefix)
+    return LEVEL_HEADERS.index(text) if text in LEVEL_HEADERS else None
+
+
+def _flat_levels(roles: list[str | None], paths: list[list[str]]) -> list[str | None]:
+    """In a flat list naming each line's parents in columns of their own, keep the deepest.
+
+    A pemda-wide e-budgeting export prints PROGRAM | KEGIATAN | SUBKEGIATAN | URAIAN BELANJA
+    on every row, each cell "code name": a row is a line of the deepest level column, whose
+    parents stand left of it (role `induk`) and whose account lines (a name column headed by
+    no level) are its detail (role `rincian`). Both stay in staging.
+    """
+    named = [i for i, r in enumerate(roles) if r == "nama"]
+    levels = {i: _level_of(paths[i]) for i in named}
+    leveled = [i for i in named if levels[i] is not None]
+    if len(named) < 2 or not leveled:
+        return roles
+    deepest = max(leveled, key=lambda i: levels[i])
+    out = list(roles)
+    for i in named:
+        if i != deepest:
+            out[i] = "induk" if levels[i] is not None else "rincian"
+    return out
+
+
 def table_kind(roles: list[str | None]) -> str | None:
     """Tell the kind a set of roles makes: names (or sasaran) with money make a budget table."""
     have = set(roles)
@@ -436,7 +500,7 @@ def recognise_columns(paths: list[list[str]], body: list[list[Cell]], numbers: l
     the roles make no table. A budget table without a `nama` column names its lines by its
     `sasaran` column (BP3AKB 2016 Tabel 3.2a p.64: anggaran per sasaran strategis)."""
     assigned = assign_roles(paths, body, numbers)
-    roles = [r for r, _ in assigned]
+    roles = _flat_levels([r for r, _ in assigned], paths)
     kind = table_kind(roles)
     if kind is None:
         return None, []

@@ -22,6 +22,7 @@ from extract.errors import ExtractError
 from extract.headers import header_rows, is_header_text
 from extract.model import Cell, ExtractedDocument, Table
 from extract.pdf import sha256_file
+from extract.roles import names_role
 from extract.tables import table_from_grid
 
 HEADER_SEARCH_ROWS = 40
@@ -173,13 +174,17 @@ def _infer_header_merges(block: list[list[Cell]], body: list[list[Cell]]) -> Non
 def _find_table(grid: list[list[Cell]], sheet: str, has_merges: bool) -> tuple[Table | None, int]:
     """Try each of the first rows as the header start; keep the first recognised table.
 
-    The body runs to the first empty row: what follows (a "Sumber data" line) is not data.
+    A start row holds a known header spelling, or names two column roles (extract.roles:
+    "SKPD | PROGRAM | ... | JUMLAH PERUBAHAN", "kode_opd | kode_subkegiatan | ..."); a header
+    no spelling explains is one row here, its roles recognised by table_from_grid. The body
+    runs to the first empty row: what follows (a "Sumber data" line) is not data.
     """
     for start in range(min(HEADER_SEARCH_ROWS, len(grid))):
-        if not any(is_header_text(c.text) for c in grid[start]):
+        known = any(is_header_text(c.text) for c in grid[start])
+        if not known and sum(1 for c in grid[start] if c.text and names_role(c.text)) < 2:
             continue
         block = [[Cell(**c.__dict__) for c in row] for row in grid[start : start + 3]]
-        nheader = header_rows(block)
+        nheader = header_rows(block) if known else 1
         if not nheader:
             continue
         body_end = start + nheader

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from extract.headers import best_header_rows, column_paths, recognise
 from extract.model import Cell, Column, Row, Table
-from extract.roles import recognise_columns, recognise_grid
+from extract.roles import path_role, recognise_columns, recognise_grid
 
 
 def table_from_grid(
@@ -32,6 +32,13 @@ def table_from_grid(
         by_role, role_kind, role_columns = recognise_grid(cells)
         if role_kind:
             nheader, kind, columns = by_role, role_kind, role_columns
+    elif kind is not None and kind != "anggaran" and header_rows is None and _money_left_out(columns):
+        # an indicator table's spellings that leave its amount columns unnamed ("NO | PROGRAM/
+        # KEGIATAN | INDIKATOR | SATUAN | TARGET | REALISASI | ANGGARAN (Rp) | REALISASI (Rp)"):
+        # the budget table the roles see keeps both the lines and their indicators
+        by_role, role_kind, role_columns = recognise_grid(cells)
+        if role_kind == "anggaran" and by_role == nheader:
+            kind, columns = role_kind, role_columns
     elif kind is None and nheader:
         # a text table whose header was found by its columns' roles (extract.text_tables)
         kind, role_columns = recognise_columns(paths, cells[nheader:])
@@ -62,3 +69,9 @@ def table_from_grid(
         preamble=preamble,
         sheet=sheet,
     )
+
+
+def _money_left_out(columns: list[Column]) -> bool:
+    """Tell whether a known kind left a column its roles call money without a name."""
+    return any(col.name is None and col.header_path and path_role(col.header_path)[0] in ("pagu", "realisasi", "uang?")
+               for col in columns)

@@ -62,7 +62,7 @@ def evaluation(stem: str) -> tuple[list[dict], eval_real.Evaluation]:
     golden = eval_real.read_golden(files["anggaran"])
     result = read_document(eval_real.document_path(stem))
     assert result.ok, result.error
-    return golden, eval_real.evaluate("anggaran", golden, result.document.rows["fct_anggaran"])
+    return golden, eval_real.evaluate("anggaran", golden, result.document.rows["fct_anggaran_per_dokumen"])
 
 
 @pytest.mark.parametrize("stem, tabel, pages, left_out", WHOLE, ids=lambda v: str(v) if isinstance(v, str) else None)

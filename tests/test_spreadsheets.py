@@ -172,3 +172,53 @@ def test_empty_spreadsheet_is_rejected(tmp_path):
     path = tmp_path / "kosong.xlsx"
     path.write_bytes(b"")
     assert read_document(path).error == "kosong.xlsx: berkas kosong (0 byte)"
+
+
+def flat_export_rows() -> tuple[list[list], list[dict]]:
+    """A pemda-wide flat export of the golden sub-kegiatan lines, written as SIPD e-budgeting
+    writes one (Mamberamo Raya APBD-P 2023): no title block, one header row whose words no known
+    spelling holds, each row naming its agency, program and kegiatan as "code name" cells, the
+    budget before and after the change, and the second agency's first amount the text "None"."""
+    parents = {g["kode"]: g for g in sheets.GOLDEN if g["level"] in ("program", "kegiatan")}
+    subs = [g for g in sheets.GOLDEN if g["level"] == "sub_kegiatan" and g["nama_printed"]]
+    rows: list[list] = [["SKPD", "PROGRAM", "KEGIATAN", "SUBKEGIATAN", "URAIAN BELANJA", "JUMLAH", "JUMLAH PERUBAHAN"]]
+    for opd in ("2.07.01.0000 - DINAS KETENAGAKERJAAN", "2.07.02.0000 - DINAS LAIN"):
+        for g in subs:
+            program, kegiatan = (".".join(g["kode"].split(".")[:n]) for n in (3, 5))
+            rows.append([opd, f"{program} {parents[program]['nama_printed']}",
+                         f"{kegiatan} {parents[kegiatan]['nama_printed'] if kegiatan in parents else ''}".strip(),
+                         f"{g['kode']} {g['nama_printed']}", "5.1.02.01.01.0024 Belanja Alat Tulis Kantor",
+                         float(Decimal(g["pagu_idr"]) + 1000), float(Decimal(g["pagu_idr"]))])
+    rows[len(subs) + 1][6] = "None"
+    return rows, subs
+
+
+def test_flat_pemda_wide_export_by_column_roles(tmp_path):
+    rows, subs = flat_export_rows()
+    doc = budget(sheets.write_xlsx(tmp_path / "flat.xlsx", {"Sheet1": [["TAHUN ANGGARAN 2024"], []] + rows}))
+    lines = doc.rows["fct_anggaran_per_dokumen"]
+    assert len(lines) == 2 * len(subs)
+    for line, g in zip(lines, subs + subs):
+        assert (line["kode_printed"], line["level"], line["nama_printed"]) == (g["kode"], "sub_kegiatan", g["nama_printed"])
+    assert [r["opd"] for r in lines] == ["2.07.01.0000 - DINAS KETENAGAKERJAAN"] * len(subs) + ["2.07.02.0000 - DINAS LAIN"] * len(subs)
+    assert [r["pagu_idr"] for r in lines[: len(subs)]] == [dec(g["pagu_idr"]) for g in subs]  # after the change
+    none = lines[len(subs)]
+    assert (none["pagu_idr"], none["pagu_printed"]) == (None, "None") and "'None'" in none["parse_issue"]
+    assert [r["pagu_idr"] for r in lines[len(subs) + 1:]] == [dec(g["pagu_idr"]) for g in subs[1:]]
+
+
+def test_xls_with_one_no_column_and_satuan_in_its_own_column(tmp_path):
+    """An indicator table's header words (NO | INDIKATOR | SATUAN | TARGET | REALISASI) beside
+    amount columns: read as a budget table by roles, so neither the lines nor their indicators
+    are lost (issue 14: an .xls with a single NO column and satuan in its own column)."""
+    lines = [g for g in sheets.GOLDEN if g["nama_printed"] and g["indikator"] and g["realisasi_idr"]]
+    rows = sheets.TITLE + [["NO", "PROGRAM/KEGIATAN", "INDIKATOR", "SATUAN", "TARGET", "REALISASI", "ANGGARAN (Rp)", "REALISASI (Rp)"]]
+    for i, g in enumerate(lines, 1):
+        rows.append([str(i), g["nama_printed"], g["indikator"], g["satuan"], float(Decimal(g["target"])),
+                     float(Decimal(g["realisasi"])), float(Decimal(g["pagu_idr"])), float(Decimal(g["realisasi_idr"]))])
+    doc = budget(sheets.write_xls(tmp_path / "no-satuan.xls", rows))
+    got = doc.rows["fct_anggaran_per_dokumen"]
+    assert [(r["nama_printed"], r["pagu_idr"], r["realisasi_idr"]) for r in got] == [
+        (g["nama_printed"], dec(g["pagu_idr"]), dec(g["realisasi_idr"])) for g in lines]
+    assert [(r["indikator"], r["satuan"], r["target"], r["realisasi"]) for r in doc.rows["fct_indikator_per_dokumen"]] == [
+        (g["indikator"], g["satuan"] or None, dec(g["target"]), dec(g["realisasi"])) for g in lines]

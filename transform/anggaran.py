@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from extract.headers import normalise
 from extract.model import Cell, Row, Table
-from transform.hierarchy import Levels, header_level, numbering_style, split_leading_number, split_stacked
+from transform.hierarchy import Levels, header_level, numbering_style, split_leading_code, split_leading_number, split_stacked
 from transform.kode import code_level, parse_kode
 from transform.numbers import Parsed, column_locale, parse_cell, parse_number
 from transform.records import provenance
@@ -214,6 +214,10 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
     coded = any(
         parse_kode(cell_value(table, row, "kode"))[1] in ("program", "kegiatan", "sub_kegiatan") for row in table.rows
     )
+    # several target columns and no indicator text to tell them apart (SIPD RKPD export:
+    # target_indikator | target | target_kinerja, each with its own satuan): no value can be
+    # given to an indicator, so they stay in staging rather than be joined into one
+    untold_targets = not table.columns_named("indikator") and len(table.columns_named("target")) > 1
     satuan_in_brackets = any(
         "satuan" in normalise(" ".join(c.header_path)) for c in table.columns_named("indikator")
     )
@@ -247,6 +251,9 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
             # else a footer label of other columns beside a named line ("Rata-rata" of the
             # kinerja columns beside a kegiatan, BP3IPTEK Tabel 3.2 p.53): the line goes on
         nomor = cell_value(table, row, "nomor") or None
+        if not kode_printed and nama:
+            kode_printed, nama = split_leading_code(nama, lambda k: parse_kode(k)[1] is not None or code_level(k) is not None)
+            kode_printed = kode_printed or ""
         if not kode_printed and not nomor and nama:
             nomor, nama = split_leading_number(nama)
         kode, level, kode_issue = line_level(table, row, kode_printed, levels, nama, nomor)
@@ -260,7 +267,8 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
             {
                 "tahun": ctx["tahun"],
                 "pemda": ctx["pemda"],
-                "opd": ctx["opd"],
+                # a pemda-wide export names each row's agency in a column of its own
+                "opd": cell_value(table, row, "opd") or ctx["opd"],
                 "kode": kode,
                 "kode_printed": kode_printed,
                 "level": level,
@@ -282,7 +290,7 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
         target = cell_number(table, row, "target", locale)
         real_ik = cell_number(table, row, "realisasi_indikator", locale)
         capaian = cell_number(table, row, "capaian_pct", locale)
-        if not (indikator_text or target.printed or real_ik.printed or capaian.printed):
+        if untold_targets or not (indikator_text or target.printed or real_ik.printed or capaian.printed):
             continue
         indikator, satuan = split_satuan(indikator_text) if satuan_in_brackets else (indikator_text, None)
         satuan = satuan or cell_value(table, row, "satuan") or None  # a SATUAN column of its own
@@ -294,7 +302,7 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
                 "tahun": ctx["tahun"],
                 "tahun_laporan": ctx["tahun"],
                 "pemda": ctx["pemda"],
-                "opd": ctx["opd"],
+                "opd": lines[-1]["opd"],
                 "jenis": "anggaran",
                 "level": level,
                 "kode": kode,

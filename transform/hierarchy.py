@@ -62,6 +62,22 @@ def split_leading_number(name: str) -> tuple[str | None, str]:
     return m.group("nomor"), nama
 
 
+LEADING_CODE = re.compile(r"^(?P<kode>\d{1,2}(?:\.\d{1,4}){2,})\s+(?:-\s+)?(?P<nama>\S.*)$", re.DOTALL)
+
+
+def split_leading_code(name: str, is_code) -> tuple[str | None, str]:
+    """Split a code printed at the start of a name cell: ("1.01.01.2.01.01", "Penyusunan ...").
+
+    A flat export prints code and name in one cell ("1.01.01.2.01.01 Penyusunan Dokumen ...",
+    "1.1.01.0000 - DINAS PENDIDIKAN", Mamberamo Raya e-budgeting 2023). `is_code` tells a
+    code the nomenclature knows from a list number that merely looks like one.
+    """
+    m = LEADING_CODE.match(name)
+    if not m or not is_code(m.group("kode")):
+        return None, name
+    return m.group("kode"), m.group("nama")
+
+
 HEADER_LEVELS = {"program": "program", "kegiatan": "kegiatan", "sub kegiatan": "sub_kegiatan", "paket": "paket"}
 
 

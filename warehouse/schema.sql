@@ -142,7 +142,7 @@ CREATE TABLE IF NOT EXISTS fct_anggaran_per_dokumen (
 COMMENT ON TABLE fct_anggaran_per_dokumen IS 'One row per budget line per document that prints it: pagu and realisasi of an urusan, bidang, program, kegiatan or sub-kegiatan, as printed and parsed. The same line of one agency-year appears once for every document (the LKjIP PDF, its e-monev export, a superseded version): for audit and provenance. Sums and counts belong on fct_anggaran, which holds each line once.';
 COMMENT ON COLUMN fct_anggaran_per_dokumen.tahun IS 'Budget year of the line (the report year).';
 COMMENT ON COLUMN fct_anggaran_per_dokumen.pemda IS 'Local government (from dim_dokumen).';
-COMMENT ON COLUMN fct_anggaran_per_dokumen.opd IS 'Agency (from dim_dokumen).';
+COMMENT ON COLUMN fct_anggaran_per_dokumen.opd IS 'Agency: the row''s own agency column in a pemda-wide export (SKPD, kode_opd), else dim_dokumen''s.';
 COMMENT ON COLUMN fct_anggaran_per_dokumen.kode IS 'Canonical code U.BB.PP.K.KK.SSSS of what is printed (not corrected): 2 07 01 2.06 | 01 gives 2.07.01.2.06.0001. Null when the printed code does not parse.';
 COMMENT ON COLUMN fct_anggaran_per_dokumen.kode_printed IS 'Code as printed; cells of a code split over two columns joined with " | ".';
 COMMENT ON COLUMN fct_anggaran_per_dokumen.level IS 'urusan, bidang, program, kegiatan or sub_kegiatan, from the number of code segments.';

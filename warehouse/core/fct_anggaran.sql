@@ -64,7 +64,7 @@ ORDER BY a.tahun, a.pemda, a.opd, c.tahapan, a.source_document_id, a.source_tabl
 COMMENT ON TABLE fct_anggaran IS 'One row per budget line per agency, year and tahapan, whichever documents print it: pagu and realisasi of an urusan, bidang, program, kegiatan or sub-kegiatan from the document chosen by precedence (One answer per line, above), with how many documents print the line and whether they agree. Sum and count here; fct_anggaran_per_dokumen keeps every document''s row.';
 COMMENT ON COLUMN fct_anggaran.tahun IS 'Budget year of the line (the report year).';
 COMMENT ON COLUMN fct_anggaran.pemda IS 'Local government (from dim_dokumen).';
-COMMENT ON COLUMN fct_anggaran.opd IS 'Agency (from dim_dokumen).';
+COMMENT ON COLUMN fct_anggaran.opd IS 'Agency: the row''s own agency column in a pemda-wide export, else the document''s (dim_dokumen).';
 COMMENT ON COLUMN fct_anggaran.tahapan IS 'Budget stage of the documents: murni or perubahan. A document that names none (an LKjIP) answers for the latest stage another document of the same agency and year names; null when none does. Part of the grain: an original and an amended budget are two answers.';
 COMMENT ON COLUMN fct_anggaran.kode IS 'Canonical code U.BB.PP.K.KK.SSSS of what is printed (not corrected). Null when the printed code does not parse: the line is then known by its level and name.';
 COMMENT ON COLUMN fct_anggaran.kode_printed IS 'Code as printed in the chosen document.';
