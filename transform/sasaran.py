@@ -24,12 +24,25 @@ def filled(table: Table, row: Row, name: str) -> str:
     return ""
 
 
-def _by_year(table: Table) -> dict[int | None, dict[str, int]]:
-    """Group value columns by the year their header names (None: no year printed)."""
+def _by_year(table: Table, tahun: int | None = None) -> dict[int | None, dict[str, int]]:
+    """Group value columns by the year their header names (None: no year printed).
+
+    In a multi-year table a measure printed once without a year belongs to the report year
+    (or the last year) when that year's group lacks it: "% Capaian Kinerja" after
+    "Tahun 2015 | Tahun 2016", which has no capaian of its own (RSUD Al Ihsan 2016 Tabel 6 p.19).
+    """
     years: dict[int | None, dict[str, int]] = {}
     for col in table.columns:
         if col.name in ("target", "realisasi", "capaian_pct"):
             years.setdefault(col.tahun, {})[col.name] = col.index
+    named = sorted(y for y in years if y is not None)
+    if table.kind == "sasaran_multitahun" and None in years and named:
+        home = tahun if tahun in years else named[-1]
+        loose = years[None]
+        for name in [n for n in loose if n not in years[home]]:
+            years[home][name] = loose.pop(name)
+        if not loose:
+            del years[None]
     if table.kind != "sasaran_multitahun" and len(years) > 1:
         merged: dict[str, int] = {}
         named = [y for y in years if y is not None]
@@ -43,7 +56,7 @@ def transform_sasaran(table: Table, ctx: dict, locale: str) -> list[dict]:
     """Return indicator values of a sasaran table of any of the three kinds."""
     out = []
     jenis = JENIS[table.kind]
-    groups = _by_year(table)
+    groups = _by_year(table, ctx["tahun"])
     for row in table.rows:
         indikator = filled(table, row, "indikator")
         sasaran = filled(table, row, "sasaran")
