@@ -456,7 +456,8 @@ def table_kind(roles: list[str | None], years: list[int | None] | None = None) -
     - Indicators with a target and a realisation or an achievement make a measurement
       table: over several years ("Capaian Tahun 2015 | Capaian Tahun 2016", RSUD Al Ihsan
       2016 Tabel 6 p.19) a multi-year one, else one year's.
-    - Indicators with targets only make a performance agreement (PK).
+    - Indicators with targets only make a performance agreement (PK); with a realisation
+      and no target, one year's measurement.
     """
     have = set(roles)
     if ("nama" in have or "sasaran" in have) and have & {"pagu", "realisasi"}:
@@ -467,6 +468,9 @@ def table_kind(roles: list[str | None], years: list[int | None] | None = None) -
             return "sasaran_multitahun" if len(named) > 1 else "sasaran_tahunan"
         if not have & {"pagu", "realisasi"}:
             return "perjanjian_kinerja"
+    if "indikator" in have and "realisasi_indikator" in have and not have & {"pagu", "realisasi"}:
+        # the realisation alone, its targets in another table (Distan Jabar 2016 Tabel 4 p.21)
+        return "sasaran_tahunan"
     return None
 
 

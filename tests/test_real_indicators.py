@@ -17,6 +17,7 @@ import pytest
 from bench import eval_real
 from extract.roles import table_kind
 from flows.documents import read_document
+from transform.hierarchy import split_stacked
 
 # (document stem, golden `tabel`, PDF pages): every golden indicator row of that table on those
 # pages comes out exactly.
@@ -28,6 +29,9 @@ WHOLE = [
     ("jabar-rsudalihsan-2016-lkip", "6", [19, 20]),
     # Tabel 7: "Indikator Kinerja | Target (%) | Realisasi (% ) | Katagori", no capaian.
     ("jabar-rsudalihsan-2016-lkip", "7", [20]),
+    # Tabel 3 (IKU targets): seven indicators listed in one cell, each opened by "- ", with
+    # their satuan and targets stacked line by line beside them; continued on p.20.
+    ("jabar-distan-2016-lkip", "3", [19, 20]),
     # Tabel 2.4 Perjanjian Kinerja: sasaran, indicator and a target only ("80%").
     ("jabar-bp3iptek-2016-lkip", "2.4", [35]),
     # Tabel 2.1 (PK) continued on p.23 without its caption: "SASARAN STRATEGIS | INDIKATOR
@@ -67,6 +71,8 @@ def test_every_golden_indicator_row_of_the_table_comes_out_exactly(stem, tabel, 
         (["indikator", "target", "realisasi_indikator", "target", "realisasi_indikator", "capaian_pct"],
          [None, 2015, 2015, 2016, 2016, None], "sasaran_multitahun"),
         (["sasaran", "indikator", "target"], None, "perjanjian_kinerja"),
+        # the realisation alone (its targets in another table)
+        (["sasaran", "indikator", "satuan", "realisasi_indikator", "capaian_pct"], None, "sasaran_tahunan"),
         # indicators beside money are a budget table's own (realisation per kegiatan)
         (["nama", "indikator", "target", "realisasi_indikator", "pagu", "realisasi"], None, "anggaran"),
         # an indicator with neither target nor value makes no measurement
@@ -75,3 +81,17 @@ def test_every_golden_indicator_row_of_the_table_comes_out_exactly(stem, tabel, 
 )
 def test_indicator_roles_make_the_kind(roles, years, kind):
     assert table_kind(roles, years) == kind
+
+
+@pytest.mark.parametrize(
+    "cell, count, items",
+    [
+        ("- Jumlah produksi padi\n- Jumlah Produksi\nJagung", 2, ["Jumlah produksi padi", "Jumlah Produksi Jagung"]),
+        # Symbol-font bullets reach the text layer as private-use characters (Distan 2016 p.22)
+        ("\uf0d8 Padi\n\uf0d8Palawija\n\uf0d8 Sayuran", 3, ["Padi", "Palawija", "Sayuran"]),
+        # a wrapped name is one item, not two
+        ("Jumlah produksi\npadi", 2, None),
+    ],
+)
+def test_stacked_items_split_by_their_bullets(cell, count, items):
+    assert split_stacked(cell, count) == items

@@ -7,8 +7,10 @@ Capaian gives one value per year) and progress to the Renstra end target (3.3/3.
 
 from __future__ import annotations
 
+import re
+
 from extract.model import Row, Table
-from transform.anggaran import clean, issues_of
+from transform.anggaran import clean, issues_of, unstack
 from transform.numbers import Parsed, parse_cell, parse_number
 from transform.records import provenance
 
@@ -22,6 +24,27 @@ def filled(table: Table, row: Row, name: str) -> str:
         if cell is not None and clean(cell.text):
             return clean(cell.text)
     return ""
+
+
+BULLET = re.compile(r"^(?:[-•·*]\s+|[\uf0a7\uf0b7\uf0d8\uf076\uf0fc]\s*)")  # Symbol-font bullets: private use
+
+
+def indicator_rows(table: Table) -> list[Row]:
+    """Return the table's rows with stacked indicators split one per row.
+
+    A cell may list several indicators, each opened by a bullet, with their satuan, targets
+    and realisations stacked line by line beside them (Distan Jabar 2016 Tabel 3 p.19:
+    "- Jumlah produksi padi" / "- Jumlah Produksi Jagung" ... over "Ton" / "Ton" ...).
+    """
+    return [
+        r for row in table.rows
+        for r in unstack(table, row, ("target", "realisasi", "capaian_pct"), "indikator", ("sasaran", "nama"), ("satuan",))
+    ]
+
+
+def indicator_text(table: Table, row: Row) -> str:
+    """Return the row's indicator as printed, without the bullet that opens a listed item."""
+    return BULLET.sub("", filled(table, row, "indikator"))
 
 
 def _by_year(table: Table, tahun: int | None = None) -> dict[int | None, dict[str, int]]:
@@ -57,8 +80,8 @@ def transform_sasaran(table: Table, ctx: dict, locale: str) -> list[dict]:
     out = []
     jenis = JENIS[table.kind]
     groups = _by_year(table, ctx["tahun"])
-    for row in table.rows:
-        indikator = filled(table, row, "indikator")
+    for row in indicator_rows(table):
+        indikator = indicator_text(table, row)
         sasaran = filled(table, row, "sasaran")
         if not clean(row.joined()):
             continue
