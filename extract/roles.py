@@ -384,6 +384,24 @@ def _shift_to_body(found: list[tuple[str | None, int | None]], paths: list[list[
     return out
 
 
+def align_to_body(columns: list[Column], body: list[list[Cell]]) -> list[Column]:
+    """Move each named column whose body is empty to the filled unnamed column beside it,
+    as `_shift_to_body` does for roles, for a table recognised by its header spellings
+    (BP3AKB 2016 Tabel 3.1.3a p.55: "Target | Realisasi | % Capaian" centred over grid
+    columns that the ruling parts from their left-aligned values)."""
+    found = [(c.name, c.tahun) for c in columns]
+    paths = [c.header_path for c in columns]
+    moved = _shift_to_body(found, paths, body)
+    if moved == found:
+        return columns
+    origin = {f: c.header_path for c, f in zip(columns, found) if f[0]}
+    return [
+        Column(index=c.index, header_path=origin.get((name, tahun), c.header_path) if name else c.header_path,
+               name=name, tahun=tahun, x0=c.x0, x1=c.x1)
+        for c, (name, tahun) in zip(columns, moved)
+    ]
+
+
 def _group_only(paths: list[list[str]], i: int) -> bool:
     """Tell a column that carries only a group heading whose siblings beside it carry their
     own labels below it: a grid column cut between the labelled ones ("Capaian Tahun 2015

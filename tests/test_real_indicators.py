@@ -32,6 +32,15 @@ WHOLE = [
     # Tabel 3 (IKU targets): seven indicators listed in one cell, each opened by "- ", with
     # their satuan and targets stacked line by line beside them; continued on p.20.
     ("jabar-distan-2016-lkip", "3", [19, 20]),
+    # Tabel 3.1.3a / 3.1.3b, read by their header spellings: values left-aligned in grid
+    # columns the ruling parts from the centred "Target | Realisasi | % Capaian", an indicator
+    # wrapped onto a row whose value cells are the merged cells above, units in the values
+    # ("73 poin", "9 buah").
+    ("jabar-bp3akb-2016-lkip", "3.1.3a", [55]),
+    ("jabar-bp3akb-2016-lkip", "3.1.3b", [56]),
+    # Tabel 7: "TAHUN 2016" over "TARGET | REALISASI", then "CAPAIAN (%)"; indicators
+    # numbered "1.", "2." inside their cells.
+    ("jabar-biroorganisasi-2016-lkip", "7", [16]),
     # Tabel 2.4 Perjanjian Kinerja: sasaran, indicator and a target only ("80%").
     ("jabar-bp3iptek-2016-lkip", "2.4", [35]),
     # Tabel 2.1 (PK) continued on p.23 without its caption: "SASARAN STRATEGIS | INDIKATOR

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from extract.model import Row, Table
+from extract.model import Cell, Row, Table
 from transform.anggaran import clean, issues_of, unstack
 from transform.numbers import Parsed, parse_cell, parse_number
 from transform.records import provenance
@@ -26,7 +26,9 @@ def filled(table: Table, row: Row, name: str) -> str:
     return ""
 
 
-BULLET = re.compile(r"^(?:[-•·*]\s+|[\uf0a7\uf0b7\uf0d8\uf076\uf0fc]\s*)")  # Symbol-font bullets: private use
+# a bullet (Symbol-font bullets reach the text layer as private-use characters) or a list
+# number ("1. Jumlah rekomendasi ...", Biro Organisasi Jabar 2016 Tabel 7 p.16)
+BULLET = re.compile(r"^(?:[-•·*]\s+|[\uf0a7\uf0b7\uf0d8\uf076\uf0fc]\s*|(?:\d{1,2}|[a-z])[.)]\s+(?=[A-Za-z]))")
 
 
 def indicator_rows(table: Table) -> list[Row]:
@@ -36,14 +38,43 @@ def indicator_rows(table: Table) -> list[Row]:
     and realisations stacked line by line beside them (Distan Jabar 2016 Tabel 3 p.19:
     "- Jumlah produksi padi" / "- Jumlah Produksi Jagung" ... over "Ton" / "Ton" ...).
     """
+    rows: list[Row] = []
+    for row in table.rows:
+        if rows and _continues(table, row):
+            rows[-1] = _joined(table, rows[-1], row)
+        else:
+            rows.append(row)
     return [
-        r for row in table.rows
+        r for row in rows
         for r in unstack(table, row, ("target", "realisasi", "capaian_pct"), "indikator", ("sasaran", "nama"), ("satuan",))
     ]
 
 
+VALUES = ("target", "realisasi", "capaian_pct")
+
+
+def _continues(table: Table, row: Row) -> bool:
+    """Tell a row that carries only the next line of the indicator above: its value cells
+    are all the merged cells of that indicator's values ("Penghargaan Presiden Anugerah" /
+    "Parahita Ekapraya", BP3AKB Jabar 2016 Tabel 3.1.3a p.55)."""
+    values = [row.cells[c.index] for n in VALUES for c in table.columns_named(n) if c.index < len(row.cells)]
+    return (bool(values) and all(v is not None and v.covered for v in values)
+            and any(row.text(c.index).strip() for c in table.columns_named("indikator")))
+
+
+def _joined(table: Table, upper: Row, lower: Row) -> Row:
+    """Return `upper` with the indicator line of `lower` joined to its indicator cell."""
+    cells = list(upper.cells)
+    for c in table.columns_named("indikator"):
+        if c.index < len(cells) and cells[c.index] is not None and lower.text(c.index).strip():
+            cell = cells[c.index]
+            cells[c.index] = Cell(**{**cell.__dict__, "text": f"{cell.text}\n{lower.text(c.index)}"})
+    pages = list(dict.fromkeys(upper.pages + lower.pages))
+    return Row(cells=cells, page=upper.page, index=upper.index, pages=pages, sheet=upper.sheet)
+
+
 def indicator_text(table: Table, row: Row) -> str:
-    """Return the row's indicator as printed, without the bullet that opens a listed item."""
+    """Return the row's indicator as printed, without the bullet or number opening a listed item."""
     return BULLET.sub("", filled(table, row, "indikator"))
 
 
