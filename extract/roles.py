@@ -24,7 +24,8 @@ from rapidfuzz import fuzz
 
 from extract.model import Cell, Column
 
-MAX_HEADER_ROWS = 4
+MAX_HEADER_ROWS = 4  # rows of header text, unless a column-number row closes the header
+MAX_HEADER_GRID_ROWS = 8  # grid rows a header may span, merged-cell repeats included
 MAX_TITLE_ROWS = 15
 FUZZY_WHOLE = 88  # a whole header cell this close to a phrase means the phrase (typos, wraps)
 FUZZY_WORD = 85  # one word this close to a one-word phrase of 6+ letters ("Progam", "Realisai")
@@ -139,7 +140,8 @@ def path_role(path: list[str]) -> tuple[str | None, int | None]:
         if m:
             tahun = int(m.group(1))
     role = None
-    if path and _own_label(path[-1]):
+    if path and _own_label(path[-1]) and not (len(path) > 1 and _main_role(" ".join(path[-2:]))):
+        # (a label split over two grid rows, "Sebelum" / "Perubahan", is a label of a role)
         return None, tahun  # "Belanja Operasi" under "Jumlah": a part of it, not the sum
     for i in range(len(path) - 1, -1, -1):
         # a label split over two grid rows reads as one: "Sebelum" / "Perubahan"
@@ -281,10 +283,10 @@ def _words_only(row: list[Cell]) -> bool:
 
 
 def _numbers_follow(cells: list[list[Cell]], at: int) -> bool:
-    """Tell whether a column-number row comes within the next two rows: the rows up to it are
+    """Tell whether a column-number row comes within the next three rows: the rows up to it are
     the header's lower lines ("Sebelum" / "Perubahan" split over two grid rows, RSUD Al Ihsan
     2016 Tabel 8 p.24)."""
-    return any(is_column_number_row(r) for r in cells[at + 1:at + 3])
+    return any(is_column_number_row(r) for r in cells[at + 1:at + 4])
 
 
 def _has_text(row: list[Cell]) -> bool:
@@ -309,17 +311,24 @@ def header_rows(cells: list[list[Cell]]) -> tuple[int, int]:
         if _is_header_row(cells[k]) and sum(1 for t in labels if names_role(t)) >= 2:
             start = k
             break
-    n = 0
-    while start + n < len(cells) and n < MAX_HEADER_ROWS:
+    n = lines = 0
+    while start + n < len(cells) and n < MAX_HEADER_GRID_ROWS:
         row = cells[start + n]
         if not _has_text(row):
             n += 1
             continue
         if is_column_number_row(row):
             break
-        if not _is_header_row(row) and not (n and _words_only(row) and _numbers_follow(cells, start + n)):
+        # a header whose column-number row is near may run past MAX_HEADER_ROWS: labels
+        # split over grid rows ("%" / "Capaian" / "Kinerja" beside "Capaian Tahun 2015" /
+        # "(%)" / "Target", RSUD Al Ihsan 2016 Tabel 6 p.19)
+        numbered = _numbers_follow(cells, start + n)
+        if lines >= MAX_HEADER_ROWS and not numbered:
+            break
+        if not _is_header_row(row) and not (n and _words_only(row) and numbered):
             break
         n += 1
+        lines += 1
     while n and not _has_text(cells[start + n - 1]):
         n -= 1
     if n:
@@ -406,6 +415,41 @@ def _after_change(found: list[tuple[str | None, int | None]], paths: list[list[s
     return out
 
 
+def align_to_body(columns: list[Column], body: list[list[Cell]]) -> list[Column]:
+    """Move each named column whose body is empty to the filled unnamed column beside it,
+    as `_shift_to_body` does for roles, for a table recognised by its header spellings
+    (BP3AKB 2016 Tabel 3.1.3a p.55: "Target | Realisasi | % Capaian" centred over grid
+    columns that the ruling parts from their left-aligned values)."""
+    found = [(c.name, c.tahun) for c in columns]
+    paths = [c.header_path for c in columns]
+    moved = _shift_to_body(found, paths, body)
+    if moved == found:
+        return columns
+    origin = {f: c.header_path for c, f in zip(columns, found) if f[0]}
+    return [
+        Column(index=c.index, header_path=origin.get((name, tahun), c.header_path) if name else c.header_path,
+               name=name, tahun=tahun, x0=c.x0, x1=c.x1)
+        for c, (name, tahun) in zip(columns, moved)
+    ]
+
+
+def _group_only(paths: list[list[str]], i: int) -> bool:
+    """Tell a column that carries only a group heading whose siblings beside it carry their
+    own labels below it: a grid column cut between the labelled ones ("Capaian Tahun 2015
+    (%)" over "Target | Realisasi", the cells between them empty, RSUD Al Ihsan 2016 Tabel 6
+    p.19). It names no role of its own."""
+    path = paths[i]
+    if not path:
+        return False
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(paths) and paths[j][: len(path)] == path:
+            if len(paths[j]) > len(path):
+                return True
+            j += step
+    return False
+
+
 def assign_roles(paths: list[list[str]], body: list[list[Cell]], numbers: list[str] | None = None) -> list[tuple[str | None, int | None]]:
     """Give each column a role from its header path, then settle open roles by values.
 
@@ -418,7 +462,7 @@ def assign_roles(paths: list[list[str]], body: list[list[Cell]], numbers: list[s
     - Columns numbered "3a", "3b" under a numbered header row share the role of column "3"
       when their own header says nothing more (anggaran per paket / sub kegiatan / kegiatan).
     """
-    found = _after_change([path_role(p) for p in paths], paths)
+    found = _after_change([(None, None) if _group_only(paths, i) else path_role(p) for i, p in enumerate(paths)], paths)
     found = _shift_to_body(found, paths, body)
     roles = [r for r, _ in found]
     years = [y for _, y in found]
@@ -487,12 +531,32 @@ def _flat_levels(roles: list[str | None], paths: list[list[str]]) -> list[str | 
     return out
 
 
-def table_kind(roles: list[str | None]) -> str | None:
-    """Tell the kind a set of roles makes: names (or sasaran) with money make a budget table."""
+def table_kind(roles: list[str | None], years: list[int | None] | None = None) -> str | None:
+    """Tell the kind a set of roles makes.
+
+    - Names (or sasaran) with money make a budget table.
+    - Indicators with a target and a realisation or an achievement make a measurement
+      table: over several years ("Capaian Tahun 2015 | Capaian Tahun 2016", RSUD Al Ihsan
+      2016 Tabel 6 p.19) a multi-year one, else one year's.
+    - Indicators with targets only make a performance agreement (PK); with a realisation
+      and no target, one year's measurement.
+    """
     have = set(roles)
     if ("nama" in have or "sasaran" in have) and have & {"pagu", "realisasi"}:
         return "anggaran"
+    if "indikator" in have and "target" in have:
+        if have & {"realisasi_indikator", "capaian_pct"}:
+            named = {y for r, y in zip(roles, years or []) if r == "target" and y}
+            return "sasaran_multitahun" if len(named) > 1 else "sasaran_tahunan"
+        if not have & {"pagu", "realisasi"}:
+            return "perjanjian_kinerja"
+    if "indikator" in have and "realisasi_indikator" in have and not have & {"pagu", "realisasi"}:
+        # the realisation alone, its targets in another table (Distan Jabar 2016 Tabel 4 p.21)
+        return "sasaran_tahunan"
     return None
+
+
+INDICATOR_NAMES = {"realisasi_indikator": "realisasi"}
 
 
 def recognise_columns(paths: list[list[str]], body: list[list[Cell]], numbers: list[str] | None = None) -> tuple[str | None, list[Column]]:
@@ -501,10 +565,13 @@ def recognise_columns(paths: list[list[str]], body: list[list[Cell]], numbers: l
     `sasaran` column (BP3AKB 2016 Tabel 3.2a p.64: anggaran per sasaran strategis)."""
     assigned = assign_roles(paths, body, numbers)
     roles = _flat_levels([r for r, _ in assigned], paths)
-    kind = table_kind(roles)
+    kind = table_kind(roles, [y for _, y in assigned])
     if kind is None:
         return None, []
-    if "nama" not in roles:
+    if kind != "anggaran":
+        # an indicator table's own realisation is its `realisasi` (transform.sasaran)
+        roles = [INDICATOR_NAMES.get(r, r) if r else r for r in roles]
+    elif "nama" not in roles:
         roles = ["nama" if r == "sasaran" else r for r in roles]
     return kind, [
         Column(index=i, header_path=paths[i], name=role, tahun=tahun)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from extract.headers import best_header_rows, column_paths, recognise
 from extract.model import Cell, Column, Row, Table
-from extract.roles import path_role, recognise_columns, recognise_grid
+from extract.roles import align_to_body, path_role, recognise_columns, recognise_grid
 
 
 def table_from_grid(
@@ -27,6 +27,8 @@ def table_from_grid(
     nheader = best_header_rows(cells) if header_rows is None else header_rows
     paths = column_paths(cells, nheader)
     kind, columns = recognise(paths) if nheader else (None, [])
+    if kind is not None:
+        columns = align_to_body(columns, cells[nheader:])
     if kind is None and header_rows is None:
         # no known spelling: what the columns mean (extract.roles) may still make it a table
         by_role, role_kind, role_columns = recognise_grid(cells)

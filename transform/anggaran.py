@@ -135,20 +135,38 @@ def footer_values(row: Row) -> list[tuple[str, int, Cell]]:
     return out
 
 
-def unstack(table: Table, row: Row) -> list[Row]:
+def unstack(
+    table: Table,
+    row: Row,
+    figures: tuple[str, ...] = ("pagu", "realisasi", "serapan_pct"),
+    name: str = "nama",
+    keep: tuple[str, ...] = (),
+    lists: tuple[str, ...] = (),
+) -> list[Row]:
     """Split a row whose cells list several lines at once into one row per line.
 
     BKPD Jabar 2016 Tabel 5 (p.42) prints ten kegiatan in one cell, each opened by "- ", with
-    their ten anggaran, realisasi and % stacked line by line in the cells beside. Where every
-    filled amount column stacks the same number of figures and the name cell lists as many
-    items, each item becomes a row; any other row is kept as it is.
+    their ten anggaran, realisasi and % stacked line by line in the cells beside; Distan Jabar
+    2016 Tabel 3 (p.19) seven indicators with their satuan and targets. Where every filled
+    `figures` column stacks the same number of lines and the `name` cell lists as many items,
+    each item becomes a row; any other row is kept as it is. A cell of a `keep` column (the
+    sasaran the items share) goes with every item; a cell of a `lists` column (satuan) is
+    split too when it lists as many lines, else it goes with every item ("Ton" printed once);
+    other cells spanning the items (nomor) stay with none of them.
     """
-    figures = [c for name in ("pagu", "realisasi", "serapan_pct") for c in table.columns_named(name)]
-    stacks = {c.index: [ln for ln in row.text(c.index).splitlines() if ln.strip()] for c in figures}
+    figure_cols = [c for f in figures for c in table.columns_named(f)]
+    stacks = {c.index: [ln for ln in row.text(c.index).splitlines() if ln.strip()] for c in figure_cols}
     counts = {len(v) for v in stacks.values() if v}
     if len(counts) != 1 or (count := counts.pop()) < 2:
         return [row]
-    name_cols = table.columns_named("nama")
+    kept = {c.index for k in keep for c in table.columns_named(k)}
+    for c in (c for n in lists for c in table.columns_named(n)):
+        lines = [ln for ln in row.text(c.index).splitlines() if ln.strip()]
+        if len(lines) == count:
+            stacks[c.index] = lines
+        else:
+            kept.add(c.index)
+    name_cols = table.columns_named(name)
     items = {c.index: split_stacked(row.text(c.index), count) for c in name_cols if row.text(c.index).strip()}
     if len(items) != 1 or None in items.values():
         return [row]
@@ -163,6 +181,8 @@ def unstack(table: Table, row: Row) -> list[Row]:
                 text = items[i][k]
             elif i in stacks and stacks[i]:
                 text = stacks[i][k]
+            elif i in kept:
+                text = cell.text
             else:
                 text = ""  # a cell spanning the items (sasaran, nomor) stays with none of them
             cells.append(Cell(**{**cell.__dict__, "text": text, "value": None}))

@@ -89,14 +89,15 @@ def header_level(header: str) -> str | None:
 
 
 def split_stacked(name: str, count: int) -> list[str] | None:
-    """Split a cell listing `count` items, each opened by a bullet ("- RTM OPD ...") or a
+    """Split a cell listing `count` items, each opened by a bullet ("- RTM OPD ...", or a
+    Symbol-font bullet kept as a private-use character, Distan Jabar 2016 Tabel 4 p.21) or a
     list number, into the items' texts; None when the cell does not list that many."""
     items: list[str] = []
     for line in name.splitlines():
         line = line.strip()
         if not line:
             continue
-        m = re.match(r"^(?:[-•·*]|\d{1,2}[.)]|[a-z][.)])\s+(.*)$", line)
+        m = re.match(r"^(?:[-•·*\uf0a7\uf0b7\uf0d8\uf076\uf0fc]|\d{1,2}[.)]|[a-z][.)])\s*(?<=\s|[\uf000-\uf0ff])(.*)$", line)
         if m:
             items.append(m.group(1))
         elif items:

@@ -12,7 +12,7 @@ from extract.model import Table
 from transform.anggaran import clean
 from transform.numbers import Parsed, parse_cell, parse_number
 from transform.records import provenance
-from transform.sasaran import filled
+from transform.sasaran import filled, indicator_rows, indicator_text
 
 
 def _number(row, index: int, locale: str) -> Parsed:
@@ -26,8 +26,8 @@ def transform_iku(table: Table, ctx: dict, locale: str) -> list[dict]:
     """Return target (and baseline) values of an IKU or Perjanjian Kinerja table."""
     years = sorted(c.tahun for c in table.columns_named("target") if c.tahun)
     out = []
-    for row in table.rows:
-        indikator = filled(table, row, "indikator")
+    for row in indicator_rows(table):
+        indikator = indicator_text(table, row)
         if not indikator:
             continue
         sasaran = filled(table, row, "sasaran") if any(
