@@ -462,7 +462,8 @@ class WarehouseBuild:
                 SELECT * REPLACE (coalesce(message, 'Temuan ' || replace(rule, '_', ' ')
                     || coalesce(' ' || level, '') || coalesce(' ' || kode, '') || coalesce(' "' || indikator || '"', '')
                     || ' tahun ' || tahun || ': tercetak ' || coalesce(reported, '–') || ', seharusnya '
-                    || coalesce(expected, '–') || ' (sebagian keterangan tidak tercetak di dokumen).') AS message)
+                    || coalesce(expected, '–') || ' (sebagian keterangan tidak tercetak di dokumen).') AS message,
+                    angka_polos(reported) AS reported, angka_polos(expected) AS expected)
                 FROM ({body})"""
             )
             counts[name] = self.con.execute("SELECT count(*) FROM fct_temuan").fetchone()[0] - before

@@ -72,3 +72,8 @@ CREATE OR REPLACE MACRO jenis_ke(j) AS coalesce(
 CREATE OR REPLACE MACRO baris_anggaran(kode, level, nama) AS
     CASE WHEN kode IS NOT NULL THEN kode
          WHEN name_key(nama) <> '' THEN coalesce(level, '') || ':' || name_key(nama) END;
+
+-- A finding's printed or expected figure as text without the zeros a column's scale adds:
+-- DECIMAL(18,6) prints 93,85 as 93.850000; the finding says 93.85 (two decimals kept, as money
+-- is written, and every digit the document printed: 0.49505).
+CREATE OR REPLACE MACRO angka_polos(t) AS regexp_replace(t, '^(-?[0-9]+\.[0-9]{2}[0-9]*?)0+$', '\1');
