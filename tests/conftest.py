@@ -101,3 +101,9 @@ def fetch(path: Path, sql: str, params=()) -> list[tuple]:
         return con.execute(sql, list(params)).fetchall()
     finally:
         con.close()
+
+
+def assert_each_key_once(rows: list[dict], key: tuple[str, ...]) -> None:
+    """A documented query answers something, and each key (agency, year, line ...) once (#17)."""
+    keys = [tuple(r[k] for k in key) for r in rows]
+    assert rows and len(set(keys)) == len(keys), [k for k in keys if keys.count(k) > 1]

@@ -9,7 +9,7 @@ from decimal import Decimal
 import duckdb
 import pytest
 
-from tests.conftest import ROOT, read_golden
+from tests.conftest import ROOT, assert_each_key_once, read_golden
 from tests.test_marts import lines_2024, serapan
 
 QUERIES = re.findall(r"```sql\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.DOTALL)
@@ -35,9 +35,7 @@ def test_readme_has_three_example_queries():
 @pytest.mark.parametrize("sql,key", list(zip(QUERIES, KEYS)), ids=["least_spent", "printed_serapan", "indicator_years"])
 def test_readme_query_answers_each_line_once(two_years_twice, sql, key):
     wh, _ = two_years_twice
-    rows = answer(wh, sql)
-    keys = [tuple(r[k] for k in key) for r in rows]
-    assert rows and len(set(keys)) == len(keys), [k for k in keys if keys.count(k) > 1]
+    assert_each_key_once(answer(wh, sql), key)
 
 
 def test_least_spent_sub_kegiatan_are_the_reports(two_years_twice):

@@ -107,6 +107,19 @@ def rupiah(value: Decimal | None) -> Decimal | None:
     return None if value is None else value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
+def amounts(pagu, realisasi, serapan) -> dict:
+    """A line's pagu, realisasi and printed serapan, parsed and as printed, with serapan recomputed."""
+    return {
+        "pagu_idr": rupiah(pagu.value),
+        "pagu_printed": pagu.printed,
+        "realisasi_idr": rupiah(realisasi.value),
+        "realisasi_printed": realisasi.printed,
+        "serapan_pct_reported": serapan.value,
+        "serapan_printed": serapan.printed,
+        "serapan_pct": serapan_pct(rupiah(pagu.value), rupiah(realisasi.value)),
+    }
+
+
 def serapan_pct(pagu: Decimal | None, realisasi: Decimal | None) -> Decimal | None:
     """Recompute absorption: realisasi / pagu x 100, half-up to 2 decimals as reports print."""
     if pagu is None or realisasi is None or pagu == 0:
@@ -210,13 +223,7 @@ def total_line(table: Table, row: Row, ctx: dict, locales: dict[str, str], label
         "level": "total",
         "nomor_printed": cell_value(table, row, "nomor") or None,
         "nama_printed": clean(label),
-        "pagu_idr": rupiah(pagu.value),
-        "pagu_printed": pagu.printed,
-        "realisasi_idr": rupiah(realisasi.value),
-        "realisasi_printed": realisasi.printed,
-        "serapan_pct_reported": serapan.value,
-        "serapan_printed": serapan.printed,
-        "serapan_pct": serapan_pct(rupiah(pagu.value), rupiah(realisasi.value)),
+        **amounts(pagu, realisasi, serapan),
         "keterangan": cell_value(table, row, "keterangan") or None,
         "parse_issue": issues_of(pagu=pagu, realisasi=realisasi, serapan=serapan),
         **prov,
@@ -294,13 +301,7 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
                 "level": level,
                 "nomor_printed": nomor,
                 "nama_printed": nama or None,
-                "pagu_idr": rupiah(pagu.value),
-                "pagu_printed": pagu.printed,
-                "realisasi_idr": rupiah(realisasi.value),
-                "realisasi_printed": realisasi.printed,
-                "serapan_pct_reported": serapan.value,
-                "serapan_printed": serapan.printed,
-                "serapan_pct": serapan_pct(rupiah(pagu.value), rupiah(realisasi.value)),
+                **amounts(pagu, realisasi, serapan),
                 "keterangan": cell_value(table, row, "keterangan") or None,
                 "parse_issue": issue,
                 **prov,
