@@ -1,5 +1,6 @@
 -- One row per finding of a loaded document, ranked for a reviewer: severity first, then
--- money before percentages before names, then document order.
+-- money before percentages before names, then document order; findings on one row (pagu and
+-- realisasi of one line) by their rule, level, code and message, so a rebuild ranks them alike.
 CREATE OR REPLACE TABLE mart_temuan AS
 SELECT
     row_number() OVER (
@@ -7,7 +8,7 @@ SELECT
             CASE f.rule WHEN 'jumlah_anak' THEN 1 WHEN 'total_dokumen' THEN 2 WHEN 'realisasi_melebihi_pagu' THEN 3
                 WHEN 'serapan_tercetak' THEN 4 WHEN 'capaian_tercetak' THEN 5 WHEN 'beda_antar_tabel' THEN 6
                 WHEN 'lintas_dokumen' THEN 7 WHEN 'lintas_laporan' THEN 7 WHEN 'efisiensi' THEN 8 WHEN 'rata_rata_footer' THEN 9 ELSE 10 END,
-            d.file_name, f.source_page, f.source_row
+            d.file_name, f.source_page, f.source_row, f.rule, f.level, f.kode, f.indikator, f.message, f.reported, f.expected
     ) AS peringkat,
     f.tahun, d.pemda, d.opd, d.file_name, f.source_page, f.source_sheet, f.severity, f.rule, f.level, f.kode, f.indikator,
     f.reported, f.expected, f.message, f.source_document_id
