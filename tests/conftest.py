@@ -103,6 +103,19 @@ def fetch(path: Path, sql: str, params=()) -> list[tuple]:
         con.close()
 
 
+def answer(path: Path, sql: str) -> list[dict]:
+    """Rows of a read-only query as dicts, by column name."""
+    import duckdb
+
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        cur = con.execute(sql)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r)) for r in cur.fetchall()]
+    finally:
+        con.close()
+
+
 def assert_each_key_once(rows: list[dict], key: tuple[str, ...]) -> None:
     """A documented query answers something, and each key (agency, year, line ...) once (#17)."""
     keys = [tuple(r[k] for k in key) for r in rows]

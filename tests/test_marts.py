@@ -14,7 +14,7 @@ import pytest
 
 from flows.documents import read_document
 from load.warehouse import WarehouseBuild
-from tests.conftest import ROOT, assert_each_key_once, read_golden
+from tests.conftest import ROOT, answer, assert_each_key_once, read_golden
 from tests.generator import lkjip
 from tests.reports import consistent_report
 
@@ -76,17 +76,6 @@ def q(wh, sql, params=()):
     con = duckdb.connect(str(wh), read_only=True)
     try:
         return con.execute(sql, list(params)).fetchall()
-    finally:
-        con.close()
-
-
-def answer(wh, sql):
-    """Rows of a query as dicts, by column name."""
-    con = duckdb.connect(str(wh), read_only=True)
-    try:
-        cur = con.execute(sql)
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, r)) for r in cur.fetchall()]
     finally:
         con.close()
 

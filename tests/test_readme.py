@@ -6,26 +6,15 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-import duckdb
 import pytest
 
-from tests.conftest import ROOT, assert_each_key_once, read_golden
+from tests.conftest import ROOT, answer, assert_each_key_once, read_golden
 from tests.test_marts import lines_2024, serapan
 
 QUERIES = re.findall(r"```sql\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.DOTALL)
 # The columns of each answer that name one line or indicator value (the README's queries show
 # the agency by its opd name; a warehouse of several pemda would add pemda).
 KEYS = [("opd", "tahun", "kode"), ("opd", "tahun", "kode"), ("opd", "indikator", "tahun")]
-
-
-def answer(wh, sql):
-    con = duckdb.connect(str(wh), read_only=True)
-    try:
-        cur = con.execute(sql)
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, r)) for r in cur.fetchall()]
-    finally:
-        con.close()
 
 
 def test_readme_has_three_example_queries():
