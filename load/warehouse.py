@@ -10,6 +10,7 @@ as it was. A lock file keeps two runs from building at once.
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import logging
 import os
 import re
@@ -69,9 +70,31 @@ def _schema_columns(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[str,
     return out
 
 
+def sql_fingerprint() -> str:
+    """SHA-256 over every file of the warehouse package: the SQL and reference data that derive
+    the core tables, findings and marts from the loaded rows.
+
+    Stored in meta_warehouse at each build, so that a run with nothing new to read still
+    rebuilds when only a check, a mart or the nomenclature changed."""
+    digest = hashlib.sha256()
+    root = resources.files("warehouse")
+
+    def walk(node, prefix: str = "") -> None:
+        for item in sorted(node.iterdir(), key=lambda f: f.name):
+            name = f"{prefix}{item.name}"
+            if item.is_dir():
+                if item.name != "__pycache__":
+                    walk(item, name + "/")
+            elif item.name.endswith((".sql", ".csv")):
+                digest.update(name.encode() + b"\0" + item.read_bytes() + b"\0")
+
+    walk(root)
+    return digest.hexdigest()
+
+
 def schema_is_current(path: Path) -> bool:
     """Tell whether a warehouse file has every table of the current schema, column for column
-    and type for type.
+    and type for type, and was derived by the current warehouse SQL (meta_warehouse.sql_sidik).
 
     A run with nothing new to read skips the build; a warehouse written by an older kinerja
     must still be built once, so that its rows are migrated and the tables derived from them
@@ -91,9 +114,12 @@ def schema_is_current(path: Path) -> bool:
         return False
     try:
         have = _schema_columns(con)
+        if not all(have.get(table) == columns for table, columns in want.items()):
+            return False
+        built_by = con.execute("SELECT sql_sidik FROM meta_warehouse").fetchall()
     finally:
         con.close()
-    return all(have.get(table) == columns for table, columns in want.items())
+    return built_by == [(sql_fingerprint(),)]
 
 
 def counts_of(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
@@ -478,6 +504,8 @@ class WarehouseBuild:
         self.build_core()
         findings = self.run_checks()
         self.build_marts()
+        self.con.execute("DELETE FROM meta_warehouse")
+        self.con.execute("INSERT INTO meta_warehouse VALUES (?, ?)", [EXTRACTOR_VERSION, sql_fingerprint()])
         return findings
 
     def build_marts(self) -> dict[str, int]:

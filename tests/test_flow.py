@@ -218,3 +218,29 @@ def test_a_run_on_a_warehouse_of_the_older_layout_migrates_it(harness, inbox, tm
     assert again.parquet_rows["fct_anggaran"] == again.parquet_rows["fct_anggaran_per_dokumen"] == 45
     third = kinerja_flow(paths=[str(inbox)], warehouse=str(wh), parquet=str(pq))
     assert third.tables == again.tables
+
+
+def test_a_run_with_nothing_new_rebuilds_what_an_older_warehouse_sql_derived(harness, inbox, tmp_path):
+    """A new kinerja may change only a check or a mart (warehouse/*.sql), not the schema: a run
+    with nothing new to read must still derive the findings and marts again. Simulated by a
+    warehouse whose derived rows an older SQL left different: one finding and one mart row gone,
+    and its meta_warehouse fingerprint not the current one."""
+    for bad in ("halaman-error.pdf", "kosong.pdf"):
+        (inbox / bad).unlink()
+    wh, pq = tmp_path / "k.duckdb", tmp_path / "pq"
+    first = kinerja_flow(paths=[str(inbox)], warehouse=str(wh), parquet=str(pq))
+    con = duckdb.connect(str(wh))
+    from extract import EXTRACTOR_VERSION
+
+    assert con.execute("SELECT kinerja_versi, length(sql_sidik) FROM meta_warehouse").fetchall() == [(EXTRACTOR_VERSION, 64)]
+    con.execute("DELETE FROM fct_temuan WHERE rowid = (SELECT min(rowid) FROM fct_temuan)")
+    con.execute("DELETE FROM mart_serapan_anggaran WHERE rowid = (SELECT min(rowid) FROM mart_serapan_anggaran)")
+    con.execute("UPDATE meta_warehouse SET sql_sidik = 'sql of an older kinerja'")
+    con.close()
+    again = kinerja_flow(paths=[str(inbox)], warehouse=str(wh), parquet=str(pq))
+    assert [d.status for d in again.documents] == ["unchanged"]
+    assert again.tables == first.tables
+    assert again.parquet_rows == first.parquet_rows
+    con = duckdb.connect(str(wh), read_only=True)
+    assert con.execute("SELECT sql_sidik <> 'sql of an older kinerja' FROM meta_warehouse").fetchall() == [(True,)]
+    con.close()

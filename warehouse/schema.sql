@@ -408,3 +408,11 @@ COMMENT ON COLUMN fct_angka_teks.kutipan IS 'The sentence around it, to quote.';
 COMMENT ON COLUMN fct_angka_teks.urutan IS 'Order of the figure in the running text (1 = first): tells which of two mentions comes first in a .docx, which has no pages.';
 COMMENT ON COLUMN fct_angka_teks.source_document_id IS 'Document.';
 COMMENT ON COLUMN fct_angka_teks.source_page IS 'Page of the text.';
+
+CREATE TABLE IF NOT EXISTS meta_warehouse (
+    kinerja_versi VARCHAR NOT NULL,
+    sql_sidik VARCHAR NOT NULL
+);
+COMMENT ON TABLE meta_warehouse IS 'One row: which kinerja and which warehouse SQL built the derived tables. A run with nothing new to read rebuilds core tables, checks and marts when the shipped SQL or reference data changed since (sql_sidik differs).';
+COMMENT ON COLUMN meta_warehouse.kinerja_versi IS 'Extractor version of the kinerja that built the warehouse.';
+COMMENT ON COLUMN meta_warehouse.sql_sidik IS 'SHA-256 over every file of the warehouse package (schema, core, checks, marts, macros, reference CSVs) that built the derived tables.';
