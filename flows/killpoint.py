@@ -16,6 +16,7 @@ MOMENTS = (
     "build",  # every document is loaded into the build copy, not yet committed and swapped in
     "swapped",  # the new warehouse is in place, its Parquet not yet published
     "publish",  # the first table is written to the Parquet staging folder, the rest and the manifest not yet
+    "swap",  # the whole publication and its manifest are staged, not yet exchanged with the published folder
     "report",  # the HTML report is written to its temporary file, not yet moved over the old one
 )
 

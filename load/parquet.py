@@ -2,13 +2,16 @@
 
 Layout: `<out>/<table>/tahun=YYYY/part-0.parquet`, `tahun` also inside the files (DuckDB
 drops it from partitioned files unless asked, and BI tools read files one by one). Each
-partition is written to a staging folder beside `<out>` (never inside it: DuckDB's glob also
-reads temp files in the tree) and moved in with `os.replace`; partitions and files the new
-publication no longer has are removed, so no stale rows linger.
+publication is written whole to a staging folder beside `<out>` (never inside it: DuckDB's glob
+also reads temp files in the tree), then exchanged with `<out>` in one atomic rename: partitions
+and tables the new publication no longer has are gone with the old folder, so no stale rows
+linger, and no reader or killed run ever sees a mix of two publications.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import json
 import os
 import shutil
@@ -56,6 +59,7 @@ def is_current(warehouse: Path, out_dir: Path) -> bool:
 def publish_parquet(warehouse: Path, out_dir: Path) -> dict[str, int]:
     """Write the warehouse's published tables under `out_dir`; return rows per table."""
     out_dir = Path(out_dir)
+    _restore_interrupted_swap(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     _clear_abandoned_staging(out_dir)
     staging = out_dir.parent / f".{out_dir.name}.staging-{os.getpid()}"
@@ -107,31 +111,61 @@ def publish_parquet(warehouse: Path, out_dir: Path) -> dict[str, int]:
 
 
 def _swap_in(staging: Path, out_dir: Path, manifest: dict) -> None:
-    for table, info in manifest["tables"].items():
-        table_dir = out_dir / table
-        keep = {f"tahun={y}" for y in info["partitions"]}
-        for year in info["partitions"]:
-            dest_dir = table_dir / f"tahun={year}"
-            dest_dir.mkdir(parents=True, exist_ok=True)
-            os.replace(staging / table / f"tahun={year}" / PART_FILE, dest_dir / PART_FILE)
-            for stale in dest_dir.iterdir():
-                if stale.name != PART_FILE:
-                    _remove(stale)
-        if table_dir.exists():
-            for part in table_dir.iterdir():
-                if part.name not in keep:
-                    _remove(part)
-    for old in out_dir.iterdir():
-        if old.is_dir() and old.name.startswith(PUBLISHED_PREFIXES) and old.name not in manifest["tables"]:
-            shutil.rmtree(old)
-    tmp = staging / "_manifest.json"
-    tmp.write_text(json.dumps(manifest, indent=2, default=str), encoding="utf-8")
-    os.replace(tmp, out_dir / "_manifest.json")
+    """Make the staged publication the one under `out_dir` in a single step.
+
+    Readers and a killed run see either the whole previous publication or the whole new one,
+    never new files under the old manifest: the staged folder, completed with the manifest and
+    hard links to whatever else the user keeps in `out_dir`, is exchanged with `out_dir` by one
+    atomic rename (Linux renameat2 RENAME_EXCHANGE). Where the system has no such rename, two
+    renames are used, and a run killed between them is repaired by the next publish
+    (`_restore_interrupted_swap`)."""
+    for entry in out_dir.iterdir():
+        if entry.name == "_manifest.json" or (entry.is_dir() and entry.name.startswith(PUBLISHED_PREFIXES)):
+            continue
+        if entry.is_dir():
+            shutil.copytree(entry, staging / entry.name, copy_function=os.link, symlinks=True)
+        else:
+            os.link(entry, staging / entry.name, follow_symlinks=False)
+    (staging / "_manifest.json").write_text(json.dumps(manifest, indent=2, default=str), encoding="utf-8")
+    kill_point("swap")
+    if not _exchange(staging, out_dir):
+        old = out_dir.parent / f".{out_dir.name}.old-{os.getpid()}"
+        os.replace(out_dir, old)
+        os.replace(staging, out_dir)
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders atomically; False where the system cannot (then nothing was changed)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    done = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    if done == 0:
+        return True
+    if ctypes.get_errno() in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(a), None, str(b))
+
+
+def _restore_interrupted_swap(out_dir: Path) -> None:
+    """A publish killed between its two renames (systems without an atomic exchange) leaves the
+    previous publication as `.<name>.old-<pid>` and no `out_dir`: put it back."""
+    if out_dir.exists():
+        return
+    for old in sorted(out_dir.parent.glob(f".{out_dir.name}.old-*")):
+        pid = old.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not process_alive(int(pid)):
+            os.replace(old, out_dir)
+            return
 
 
 def _clear_abandoned_staging(out_dir: Path) -> None:
     """Remove staging folders left by publishes that died (their process is gone)."""
-    for old in out_dir.parent.glob(f".{out_dir.name}.staging-*"):
+    for old in [*out_dir.parent.glob(f".{out_dir.name}.staging-*"), *out_dir.parent.glob(f".{out_dir.name}.old-*")]:
         pid = old.name.rsplit("-", 1)[-1]
         if pid.isdigit() and not process_alive(int(pid)):
             shutil.rmtree(old, ignore_errors=True)

@@ -32,8 +32,8 @@ REPORT = "laporan-kinerja.html"  # the default: beside the Parquet folder
 
 # What the killed run left in place of the previous files: its own warehouse (it got past the swap)
 # and its own Parquet (it got past the publish). The report is always the previous one.
-OWN_WAREHOUSE = {"read": False, "build": False, "swapped": True, "publish": True, "report": True}
-OWN_PARQUET = {"read": False, "build": False, "swapped": False, "publish": False, "report": True}
+OWN_WAREHOUSE = {"read": False, "build": False, "swapped": True, "publish": True, "swap": True, "report": True}
+OWN_PARQUET = {"read": False, "build": False, "swapped": False, "publish": False, "swap": False, "report": True}
 
 
 def kinerja_run(inbox, out, env, log):

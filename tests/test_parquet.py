@@ -111,3 +111,48 @@ def test_one_answer_and_per_document_tables_in_their_own_folders(tmp_path, two_y
         "WHERE tahun = 2024 AND level = 'urusan'"
     ).fetchone()[0]
     assert str(total) == "6253831019.00"
+
+
+def _dead_pid() -> int:
+    """A process id that no process has: a child that has exited and been reaped."""
+    import subprocess
+    import sys
+
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def test_the_folder_is_exchanged_whole_and_keeps_the_users_own_files(tmp_path, warehouse):
+    """The new publication replaces the folder in one rename: the old folder's inode is gone from
+    the path, the user's own file kept in it is still there, and nothing is left beside it."""
+    out = tmp_path / "parquet"
+    publish_parquet(warehouse, out)
+    (out / "CATATAN.txt").write_text("catatan analis")
+    (out / "dasbor").mkdir()
+    (out / "dasbor" / "tampilan.json").write_text("{}")
+    before = out.stat().st_ino
+    publish_parquet(warehouse, out)
+    assert out.stat().st_ino != before
+    assert (out / "CATATAN.txt").read_text() == "catatan analis"
+    assert (out / "dasbor" / "tampilan.json").read_text() == "{}"
+    assert json.loads((out / "_manifest.json").read_text())["tables"]["fct_anggaran"]["rows"] == 45
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".parquet")) == []
+
+
+def test_without_an_atomic_exchange_two_renames_are_used_and_an_interrupted_pair_is_repaired(tmp_path, warehouse, monkeypatch):
+    """On a system without renameat2 the folder is swapped by two renames; a run killed between
+    them leaves no published folder and the previous one as .<name>.old-<pid>: the next publish
+    puts it back before writing (the user's file in it survives) and leaves nothing beside it."""
+    import load.parquet as parquet
+
+    monkeypatch.setattr(parquet, "_exchange", lambda a, b: False)
+    out = tmp_path / "parquet"
+    publish_parquet(warehouse, out)
+    (out / "CATATAN.txt").write_text("catatan analis")
+    interrupted = tmp_path / f".parquet.old-{_dead_pid()}"
+    out.rename(interrupted)
+    counts = publish_parquet(warehouse, out)
+    assert counts["fct_anggaran"] == 45
+    assert (out / "CATATAN.txt").read_text() == "catatan analis"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".parquet")] == []
