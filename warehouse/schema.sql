@@ -142,7 +142,7 @@ CREATE TABLE IF NOT EXISTS fct_anggaran_per_dokumen (
     source_row INTEGER NOT NULL,
     extractor_version VARCHAR NOT NULL
 );
-COMMENT ON TABLE fct_anggaran_per_dokumen IS 'One row per budget line per document that prints it: pagu and realisasi of an urusan, bidang, program, kegiatan or sub-kegiatan, as printed and parsed. The same line of one agency-year appears once for every document (the LKjIP PDF, its e-monev export, a superseded version): for audit and provenance. Sums and counts belong on fct_anggaran, which holds each line once.';
+COMMENT ON TABLE fct_anggaran_per_dokumen IS 'One row per budget line per document that prints it (or per part of a line, rincian_printed, where a flat export prints a sub-kegiatan as one row per sub-keluaran and akun): pagu and realisasi of an urusan, bidang, program, kegiatan or sub-kegiatan, as printed and parsed. The same line of one agency-year appears once for every document (the LKjIP PDF, its e-monev export, a superseded version): for audit and provenance. Sums and counts belong on fct_anggaran, which holds each line once.';
 COMMENT ON COLUMN fct_anggaran_per_dokumen.tahun IS 'Budget year of the line (the report year).';
 COMMENT ON COLUMN fct_anggaran_per_dokumen.pemda IS 'Local government (from dim_dokumen).';
 COMMENT ON COLUMN fct_anggaran_per_dokumen.opd IS 'Agency: the row''s own agency column in a pemda-wide export (SKPD, kode_opd), else dim_dokumen''s.';
