@@ -7,8 +7,8 @@
 -- document prints twice (a misread program number taken for a code, jabar-distan-2016-lkip.pdf).
 WITH ref AS (
     SELECT r.* REPLACE (
-            coalesce(r.pagu_printed, 'jumlah ' || r.rincian_count || ' rincian ' || angka_polos(CAST(r.pagu_idr AS VARCHAR))) AS pagu_printed,
-            coalesce(r.realisasi_printed, 'jumlah ' || r.rincian_count || ' rincian ' || angka_polos(CAST(r.realisasi_idr AS VARCHAR))) AS realisasi_printed),
+            coalesce(r.pagu_printed, 'jumlah ' || r.rincian_count || ' rincian ' || angka(r.pagu_idr)) AS pagu_printed,
+            coalesce(r.realisasi_printed, 'jumlah ' || r.rincian_count || ' rincian ' || angka(r.realisasi_idr)) AS realisasi_printed),
         coalesce(baris_anggaran(r.kode, r.level, r.nama_printed), r.source_document_id || ':' || r.source_table || ':' || r.source_row) AS baris_key,
         d.file_name, t.caption
     FROM fct_anggaran AS r
@@ -20,8 +20,8 @@ o AS (
     SELECT a.kode, a.level, a.nama_printed, a.source_page, a.source_sheet,
         b.source_document_id, b.source_table, b.source_row, b.tahun, b.pemda, b.opd, b.baris_key,
         b.pagu_idr, b.realisasi_idr, b.serapan_pct_reported,
-        coalesce(b.pagu_printed, 'jumlah ' || b.rincian_count || ' rincian ' || angka_polos(CAST(b.pagu_idr AS VARCHAR))) AS pagu_printed,
-        coalesce(b.realisasi_printed, 'jumlah ' || b.rincian_count || ' rincian ' || angka_polos(CAST(b.realisasi_idr AS VARCHAR))) AS realisasi_printed,
+        coalesce(b.pagu_printed, 'jumlah ' || b.rincian_count || ' rincian ' || angka(b.pagu_idr)) AS pagu_printed,
+        coalesce(b.realisasi_printed, 'jumlah ' || b.rincian_count || ' rincian ' || angka(b.realisasi_idr)) AS realisasi_printed,
         b.serapan_printed, d.tahapan, d.file_name, t.caption
     FROM baris_per_dokumen() AS b
     JOIN fct_anggaran_per_dokumen AS a ON a.rowid = b.fact_rowid
