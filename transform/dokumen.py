@@ -97,8 +97,8 @@ class Metadata:
         """Take the year from the file's name when neither the document nor its sidecar gives one.
 
         Last in the chain (docs/extraction.md "What a document says about itself"): the
-        content first, then the user's sidecar, then a year the user or the portal wrote into
-        the name (`mamberamoraya-pemkab-2023-apbdp-ebudgeting.xlsx`, whose cells name no year
+        user's sidecar (which wins) and the document's content first, then a year the user or
+        the portal wrote into the name (`mamberamoraya-pemkab-2023-apbdp-ebudgeting.xlsx`, whose cells name no year
         of their own: their line names mention 2022, 2023 and 2024). metadata_note says
         "tahun: nama berkas", so an analyst sees the year was not read from the document.
         """
