@@ -263,6 +263,7 @@ def _sheet_metadata(path: Path) -> dict | None:
     try:
         meta = read_sheet_metadata(sheet_rows(path))
         meta.override(read_sidecar(path) or {}, SUPPLIED)
+        meta.fall_back_to_file_name(path.name)
     except ExtractError:
         return None
     return meta.columns()

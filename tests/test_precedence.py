@@ -63,3 +63,47 @@ def test_without_an_lkjip_the_rfk_answers_before_the_rka(transformed, tmp_path):
         wh, "SELECT f.realisasi_idr, d.file_name FROM fct_anggaran f JOIN dim_dokumen d USING (source_document_id) "
             "WHERE f.kode = ?", [LINE])
     assert (realisasi, file_name) == (Decimal("4334292936.00"), "rfk.pdf")
+
+
+def in_parts(doc, digit: str, parts: list[Decimal]):
+    """The document as a budget export (DPA, no realisasi) that prints LINE as one row per akun
+    belanja (rincian), as the pemda-wide e-budgeting export prints every sub-kegiatan."""
+    dpa = as_kind(doc, "dpa", digit, None, drop_realisasi=True)
+    rows = []
+    for r in dpa.rows["fct_anggaran_per_dokumen"]:
+        if r["kode"] != LINE:
+            rows.append(r)
+            continue
+        for k, amount in enumerate(parts):
+            rows.append({**r, "pagu_idr": amount, "pagu_printed": str(amount), "source_row": r["source_row"] * 100 + k,
+                         "rincian_printed": f"5.1.02.01.01.{k:04d} Belanja {k}"})
+    dpa.rows["fct_anggaran_per_dokumen"] = rows
+    return dpa
+
+
+PAGU = Decimal("4434468359.00")  # LINE's pagu in the sample
+
+
+def test_a_line_printed_in_parts_answers_with_their_sum_and_agrees_with_the_whole(transformed, tmp_path):
+    lkjip = as_kind(transformed, "lkjip", "1", None)
+    dpa = in_parts(transformed, "4", [Decimal("1000000000.00"), Decimal("2000000000.00"), PAGU - Decimal("3000000000.00")])
+    wh = tmp_path / "k.duckdb"
+    build_warehouse(wh, lkjip, dpa)
+    # the LKjIP answers (it has realisasi); the DPA's parts add up to its pagu: no disagreement
+    assert fetch(wh, "SELECT f.pagu_idr, d.file_name, f.dokumen_count, f.is_sepakat, f.rincian_count FROM fct_anggaran f "
+                     "JOIN dim_dokumen d USING (source_document_id) WHERE f.kode = ?", [LINE]) == [(PAGU, "lkjip.pdf", 2, True, None)]
+    assert fetch(wh, "SELECT count(*) FROM fct_temuan WHERE rule = 'lintas_dokumen' AND kode = ?", [LINE]) == [(0,)]
+
+
+def test_parts_that_do_not_add_up_to_the_whole_are_a_finding_and_alone_answer_with_their_sum(transformed, tmp_path):
+    parts = [Decimal("1000000000.00"), Decimal("2000000000.00"), PAGU - Decimal("3000001000.00")]
+    wh = tmp_path / "k.duckdb"
+    build_warehouse(wh, as_kind(transformed, "lkjip", "1", None), in_parts(transformed, "4", parts))
+    assert fetch(wh, "SELECT is_sepakat FROM fct_anggaran WHERE kode = ?", [LINE]) == [(False,)]
+    [(reported, expected)] = fetch(wh, "SELECT reported, expected FROM fct_temuan WHERE rule = 'lintas_dokumen' AND kode = ? "
+                                       "AND message LIKE 'Pagu%'", [LINE])
+    assert (reported, expected) == ("jumlah 3 rincian 4.434.467.359,00", "4.434.468.359,00")
+    # the DPA alone: its line is the sum of its parts, none dropped
+    alone = tmp_path / "alone.duckdb"
+    build_warehouse(alone, in_parts(transformed, "4", parts))
+    assert fetch(alone, "SELECT pagu_idr, pagu_printed, rincian_count FROM fct_anggaran WHERE kode = ?", [LINE]) == [(sum(parts), None, 3)]

@@ -52,6 +52,11 @@ WHOLE = [
     # SIPD RKA rekap belanja: title block in the same frame, code split over five columns,
     # T-1 | T (Belanja Operasi ... Jumlah) | T+1, comma thousands.
     ("sulut-dkips-2022-rka-rekap-belanja", "", [1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 16, 17], set()),
+    # Spreadsheets (the "pages" are sheet rows). The pemda-wide APBD-P e-budgeting export: one row
+    # per akun belanja of a sub-kegiatan of 40 SKPD, "code name" cells, JUMLAH | JUMLAH PERUBAHAN,
+    # no year in its cells (the year of its file name). The RKPD export: one row per sub-keluaran.
+    ("mamberamoraya-pemkab-2023-apbdp-ebudgeting", "", range(2, 228), set()),
+    ("mamberamoraya-pemkab-2023-rkpdp2", "", range(2, 137), set()),
 ]
 
 

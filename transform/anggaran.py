@@ -94,6 +94,24 @@ def line_level(table: Table, row: Row, kode_printed: str, levels: Levels, nama: 
     return None, levels.level(nama, numbering_style(nomor) if nomor else None), "baris tanpa kode"
 
 
+DETAIL_ROLES = ("keluaran", "rincian")
+
+
+def rincian(table: Table, row: Row) -> str | None:
+    """Return the detail a row prints below its line (sub-keluaran, akun belanja), or None.
+
+    A flat SIPD export prints one row per detail of a sub-kegiatan, each with the sub-kegiatan's
+    code: the RKPD per sub-keluaran (`kode_subkeluaran`, mamberamoraya rkpdp2), the e-budgeting
+    APBD-P per sub-keluaran and akun belanja (SUBKELUARAN | URAIAN BELANJA, mamberamoraya
+    apbdp-ebudgeting). Such rows are parts of their line, not copies of it: fct_anggaran sums a
+    document's parts into the line (warehouse/core/fct_anggaran.sql) instead of choosing one.
+    The roles say what the column means (extract/data/column_roles.csv, extract.roles
+    `_flat_levels`), so any export with such a column is read the same way.
+    """
+    parts = [cell_value(table, row, name) for name in DETAIL_ROLES]
+    return " | ".join(p for p in parts if p) or None
+
+
 def split_satuan(text: str) -> tuple[str, str | None]:
     """Split "Jumlah Dokumen ... (Dokumen)" into indicator and the satuan in its last brackets."""
     m = SATUAN_AT_END.match(text)
@@ -235,7 +253,7 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
     lines, indicators, footers = [], [], []
     names = [" ".join(c.header_path) for c in table.columns_named("nama")]
     levels = Levels(header_level(names[0]) if len(set(names)) == 1 else None)
-    locales = column_locales(table, locale, ("pagu", "realisasi", "serapan_pct"))
+    locales = column_locales(table, locale, ("pagu", "pagu_sebelum", "realisasi", "serapan_pct"))
     # where lines carry nomenclature codes, a footer is a summary figure to check them by;
     # in a table without codes the totals are lines of their own (level `total`)
     coded = any(
@@ -287,7 +305,8 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
         pagu = cell_number(table, row, "pagu", locales["pagu"])
         realisasi = cell_number(table, row, "realisasi", locales["realisasi"])
         serapan = cell_number(table, row, "serapan_pct", locales["serapan_pct"])
-        issue = issues_of(pagu=pagu, realisasi=realisasi, serapan=serapan)
+        sebelum = cell_number(table, row, "pagu_sebelum", locales["pagu_sebelum"])
+        issue = issues_of(pagu=pagu, pagu_sebelum=sebelum, realisasi=realisasi, serapan=serapan)
         if kode_issue:
             issue = "; ".join(filter(None, [f"kode: {kode_issue} ('{kode_printed}')", issue]))
         lines.append(
@@ -302,6 +321,9 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
                 "nomor_printed": nomor,
                 "nama_printed": nama or None,
                 **amounts(pagu, realisasi, serapan),
+                "pagu_sebelum_idr": rupiah(sebelum.value),
+                "pagu_sebelum_printed": sebelum.printed or None,
+                "rincian_printed": rincian(table, row),
                 "keterangan": cell_value(table, row, "keterangan") or None,
                 "parse_issue": issue,
                 **prov,

@@ -89,11 +89,13 @@ def read_metadata(doc: ExtractedDocument, supplied: dict | None = None) -> Metad
 
     Spreadsheets are read from their cells, PDFs from their page texts; neither depends on
     which tables were recognised. `supplied` is the document's sidecar (flows.documents),
-    whose values win over what was read.
+    whose values win over what was read. A year neither gives is taken last from the file's
+    name (Metadata.fall_back_to_file_name), never from a vote of years in the cells.
     """
     meta = read_sheet_metadata(doc.sheet_rows) if doc.sheet_rows else read_pdf_metadata(doc.page_texts)
     if supplied:
         meta.override(supplied, SUPPLIED)
+    meta.fall_back_to_file_name(doc.file_name)
     return meta
 
 
@@ -140,9 +142,11 @@ def transform_document(doc: ExtractedDocument, supplied: dict | None = None) -> 
             "seluruh dokumen dibaca" if doc.format == "docx" else "semua sheet dibaca")
         raise reject(f"tidak ada tabel yang dikenali ({pages})" + _tables_seen(doc))
     if meta.tahun is None:
+        # every fact row carries its year (tahun NOT NULL): a document without one cannot load
         raise reject(
-            "tahun laporan tidak ditemukan di sampul, judul, header/footer atau tanda tangan; "
-            "isi lewat berkas <nama berkas>.meta.json",
+            "tahun laporan tidak ditemukan di sampul, judul, header/footer, tanda tangan atau nama berkas; "
+            f"isi lewat berkas {doc.file_name}.meta.json berisi {{\"tahun\": <tahun>}}, "
+            "atau beri nama berkas yang memuat tahunnya",
             page=1,
         )
     ctx = {

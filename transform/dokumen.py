@@ -40,6 +40,7 @@ FIELDS = ("jenis", "pemda", "opd", "tahun", "tahapan", "bulan", "triwulan")
 # Where a value was read, as dim_dokumen.metadata_note names it.
 COVER, TITLE, RUNNING, SIGNATURE, BODY = "sampul", "judul", "header/footer", "tanda tangan", "kalimat judul"
 YEAR_COLUMN, SHEET_HEADER, CELLS, TABLES = "kolom tahun", "kepala tabel", "isi sel", "jenis tabel"
+FILE_NAME = "nama berkas"
 
 
 @dataclass
@@ -91,6 +92,43 @@ class Metadata:
                 value = month_number(str(value)) if name == "bulan" and not str(value).isdigit() else int(value)
             setattr(self, name, value)
             self.sources[name] = source
+
+    def fall_back_to_file_name(self, file_name: str) -> None:
+        """Take the year from the file's name when neither the document nor its sidecar gives one.
+
+        Last in the chain (docs/extraction.md "What a document says about itself"): the
+        user's sidecar (which wins) and the document's content first, then a year the user or
+        the portal wrote into the name (`mamberamoraya-pemkab-2023-apbdp-ebudgeting.xlsx`, whose cells name no year
+        of their own: their line names mention 2022, 2023 and 2024). metadata_note says
+        "tahun: nama berkas", so an analyst sees the year was not read from the document.
+        """
+        if self.tahun is None:
+            year = year_from_file_name(file_name)
+            if year is not None:
+                self.tahun = year
+                self.sources["tahun"] = FILE_NAME
+
+
+_FILE_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
+_FILE_DATE_AFTER = re.compile(r"^[-_. ]?[0-9]{1,2}[-_. ][0-9]{1,2}(?![0-9])")
+_FILE_DATE_BEFORE = re.compile(r"(?<![0-9])[0-9]{1,2}[-_. ][0-9]{1,2}[-_. ]?$")
+
+
+def year_from_file_name(file_name: str) -> int | None:
+    """Return the one year a file's name states ("ebugeting-perubahan-2023.xlsx" -> 2023), else None.
+
+    Only a name that states exactly one year gives one: a span ("renstra-2019-2023.pdf") or
+    two years name no single year of the figures, and a date ("export-2024-01-15.xlsx",
+    "15-01-2024") is when the file was saved, not the year it is for.
+    """
+    stem = file_name.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    found = set()
+    for m in _FILE_YEAR.finditer(stem):
+        if _FILE_DATE_AFTER.match(stem[m.end():]) or _FILE_DATE_BEFORE.search(stem[: m.start()]):
+            continue
+        if int(m.group(1)) in YEARS:
+            found.add(int(m.group(1)))
+    return found.pop() if len(found) == 1 else None
 
 
 @dataclass(frozen=True)

@@ -40,8 +40,11 @@ Which row answers, among those of loaded documents (a superseded version never d
 | 4 | the newer file, then the later load | the later report year, the newer file, the later load |
 | 5 | the first table and row of the document | the same |
 
-A line is its `kode`; a line whose code did not parse is its level and printed name. An
-indicator is its text with case, spacing and bracketed parts ignored (`indikator_key`).
+A line is its `kode`; a line whose code did not parse is its level and printed name. A
+document that prints a line in parts (a flat SIPD export: one row per sub-keluaran and akun
+belanja of a sub-kegiatan, `rincian_printed`) answers with their sum (`rincian_count` parts),
+never with one part. An indicator is its text with case, spacing and bracketed parts ignored
+(`indikator_key`).
 `mart_serapan_anggaran` takes one tahapan per line: perubahan, else murni, else none named.
 The choice never hides a disagreement: where the documents differ, `is_sepakat` is false and
 `fct_temuan` names each figure that was not chosen, with both documents and pages

@@ -73,6 +73,54 @@ CREATE OR REPLACE MACRO baris_anggaran(kode, level, nama) AS
     CASE WHEN kode IS NOT NULL THEN kode
          WHEN name_key(nama) <> '' THEN coalesce(level, '') || ':' || name_key(nama) END;
 
+-- Absorption realisasi / pagu x 100, half-up to 2 decimals, exactly as transform.anggaran.serapan_pct
+-- computes it: DuckDB divides decimals in floating point, so the cents are divided as integers.
+CREATE OR REPLACE MACRO serapan_tepat(realisasi, pagu) AS
+    CAST(sign(realisasi) * sign(pagu)
+        * ((2 * abs(CAST(realisasi * 100 AS HUGEINT)) * 10000 + abs(CAST(pagu * 100 AS HUGEINT))) // (2 * abs(CAST(pagu * 100 AS HUGEINT))))
+        AS DECIMAL(14, 0)) * CAST(0.01 AS DECIMAL(3, 2));
+
+-- Each document's budget lines, one row per line per document table (fct_anggaran chooses among
+-- them; lintas_dokumen compares them). A row that prints its line is that line. The rows that
+-- print parts of one line (rincian_printed: the sub-keluaran and akun belanja of a flat SIPD
+-- export, many rows under one sub-kegiatan code, mamberamoraya apbdp-ebudgeting and rkpdp2) are
+-- summed into it: choosing one of them would drop the others' money. A part whose amount did not
+-- parse ("None") stays out of the sum and parse_issue says how many were left out. The line keeps
+-- the first part's row (fact_rowid) for its code, name and provenance; the *_printed of a sum are
+-- null (nothing printed it) and so is a printed serapan, which does not add up.
+CREATE OR REPLACE MACRO baris_per_dokumen() AS TABLE
+SELECT
+    arg_min(a.rowid, a.source_row) AS fact_rowid,
+    a.source_document_id, a.source_table, min(a.source_row) AS source_row,
+    a.tahun, a.pemda, a.opd,
+    coalesce(baris_anggaran(a.kode, a.level, a.nama_printed), a.source_document_id || ':' || a.source_table || ':' || a.source_row) AS baris_key,
+    CAST(count(a.rincian_printed) AS INTEGER) AS rincian_count,
+    CAST(sum(a.pagu_idr) AS DECIMAL(18, 2)) AS pagu_idr,
+    CAST(sum(a.pagu_sebelum_idr) AS DECIMAL(18, 2)) AS pagu_sebelum_idr,
+    CAST(sum(a.realisasi_idr) AS DECIMAL(18, 2)) AS realisasi_idr,
+    CASE WHEN count(*) = 1 THEN any_value(a.pagu_printed) END AS pagu_printed,
+    CASE WHEN count(*) = 1 THEN any_value(a.pagu_sebelum_printed) END AS pagu_sebelum_printed,
+    CASE WHEN count(*) = 1 THEN any_value(a.realisasi_printed) END AS realisasi_printed,
+    CASE WHEN count(*) = 1 THEN any_value(a.serapan_pct_reported) END AS serapan_pct_reported,
+    CASE WHEN count(*) = 1 THEN any_value(a.serapan_printed) END AS serapan_printed,
+    CASE WHEN count(*) = 1 THEN any_value(a.serapan_pct)
+         WHEN sum(a.pagu_idr) <> 0 THEN CAST(serapan_tepat(sum(a.realisasi_idr), sum(a.pagu_idr)) AS DECIMAL(12, 2)) END AS serapan_pct,
+    CASE WHEN count(*) = 1 THEN any_value(a.parse_issue)
+         ELSE nullif(concat_ws('; ',
+            CASE WHEN count(*) FILTER (a.pagu_idr IS NULL AND coalesce(a.pagu_printed, '') <> '') > 0 THEN
+                'pagu: jumlah ' || count(*) || ' rincian tanpa ' || count(*) FILTER (a.pagu_idr IS NULL AND coalesce(a.pagu_printed, '') <> '')
+                || ' yang bukan angka (fct_anggaran_per_dokumen)' END,
+            CASE WHEN count(*) FILTER (a.pagu_sebelum_idr IS NULL AND coalesce(a.pagu_sebelum_printed, '') <> '') > 0 THEN
+                'pagu_sebelum: jumlah ' || count(*) || ' rincian tanpa ' || count(*) FILTER (a.pagu_sebelum_idr IS NULL AND coalesce(a.pagu_sebelum_printed, '') <> '')
+                || ' yang bukan angka (fct_anggaran_per_dokumen)' END,
+            CASE WHEN count(*) FILTER (a.realisasi_idr IS NULL AND coalesce(a.realisasi_printed, '') <> '') > 0 THEN
+                'realisasi: jumlah ' || count(*) || ' rincian tanpa ' || count(*) FILTER (a.realisasi_idr IS NULL AND coalesce(a.realisasi_printed, '') <> '')
+                || ' yang bukan angka (fct_anggaran_per_dokumen)' END), '') END AS parse_issue
+FROM fct_anggaran_per_dokumen AS a
+GROUP BY a.source_document_id, a.source_table, a.tahun, a.pemda, a.opd,
+    coalesce(baris_anggaran(a.kode, a.level, a.nama_printed), a.source_document_id || ':' || a.source_table || ':' || a.source_row),
+    CASE WHEN a.rincian_printed IS NULL THEN a.rowid END;
+
 -- A finding's printed or expected figure as text without the zeros a column's scale adds:
 -- DECIMAL(18,6) prints 93,85 as 93.850000; the finding says 93.85 (two decimals kept, as money
 -- is written, and every digit the document printed: 0.49505).

@@ -122,8 +122,11 @@ CREATE TABLE IF NOT EXISTS fct_anggaran_per_dokumen (
     level VARCHAR,
     nomor_printed VARCHAR,
     nama_printed VARCHAR,
+    rincian_printed VARCHAR,
     pagu_idr DECIMAL(18, 2),
     pagu_printed VARCHAR,
+    pagu_sebelum_idr DECIMAL(18, 2),
+    pagu_sebelum_printed VARCHAR,
     realisasi_idr DECIMAL(18, 2),
     realisasi_printed VARCHAR,
     serapan_pct_reported DECIMAL(18, 6),
@@ -139,7 +142,7 @@ CREATE TABLE IF NOT EXISTS fct_anggaran_per_dokumen (
     source_row INTEGER NOT NULL,
     extractor_version VARCHAR NOT NULL
 );
-COMMENT ON TABLE fct_anggaran_per_dokumen IS 'One row per budget line per document that prints it: pagu and realisasi of an urusan, bidang, program, kegiatan or sub-kegiatan, as printed and parsed. The same line of one agency-year appears once for every document (the LKjIP PDF, its e-monev export, a superseded version): for audit and provenance. Sums and counts belong on fct_anggaran, which holds each line once.';
+COMMENT ON TABLE fct_anggaran_per_dokumen IS 'One row per budget line per document that prints it (or per part of a line, rincian_printed, where a flat export prints a sub-kegiatan as one row per sub-keluaran and akun): pagu and realisasi of an urusan, bidang, program, kegiatan or sub-kegiatan, as printed and parsed. The same line of one agency-year appears once for every document (the LKjIP PDF, its e-monev export, a superseded version): for audit and provenance. Sums and counts belong on fct_anggaran, which holds each line once.';
 COMMENT ON COLUMN fct_anggaran_per_dokumen.tahun IS 'Budget year of the line (the report year).';
 COMMENT ON COLUMN fct_anggaran_per_dokumen.pemda IS 'Local government (from dim_dokumen).';
 COMMENT ON COLUMN fct_anggaran_per_dokumen.opd IS 'Agency: the row''s own agency column in a pemda-wide export (SKPD, kode_opd), else dim_dokumen''s.';
@@ -148,8 +151,11 @@ COMMENT ON COLUMN fct_anggaran_per_dokumen.kode_printed IS 'Code as printed; cel
 COMMENT ON COLUMN fct_anggaran_per_dokumen.level IS 'urusan, bidang, program, kegiatan or sub_kegiatan, from the number of code segments.';
 COMMENT ON COLUMN fct_anggaran_per_dokumen.nomor_printed IS 'Row number as printed in the NO. columns (P./K./SK.).';
 COMMENT ON COLUMN fct_anggaran_per_dokumen.nama_printed IS 'Name of the program/kegiatan/sub-kegiatan as printed, line breaks folded; null when the report prints none.';
+COMMENT ON COLUMN fct_anggaran_per_dokumen.rincian_printed IS 'The detail of the line this row prints, as printed, in a flat export with one row per detail of a sub-kegiatan: the sub-keluaran and akun belanja ("1.01.01.2.01.01.1 Penyusunan ... | 5.1.02.01.01.0024 Belanja Alat/Bahan ..."); null where the row is the line itself. Rows with a rincian are parts of their line: fct_anggaran sums them.';
 COMMENT ON COLUMN fct_anggaran_per_dokumen.pagu_idr IS 'Budget ceiling (pagu, ANGGARAN RENCANA) in rupiah.';
 COMMENT ON COLUMN fct_anggaran_per_dokumen.pagu_printed IS 'Pagu as printed.';
+COMMENT ON COLUMN fct_anggaran_per_dokumen.pagu_sebelum_idr IS 'Budget before the change (JUMLAH beside JUMLAH PERUBAHAN, "Anggaran Sebelum Perubahan", RKPD anggaran beside menjadi_anggaran) in rupiah; null where the document prints none or the cell does not parse (then pagu_sebelum_printed and parse_issue say what was printed).';
+COMMENT ON COLUMN fct_anggaran_per_dokumen.pagu_sebelum_printed IS 'Pagu before the change as printed ("None" kept as the export wrote it).';
 COMMENT ON COLUMN fct_anggaran_per_dokumen.realisasi_idr IS 'Budget realisation (spending) in rupiah.';
 COMMENT ON COLUMN fct_anggaran_per_dokumen.realisasi_printed IS 'Realisasi as printed.';
 COMMENT ON COLUMN fct_anggaran_per_dokumen.serapan_pct_reported IS 'Absorption in percent as the report prints it (its "CAPAIAN" of the budget).';

@@ -6,16 +6,27 @@
 -- documents and pages, so the choice never hides a disagreement. That includes a line one
 -- document prints twice (a misread program number taken for a code, jabar-distan-2016-lkip.pdf).
 WITH ref AS (
-    SELECT r.*, baris_anggaran(r.kode, r.level, r.nama_printed) AS baris_key, d.file_name, t.caption
+    SELECT r.* REPLACE (
+            coalesce(r.pagu_printed, 'jumlah ' || r.rincian_count || ' rincian ' || angka(r.pagu_idr)) AS pagu_printed,
+            coalesce(r.realisasi_printed, 'jumlah ' || r.rincian_count || ' rincian ' || angka(r.realisasi_idr)) AS realisasi_printed),
+        coalesce(baris_anggaran(r.kode, r.level, r.nama_printed), r.source_document_id || ':' || r.source_table || ':' || r.source_row) AS baris_key,
+        d.file_name, t.caption
     FROM fct_anggaran AS r
     JOIN dim_dokumen AS d USING (source_document_id)
     LEFT JOIN stg_tabel AS t USING (source_document_id, source_table)
 ),
+-- each document's lines as fct_anggaran sees them: the parts of a line (rincian) summed
 o AS (
-    SELECT a.*, baris_anggaran(a.kode, a.level, a.nama_printed) AS baris_key, d.tahapan, d.file_name, t.caption
-    FROM fct_anggaran_per_dokumen AS a
-    JOIN dim_dokumen AS d USING (source_document_id)
-    LEFT JOIN stg_tabel AS t USING (source_document_id, source_table)
+    SELECT a.kode, a.level, a.nama_printed, a.source_page, a.source_sheet,
+        b.source_document_id, b.source_table, b.source_row, b.tahun, b.pemda, b.opd, b.baris_key,
+        b.pagu_idr, b.realisasi_idr, b.serapan_pct_reported,
+        coalesce(b.pagu_printed, 'jumlah ' || b.rincian_count || ' rincian ' || angka(b.pagu_idr)) AS pagu_printed,
+        coalesce(b.realisasi_printed, 'jumlah ' || b.rincian_count || ' rincian ' || angka(b.realisasi_idr)) AS realisasi_printed,
+        b.serapan_printed, d.tahapan, d.file_name, t.caption
+    FROM baris_per_dokumen() AS b
+    JOIN fct_anggaran_per_dokumen AS a ON a.rowid = b.fact_rowid
+    JOIN dim_dokumen AS d ON d.source_document_id = b.source_document_id
+    LEFT JOIN stg_tabel AS t ON t.source_document_id = b.source_document_id AND t.source_table = b.source_table
     WHERE d.status IN ('loaded', 'superseded')
 )
 SELECT

@@ -6,9 +6,12 @@ WITH lines AS (
     SELECT a.source_document_id, a.tahun, a.level, a.kode, a.kode_printed, a.nama_printed,
         a.source_page, a.source_sheet, a.source_table, a.source_row,
         level_rank(a.level) AS rk, t.caption, i.indikator AS indikator_printed
-    FROM fct_anggaran_per_dokumen AS a
-    JOIN dim_dokumen AS d USING (source_document_id)
-    LEFT JOIN stg_tabel AS t USING (source_document_id, source_table)
+    -- each line once per document table: the parts of one line (rincian, one row per akun of a
+    -- sub-kegiatan in a flat export) print its code and name on every row, one finding is enough
+    FROM baris_per_dokumen() AS b
+    JOIN fct_anggaran_per_dokumen AS a ON a.rowid = b.fact_rowid
+    JOIN dim_dokumen AS d ON d.source_document_id = a.source_document_id
+    LEFT JOIN stg_tabel AS t ON t.source_document_id = a.source_document_id AND t.source_table = a.source_table
     LEFT JOIN fct_indikator_per_dokumen AS i
         ON i.source_document_id = a.source_document_id AND i.source_table = a.source_table
         AND i.source_row = a.source_row AND i.jenis = 'anggaran'

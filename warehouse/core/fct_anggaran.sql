@@ -9,6 +9,9 @@
 --      and gives a page to cite;
 --   5. the newer file, then the later load;
 --   6. within one document, the first table and row that print the line.
+-- A document that prints a line in parts (rincian_printed: one row per sub-keluaran and akun
+-- belanja of a sub-kegiatan, a flat SIPD export) answers with their sum (baris_per_dokumen in
+-- macros.sql), so no part is dropped and the line's pagu is the document's.
 -- Where the documents disagree, is_sepakat is false and the lintas_dokumen check names each
 -- document whose figure was not chosen (fct_temuan).
 -- A line is its kode; a line printed without a parsable code is its level and name
@@ -16,21 +19,22 @@
 CREATE OR REPLACE TABLE fct_anggaran AS
 WITH lines AS (
     SELECT
-        a.rowid AS fact_rowid,
+        b.fact_rowid,
         -- A document that names no stage (an LKjIP: the year's final figures) answers for the
         -- latest stage another document of the agency-year names, so the sample LKjIP and its
         -- e-monev export (BULAN : Desember, perubahan) are one line, not two.
         coalesce(d.tahapan, CASE
             WHEN bool_or(d.tahapan = 'perubahan') OVER agency_year THEN 'perubahan'
             WHEN bool_or(d.tahapan = 'murni') OVER agency_year THEN 'murni' END) AS tahapan,
-        coalesce(baris_anggaran(a.kode, a.level, a.nama_printed), a.source_document_id || ':' || a.source_table || ':' || a.source_row) AS baris_key,
-        a.source_document_id, a.pagu_idr, a.realisasi_idr, a.serapan_pct_reported,
-        a.tahun, a.pemda, a.opd, a.source_table, a.source_row,
+        b.baris_key, b.source_document_id, b.pagu_idr, b.pagu_printed, b.pagu_sebelum_idr, b.pagu_sebelum_printed,
+        b.realisasi_idr, b.realisasi_printed, b.serapan_pct_reported, b.serapan_printed, b.serapan_pct, b.parse_issue,
+        b.rincian_count, b.tahun, b.pemda, b.opd, b.source_table, b.source_row,
         d.format, d.jenis, d.bulan, d.file_modified_at, d.loaded_at
-    FROM fct_anggaran_per_dokumen AS a
+    -- one row per line per document table: the parts of a line (rincian) summed (macros.sql)
+    FROM baris_per_dokumen() AS b
     JOIN dim_dokumen AS d USING (source_document_id)
     WHERE d.status = 'loaded'
-    WINDOW agency_year AS (PARTITION BY a.tahun, a.pemda, a.opd)
+    WINDOW agency_year AS (PARTITION BY b.tahun, b.pemda, b.opd)
 ),
 -- The chosen row of each line by an ordered first() over row ids, then the row itself: the same
 -- pick as ranking every row in a window, at half the cost on millions of rows.
@@ -54,11 +58,13 @@ chosen AS (
 )
 SELECT
     a.tahun, a.pemda, a.opd, c.tahapan, a.kode, a.kode_printed, a.level, a.nomor_printed, a.nama_printed,
-    a.pagu_idr, a.pagu_printed, a.realisasi_idr, a.realisasi_printed,
-    a.serapan_pct_reported, a.serapan_printed, a.serapan_pct, a.keterangan, a.parse_issue,
+    nullif(l.rincian_count, 0) AS rincian_count,
+    l.pagu_idr, l.pagu_printed, l.pagu_sebelum_idr, l.pagu_sebelum_printed, l.realisasi_idr, l.realisasi_printed,
+    l.serapan_pct_reported, l.serapan_printed, l.serapan_pct, a.keterangan, l.parse_issue,
     c.dokumen_count, c.is_sepakat,
     a.source_document_id, a.source_page, a.source_pages, a.source_sheet, a.source_table, a.source_row, a.extractor_version
 FROM chosen AS c
+JOIN lines AS l ON l.fact_rowid = c.fact_rowid
 JOIN fct_anggaran_per_dokumen AS a ON a.rowid = c.fact_rowid
 ORDER BY a.tahun, a.pemda, a.opd, c.tahapan, a.source_document_id, a.source_table, a.source_row;
 COMMENT ON TABLE fct_anggaran IS 'One row per budget line per agency, year and tahapan, whichever documents print it: pagu and realisasi of an urusan, bidang, program, kegiatan or sub-kegiatan from the document chosen by precedence (One answer per line, above), with how many documents print the line and whether they agree. Sum and count here; fct_anggaran_per_dokumen keeps every document''s row.';
@@ -71,8 +77,11 @@ COMMENT ON COLUMN fct_anggaran.kode_printed IS 'Code as printed in the chosen do
 COMMENT ON COLUMN fct_anggaran.level IS 'urusan, bidang, program, kegiatan or sub_kegiatan, from the number of code segments.';
 COMMENT ON COLUMN fct_anggaran.nomor_printed IS 'Row number as printed in the NO. columns (P./K./SK.).';
 COMMENT ON COLUMN fct_anggaran.nama_printed IS 'Name as printed in the chosen document; null when it prints none.';
-COMMENT ON COLUMN fct_anggaran.pagu_idr IS 'Budget ceiling (pagu) in rupiah.';
-COMMENT ON COLUMN fct_anggaran.pagu_printed IS 'Pagu as printed.';
+COMMENT ON COLUMN fct_anggaran.rincian_count IS 'How many rows of the chosen document print parts of this line (sub-keluaran and akun belanja of a flat SIPD export) and were summed into it; null where the document prints the line itself.';
+COMMENT ON COLUMN fct_anggaran.pagu_idr IS 'Budget ceiling (pagu) in rupiah; the sum of the parts where rincian_count is set (parts whose amount is no number left out, said in parse_issue).';
+COMMENT ON COLUMN fct_anggaran.pagu_printed IS 'Pagu as printed; null for a sum of parts.';
+COMMENT ON COLUMN fct_anggaran.pagu_sebelum_idr IS 'Budget before the change (JUMLAH beside JUMLAH PERUBAHAN), in rupiah; summed like pagu_idr.';
+COMMENT ON COLUMN fct_anggaran.pagu_sebelum_printed IS 'Pagu before the change as printed; null for a sum of parts.';
 COMMENT ON COLUMN fct_anggaran.realisasi_idr IS 'Budget realisation (spending) in rupiah.';
 COMMENT ON COLUMN fct_anggaran.realisasi_printed IS 'Realisasi as printed.';
 COMMENT ON COLUMN fct_anggaran.serapan_pct_reported IS 'Absorption in percent as the chosen document prints it.';
