@@ -278,15 +278,26 @@ def _is_header_row(row: list[Cell]) -> bool:
 
 
 def _words_only(row: list[Cell]) -> bool:
+    """Tell whether a row prints only words, a year counting as a word ("Capaian Thn" /
+    "2016" / "terhadap" wrapped over grid rows, BP3IPTEK Jabar 2016 Tabel 3.1 p39)."""
     texts = [c.text for c in row if not c.covered and c.text.strip()]
-    return bool(texts) and all(value_kind(t) == "text" for t in texts)
+    return bool(texts) and all(value_kind(t) == "text" or YEAR.fullmatch(t.strip()) for t in texts)
 
 
 def _numbers_follow(cells: list[list[Cell]], at: int) -> bool:
-    """Tell whether a column-number row comes within the next three rows: the rows up to it are
-    the header's lower lines ("Sebelum" / "Perubahan" split over two grid rows, RSUD Al Ihsan
-    2016 Tabel 8 p.24)."""
-    return any(is_column_number_row(r) for r in cells[at + 1:at + 4])
+    """Tell whether a column-number row closes the rows after `at`: the rows up to it are the
+    header's lower lines ("Sebelum" / "Perubahan" split over two grid rows, RSUD Al Ihsan 2016
+    Tabel 8 p.24). Within three rows anything may stand between; further down only rows of
+    words and blank rows may (a header filled with colour whose labels wrap over seven grid
+    rows, "Capaian / Thn Lalu", "Target Akhir / Renstra", BP3IPTEK Jabar 2016 Tabel 3.1 p39)."""
+    if any(is_column_number_row(r) for r in cells[at + 1:at + 4]):
+        return True
+    for row in cells[at + 1:at + 1 + MAX_HEADER_GRID_ROWS]:
+        if is_column_number_row(row):
+            return True
+        if _has_text(row) and not _words_only(row) and not _is_header_row(row):
+            return False
+    return False
 
 
 def _has_text(row: list[Cell]) -> bool:

@@ -38,7 +38,44 @@ def _continues(prev: Table, frag: Table, first_on_page: bool, prev_last_on_page:
         return False
     if frag.kind is None and not frag.header_text:
         return _same_columns(prev, frag) or len(prev.columns) == len(frag.columns)
-    return frag.kind == prev.kind and frag.header_text == prev.header_text and len(frag.columns) == len(prev.columns)
+    if frag.kind != prev.kind or frag.header_text != prev.header_text:
+        return False
+    return len(frag.columns) == len(prev.columns) or _column_map(prev, frag) is not None
+
+
+def _column_map(prev: Table, frag: Table) -> dict[int, int] | None:
+    """Map a repeated-header fragment's columns onto the table it continues, by header.
+
+    One page may rule its table with an extra strip at a side (BAPPEDA Jabar 2016 Tabel 3.2:
+    p26 has a blank strip left of "No" that p25 and p27 have not), so the grid counts differ
+    while the header repeats label for label. The labelled columns pair in order; a strip
+    without a label may be dropped only when it prints nothing. None when they do not pair.
+    """
+    labelled_prev = [c for c in prev.columns if c.header_path]
+    labelled_frag = [c for c in frag.columns if c.header_path]
+    if [c.header_path for c in labelled_prev] != [c.header_path for c in labelled_frag]:
+        return None
+    mapped = {f.index: p.index for f, p in zip(labelled_frag, labelled_prev)}
+    for col in frag.columns:
+        if col.index not in mapped and any(row.text(col.index).strip() for row in frag.rows):
+            return None
+    return mapped
+
+
+def _remapped(prev: Table, frag: Table) -> list[Row]:
+    """Return the fragment's rows laid out in the columns of the table they continue."""
+    if len(frag.columns) == len(prev.columns):
+        return list(frag.rows)
+    mapped = _column_map(prev, frag) or {}
+    width = max((len(r.cells) for r in prev.rows), default=len(prev.columns))
+    rows = []
+    for row in frag.rows:
+        cells: list[Cell | None] = [None] * width
+        for f, p in mapped.items():
+            if f < len(row.cells) and p < width:
+                cells[p] = row.cells[f]
+        rows.append(Row(cells=cells, page=row.page, index=row.index, pages=row.pages, sheet=row.sheet))
+    return rows
 
 
 def is_tail_row(table: Table, row: Row) -> bool:
@@ -50,6 +87,19 @@ def is_tail_row(table: Table, row: Row) -> bool:
         first = texts[0][1].strip() if texts else ""
         return not first and not any(FIGURE.fullmatch(t.strip()) for _, t in texts if t.strip())
     return all(not t.strip() for col, t in texts if col.name not in TEXT_COLUMNS)
+
+
+def _last_printed(rows: list[Row]) -> Row:
+    """Return the last row that prints text of its own.
+
+    A grid row under the last printed line whose cells all lie under merges from above (the
+    strip between the last row's text and the foot rule, BAPPEDA Jabar 2016 Tabel 3.2 p26)
+    holds no cell the tail's text could join.
+    """
+    for row in reversed(rows):
+        if any(c is not None and not c.covered and c.text.strip() for c in row.cells):
+            return row
+    return rows[-1]
 
 
 def _append_tail(prev_row: Row, tail: Row) -> None:
@@ -76,9 +126,9 @@ def stitch(fragments: list[Table]) -> list[Table]:
             prev_last = bool(nxt_same_page) and nxt_same_page[-1] is fragments[i - 1]
         if tables and _continues(tables[-1], frag, first_on_page, prev_last):
             prev = tables[-1]
-            rows = list(frag.rows)
+            rows = _remapped(prev, frag)
             if rows and prev.rows and is_tail_row(prev, rows[0]):
-                _append_tail(prev.rows[-1], rows.pop(0))
+                _append_tail(_last_printed(prev.rows), rows.pop(0))
             for row in rows:
                 row.index = len(prev.rows) + 1
                 prev.rows.append(row)

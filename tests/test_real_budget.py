@@ -45,10 +45,17 @@ WHOLE = [
     ("jabar-bp3akb-2016-lkip", "2.3c", [31], set()),
     # Tabel 5: ten kegiatan bulleted in one cell with their amounts stacked beside them.
     ("jabar-bkpd-2016-lkip", "5", [42], set()),
-    # Tabel 3.2: "Keuangan" over "Pagu | Realisasi | % Realisasi", beside the kinerja columns.
-    ("jabar-bp3iptek-2016-lkip", "3.2", [54], set()),
-    # Tabel 3.7: "Nama Progam" (sic) and "Keuangan / Pagu | Realisasi | Capaian %".
-    ("jabar-bappeda-2016-lkip", "3.7", [44, 46], set()),
+    # Tabel 3.2: "Keuangan" over "Pagu | Realisasi | % Realisasi", beside the kinerja columns;
+    # on p.55 the Realisasi column lacks the rule between two kegiatan, so their two amounts
+    # stand stacked in one merged cell, each at the height of its own kegiatan.
+    ("jabar-bp3iptek-2016-lkip", "3.2", [53, 54, 55], set()),
+    # Tabel 3.7: "Nama Progam" (sic) and "Keuangan / Pagu | Realisasi | Capaian %"; on p.45 one
+    # cell stacks two programs, each opened by "Program", beside two stacked amounts.
+    ("jabar-bappeda-2016-lkip", "3.7", [43, 44, 45, 46], set()),
+    # Tabel 2.3a: each printed line of a sasaran's name has its own band of colour, so the name
+    # column is one grid row per line beside one merged Anggaran cell. TOTAL ALOKASI ANGGARAN
+    # (its label and amount off the columns of the rows above) is not read yet.
+    ("jabar-bp3akb-2016-lkip", "2.3a", [28], {"total"}),
     # SIPD RKA rekap belanja: title block in the same frame, code split over five columns,
     # T-1 | T (Belanja Operasi ... Jumlah) | T+1, comma thousands.
     ("sulut-dkips-2022-rka-rekap-belanja", "", [1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 16, 17], set()),

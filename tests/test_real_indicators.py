@@ -43,12 +43,14 @@ WHOLE = [
     ("jabar-biroorganisasi-2016-lkip", "7", [16]),
     # Tabel 2.4 Perjanjian Kinerja: sasaran, indicator and a target only ("80%").
     ("jabar-bp3iptek-2016-lkip", "2.4", [35]),
-    # Tabel 2.1 (PK) continued on p.23 without its caption: "SASARAN STRATEGIS | INDIKATOR
-    # SASARAN | TARGET" in capitals, the header apart from its body columns.
-    ("jabar-bappeda-2016-lkip", "2.1", [23]),
-    # Tabel 3.2 continued on p.27: "Tahun (2016)" over "Satuan | Target | Realisasi", then
-    # "Capaian %" with no year.
-    ("jabar-bappeda-2016-lkip", "3.2", [27]),
+    # Tabel 2.1 (PK), pp.22-23: "SASARAN STRATEGIS | INDIKATOR SASARAN | TARGET" in capitals,
+    # the header apart from its body columns; p.22 prints its targets as plain counts (100, 85),
+    # no figure the page hint knows, and is read because it prints the caption "Tabel 2.1".
+    ("jabar-bappeda-2016-lkip", "2.1", [22, 23]),
+    # Tabel 3.2, pp.25-27: "Tahun (2016)" over "Satuan | Target | Realisasi", then "Capaian %"
+    # with no year; p.26 is ruled with an extra blank strip left of "No", and the names cut
+    # by both page breaks go on under the repeated header.
+    ("jabar-bappeda-2016-lkip", "3.2", [25, 26, 27]),
 ]
 
 
@@ -100,6 +102,10 @@ def test_indicator_roles_make_the_kind(roles, years, kind):
         ("\uf0d8 Padi\n\uf0d8Palawija\n\uf0d8 Sayuran", 3, ["Padi", "Palawija", "Sayuran"]),
         # a wrapped name is one item, not two
         ("Jumlah produksi\npadi", 2, None),
+        # no bullets: each item opens with a level's word (BAPPEDA Jabar 2016 Tabel 3.7 p.45)
+        ("Program Perencanaan,\nPengendalian dan\nDaerah\nProgram Kerjasama\nPembangunan", 2,
+         ["Program Perencanaan, Pengendalian dan Daerah", "Program Kerjasama Pembangunan"]),
+        ("Program Perencanaan,\nPengendalian dan\nDaerah", 2, None),
     ],
 )
 def test_stacked_items_split_by_their_bullets(cell, count, items):

@@ -12,7 +12,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from extract.headers import normalise
 from extract.model import Cell, Row, Table
-from transform.hierarchy import Levels, header_level, numbering_style, split_leading_code, split_leading_number, split_stacked
+from transform.hierarchy import (
+    Levels, header_level, numbering_style, prefix_level, split_leading_code, split_leading_number, split_stacked,
+)
 from transform.kode import code_level, parse_kode
 from transform.numbers import Parsed, column_locale, parse_cell, parse_number
 from transform.records import provenance
@@ -230,6 +232,49 @@ def total_line(table: Table, row: Row, ctx: dict, locales: dict[str, str], label
     }
 
 
+AMOUNTS = ("pagu", "realisasi", "serapan_pct")
+
+
+def _name_continues(table: Table, row: Row) -> bool:
+    """Tell a row that carries only the next line of the name above: every amount cell of it
+    lies under the merged amount of the row above, nomor and kode are blank, and the line
+    opens no level of its own ("Kegiatan ..." under a program's merged pagu is a line).
+
+    BP3AKB Jabar 2016 Tabel 2.3a p28 fills each line of a sasaran's name with its own band
+    of colour, which parts the name column into one grid row per printed line while the
+    Anggaran cell spans them all; the indicator transform joins such rows the same way.
+    """
+    cells = [row.cells[c.index] for n in AMOUNTS for c in table.columns_named(n) if c.index < len(row.cells)]
+    if not cells or not all(c is not None and c.covered for c in cells):
+        return False
+    if cell_value(table, row, "nomor") or cell_value(table, row, "kode"):
+        return False
+    text = " ".join(row.text(c.index).strip() for c in table.columns_named("nama")).strip()
+    return bool(text) and prefix_level(text) in (None, "other")
+
+
+def name_lines_joined(table: Table) -> list[Row]:
+    """Return the table's rows with name lines carried by rows of their own joined upwards."""
+    rows: list[Row] = []
+    printed = -1  # the last row printing text of its own (an empty strip of grid may follow it)
+    for row in table.rows:
+        if printed >= 0 and _name_continues(table, row):
+            upper = rows[printed]
+            cells = list(upper.cells)
+            for c in table.columns_named("nama"):
+                line = row.text(c.index).strip()
+                cell = cells[c.index] if c.index < len(cells) else None
+                if line and cell is not None and not cell.covered:
+                    cells[c.index] = Cell(**{**cell.__dict__, "text": f"{cell.text}\n{line}"})
+            pages = list(dict.fromkeys(upper.pages + row.pages))
+            rows[printed] = Row(cells=cells, page=upper.page, index=upper.index, pages=pages, sheet=upper.sheet)
+        else:
+            rows.append(row)
+            if clean(row.joined()):
+                printed = len(rows) - 1
+    return rows
+
+
 def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict], list[dict], list[dict]]:
     """Return (budget lines, indicator values, footer figures) of one budget table."""
     lines, indicators, footers = [], [], []
@@ -248,7 +293,7 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
     satuan_in_brackets = any(
         "satuan" in normalise(" ".join(c.header_path)) for c in table.columns_named("indikator")
     )
-    for row in (r for stacked in table.rows for r in unstack(table, stacked)):
+    for row in (r for stacked in name_lines_joined(table) for r in unstack(table, stacked)):
         kode_printed = cell_value(table, row, "kode")
         nama = cell_value(table, row, "nama")
         whole = clean(row.joined())

@@ -91,7 +91,12 @@ def header_level(header: str) -> str | None:
 def split_stacked(name: str, count: int) -> list[str] | None:
     """Split a cell listing `count` items, each opened by a bullet ("- RTM OPD ...", or a
     Symbol-font bullet kept as a private-use character, Distan Jabar 2016 Tabel 4 p.21) or a
-    list number, into the items' texts; None when the cell does not list that many."""
+    list number, into the items' texts; None when the cell does not list that many.
+
+    Without bullets, a line opening with a level's word ("Program ...", "Kegiatan ...") opens
+    an item: BAPPEDA Jabar 2016 Tabel 3.7 p45 stacks "Program Perencanaan, Pengendalian dan /
+    Evaluasi Pembangunan / Daerah" over "Program Kerjasama / Pembangunan" beside two amounts.
+    """
     items: list[str] = []
     for line in name.splitlines():
         line = line.strip()
@@ -100,6 +105,22 @@ def split_stacked(name: str, count: int) -> list[str] | None:
         m = re.match(r"^(?:[-•·*\uf0a7\uf0b7\uf0d8\uf076\uf0fc]|\d{1,2}[.)]|[a-z][.)])\s*(?<=\s|[\uf000-\uf0ff])(.*)$", line)
         if m:
             items.append(m.group(1))
+        elif items:
+            items[-1] += " " + line
+        else:
+            return _split_by_prefix(name, count)
+    return items if len(items) == count else _split_by_prefix(name, count)
+
+
+def _split_by_prefix(name: str, count: int) -> list[str] | None:
+    """Split a cell whose items each open with a level's word; None unless it lists `count`."""
+    items: list[str] = []
+    for line in name.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if prefix_level(line) not in (None, "other"):
+            items.append(line)
         elif items:
             items[-1] += " " + line
         else:
