@@ -151,7 +151,8 @@ def path_role(path: list[str]) -> tuple[str | None, int | None]:
             role = joined
         if role:
             above = _markers(path[:i]) | {m for m in _markers([path[i]]) if m != "@persen"}
-            units = " ".join(path[i:])
+            # a label split over grid rows lends its unit too: "%" / "Realisasi" (BP3IPTEK p39)
+            units = " ".join(path[i - 1 if joined and role == joined else i:])
             if re.search(r"%|persen", units, re.IGNORECASE):
                 above.add("@persen")
             if re.search(r"\brp\b|rupiah", units, re.IGNORECASE):
@@ -201,6 +202,8 @@ def _settle(role: str, markers: set[str]) -> str:
             return "serapan_pct"
         if "@uang" in markers:
             return "realisasi"
+        if "@kinerja" in markers and "@persen" in markers:
+            return "capaian_pct"  # "% Realisasi" of an indicator is its achievement (BP3IPTEK p39)
         if "@kinerja" in markers:
             return "realisasi_indikator"
     if role == "target?":
@@ -356,12 +359,19 @@ def _paths(cells: list[list[Cell]], start: int, n: int) -> list[list[str]]:
     paths: list[list[str]] = []
     for c in range(ncols):
         path: list[str] = []
+        box = None
         for r in range(start, start + n):
             if c >= len(cells[r]) or is_column_number_row(cells[r]):
                 continue
-            text = " ".join(cells[r][c].text.split())
-            if text and (not path or path[-1] != text):
+            cell = cells[r][c]
+            text = " ".join(cell.text.split())
+            # a merged cell repeats its text in every grid row it spans; another cell with the
+            # same text is a label under its group ("Target" over "Target | Realisasi |
+            # % Realisasi", BP3IPTEK Jabar 2016 Tabel 3.1 p39)
+            if text and (not path or path[-1] != text or (cell.top, cell.bottom) != box):
                 path.append(text)
+            if text:
+                box = (cell.top, cell.bottom)
         paths.append(path)
     return paths
 

@@ -99,6 +99,13 @@ def test_every_golden_line_of_the_table_comes_out_exactly(stem, tabel, pages, le
         (["Keuangan", "%", "Realisasi"], "serapan_pct"),
         (["Kinerja", "Target"], "target"),
         (["Kinerja", "Realisasi"], "realisasi_indikator"),
+        # BP3IPTEK Tabel 3.1 p.39: "Target" over "Target | Realisasi | % Realisasi", the "%" on a
+        # grid row of its own; "Capaian Thn Lalu" is last year's realisation; the measure
+        # against the Renstra end target is no value of this year
+        (["Target", "%", "Realisasi"], "capaian_pct"),
+        (["Kinerja", "%", "Realisasi"], "capaian_pct"),
+        (["Capaian", "Thn Lalu"], "realisasi_lalu"),
+        (["Capaian Thn", "2016", "terhadap", "Target Akhir", "Renstra"], "target_renstra"),
         (["Anggaran", "Sebelum Perubahan"], "pagu_sebelum"),  # RSUD Tabel 10 p.26
         (["Anggaran", "Setelah Perubahan"], "pagu"),
         (["Alokasi Anggaran"], "pagu"),  # Dinkes p.82

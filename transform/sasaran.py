@@ -102,7 +102,11 @@ def _by_year(table: Table, tahun: int | None = None) -> dict[int | None, dict[st
         named = [y for y in years if y is not None]
         for cols in years.values():
             merged.update(cols)
-        return {named[0] if named else None: merged}
+        years = {named[0] if named else None: merged}
+    if tahun:
+        # the year before's realisation ("Capaian Thn Lalu", BP3IPTEK Jabar 2016 Tabel 3.1 p39)
+        for col in table.columns_named("realisasi_lalu"):
+            years.setdefault(tahun - 1, {}).setdefault("realisasi", col.index)
     return years
 
 
