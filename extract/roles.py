@@ -157,6 +157,11 @@ def path_role(path: list[str]) -> tuple[str | None, int | None]:
                 above.add("@persen")
             if re.search(r"\brp\b|rupiah", units, re.IGNORECASE):
                 above.add("@uang")
+            if role == "target_renstra" and any(_main_role(t) in ("capaian?", "capaian_pct") for t in path[:i]):
+                # "Capaian Thn 2016 / terhadap / Target Akhir / Renstra" wrapped over grid rows
+                # (BP3IPTEK Jabar 2016 Tabel 3.1 p39): an achievement measured against the
+                # Renstra end target, not that target
+                return "capaian_renstra", tahun
             return _settle(role, above), tahun
     units = " ".join(path)
     if re.search(r"%|persen", units, re.IGNORECASE) and path:

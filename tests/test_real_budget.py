@@ -105,7 +105,8 @@ def test_every_golden_line_of_the_table_comes_out_exactly(stem, tabel, pages, le
         (["Target", "%", "Realisasi"], "capaian_pct"),
         (["Kinerja", "%", "Realisasi"], "capaian_pct"),
         (["Capaian", "Thn Lalu"], "realisasi_lalu"),
-        (["Capaian Thn", "2016", "terhadap", "Target Akhir", "Renstra"], "target_renstra"),
+        (["Target", "Akhir", "Renstra"], "target_renstra"),
+        (["Capaian Thn", "2016", "terhadap", "Target Akhir", "Renstra"], "capaian_renstra"),
         (["Anggaran", "Sebelum Perubahan"], "pagu_sebelum"),  # RSUD Tabel 10 p.26
         (["Anggaran", "Setelah Perubahan"], "pagu"),
         (["Alokasi Anggaran"], "pagu"),  # Dinkes p.82
