@@ -42,10 +42,11 @@ FIGURE = re.compile(
     r"(?<![\w.,])\d{1,3}(?:[.,]\d{3})*[.,]\d{1,2}(?![\w])|\d+\s?%|(?<![\w.,])\d{1,3}(?:([.,])\d{3})(?:\1\d{3})+(?![\d])"
 )
 FIGURES_FOR_TABLE = 3
-# A line opening with a table caption ("Tabel 2.1", "TABEL 3.2a"): a table of targets printed as
+# A line opening with a table caption ("Tabel 2.1", "TABEL 3.2a", "Lampiran. Rencana Kerja ..."):
+# a table of targets printed as
 # plain counts (100, 85, 20) shows no figure FIGURE knows, yet its caption says it is there
 # (BAPPEDA Jabar 2016 Tabel 2.1 p22, the Perjanjian Kinerja targets).
-CAPTION = re.compile(r"^[ \t]*tabel[ \t]+[0-9IVX]+(?:[.\-][0-9a-z]+)*\b", re.IGNORECASE | re.MULTILINE)
+CAPTION = re.compile(r"^[ \t]*(?:tabel[ \t]+[0-9IVX]+(?:[.\-][0-9a-z]+)*\b|lampiran\b)", re.IGNORECASE | re.MULTILINE)
 
 ENGINES = ("pdfium", "pdfplumber")
 ENGINE_VARIABLE = "KINERJA_PDF_ENGINE"
@@ -239,8 +240,8 @@ def _read_pages(
     """Read every page's text and the candidates' table fragments in one pass over the pages.
 
     A page is a candidate when it or the page before prints FIGURES_FOR_TABLE figures or a
-    table caption (a
-    table may run on to a page of text rows only); both are known when the page is read.
+    table caption, or the page before holds a recognised table (a table may run on to a page
+    of text rows only); all are known when the page is read.
     Return the texts, page infos, fragments and candidate page numbers.
     """
     texts: list[str] = []
@@ -254,6 +255,7 @@ def _read_pages(
             text, info, opened = _read_page(doc, i)
             texts.append(text)
             infos.append(info)
+            found = []
             if not (info.has_table_hint or info.has_caption or hinted_before):
                 opened.close()
                 carried = None  # a table runs on only to the next page
@@ -267,7 +269,10 @@ def _read_pages(
                     raise ExtractError(path.name, f"PDF tidak dapat dibaca: {cause}") from exc
                 fragments += found
                 candidates.append(info.number)
-            hinted_before = info.has_table_hint or info.has_caption
+            # a recognised table may run on to a page of figures no hint knows (Distan Jabar
+            # 2016 Lampiran Rencana Kerja, pp67-78: amounts in thousands, "266.000", wrapped
+            # inside their cells as "5.099." / "119")
+            hinted_before = info.has_table_hint or info.has_caption or any(t.kind for t in found)
     return texts, infos, fragments, candidates
 
 

@@ -37,6 +37,13 @@ WHOLE = [
     # LAMPIRAN p.146: code over six cells ("2 01 01 10 86 52", the kegiatan one cell deeper
     # than its program), "KODEREKENING" printed without a space, a "Belanja Langsung" heading.
     ("jabar-distan-2016-lkip", "", [146], set()),
+    # Lampiran Rencana Kerja 2016, pp.67-78 (no caption number, read because a line opens with
+    # "Lampiran" and the table runs on from page to page): "Pagu Indikatif (Rp. 000)" scales the
+    # amounts by 1000; two sides (Rancangan Awal RKPD | Hasil Analisa Kebutuhan), the names and
+    # pagu of the later, right side; amounts wrapped inside narrow cells ("5.099." / "119",
+    # "2.939.6" / "25"). Not yet: p73 and p78 (a kegiatan printed on the right side only, its
+    # name off its header's column), p76 (a kegiatan named "Program ...").
+    ("jabar-distan-2016-lkip", "", [67, 68, 69, 70, 71, 72, 74, 75, 77], set()),
     # "Target Anggaran (Rp)" / "Realisasi Anggaran (Rp)" / "%", comma thousands, programs
     # lettered A, B ... with kegiatan numbered 1, 2 ... below them, BELANJA categories.
     ("jabar-bp3akb-2016-lkip", "3.2a", [64], set()),
@@ -185,3 +192,23 @@ def test_a_column_decides_its_convention_from_all_its_values():
     assert column_locale(["4,283,750,000", "15,826,297,300", "700,000"]) == "en"  # BP3AKB Tabel 3.2a
     assert column_locale(["96,22", "68,25", "91,52"]) == "id"  # BKPD Tabel 5
     assert column_locale(["-", ""]) is None
+
+
+@pytest.mark.parametrize(
+    "cell, value, printed",
+    [
+        # amounts wrapped inside a narrow cell, the break inside a group (Distan Lampiran p67)
+        ("400.0\n00", Decimal("400000"), "400.000"),
+        ("2.939.6\n25", Decimal("2939625"), "2.939.625"),
+        ("5.099.\n119", Decimal("5099119"), "5.099.119"),
+    ],
+)
+def test_an_amount_wrapped_inside_its_cell_is_one_number(cell, value, printed):
+    parsed = parse_number(cell, "id")
+    assert (parsed.value, parsed.issue, parsed.printed) == (value, None, printed)
+
+
+@pytest.mark.parametrize("cell", ["1.234\n567", "100\n200", "12.540.550 *)\n1.630.238 *)"])
+def test_two_values_stacked_in_a_cell_are_not_joined(cell):
+    parsed = parse_number(cell, "id")
+    assert parsed.value is None and parsed.issue

@@ -37,6 +37,54 @@ def cell_value(table: Table, row: Row, name: str) -> str:
     return " | ".join(p for p in parts if p)
 
 
+# "(Rp. 000)", "Rp 000", "(Ribuan Rupiah)", "dalam ribuan": amounts printed in thousands
+THOUSANDS = re.compile(r"\brp\.?\s*0{3}\b|\bribu(?:an)?\b", re.IGNORECASE)
+
+
+def thousands(table: Table, name: str) -> bool:
+    """Tell whether every column of a money role says its amounts are printed in thousands.
+
+    Distan Jabar 2016 Lampiran Rencana Kerja (pp67-78) heads its pagu "Pagu Indikatif (Rp.
+    000)" and prints 266.000 for Rp 266.000.000; the unit in the header scales the column.
+    """
+    cols = table.columns_named(name)
+    return bool(cols) and all(THOUSANDS.search(" ".join(c.header_path)) for c in cols)
+
+
+def scaled(parsed: Parsed, factor: int) -> Parsed:
+    """Return an amount printed in units of `factor` rupiah in rupiah; the printed text stays."""
+    if factor == 1 or parsed.value is None:
+        return parsed
+    return Parsed(parsed.value * factor, parsed.printed, parsed.issue, parsed.unit)
+
+
+def name_value(table: Table, row: Row) -> str:
+    """Return the row's name: of several groups of name columns parted by other columns (a
+    table with two sides, "Rancangan Awal RKPD" and "Hasil Analisa Kebutuhan", each with its
+    Program/Kegiatan and pagu, Distan Jabar 2016 Lampiran pp67-78) the rightmost filled one,
+    as the pagu is the rightmost filled; names in adjacent columns are joined as one."""
+    cols = table.columns_named("nama")
+    groups: list[list[int]] = []
+    named = {c.index for c in table.columns if c.name and c.name != "nama"}
+    for col in cols:
+        if groups and not any(groups[-1][-1] < i < col.index for i in named):
+            groups[-1].append(col.index)
+        else:
+            groups.append([col.index])
+    for group in reversed(groups):
+        parts = [p for p in (clean(row.text(i)) for i in group) if p]
+        if len(parts) > 1 and LIST_NUMBER.fullmatch(parts[0]):
+            # the kegiatan's number in a strip of its own under the name's header ("1" |
+            # "Koordinasi Perencanaan Pembangunan"): it leads the name, read as its nomor
+            return " ".join([parts[0], " | ".join(parts[1:])])
+        if parts:
+            return " | ".join(parts)
+    return ""
+
+
+LIST_NUMBER = re.compile(r"\d{1,3}[.)]?|[A-Za-z][.)]|[IVXL]{1,5}[.)]?")
+
+
 def cell_number(table: Table, row: Row, name: str, locale: str) -> Parsed:
     """Parse the figure under canonical column `name`, typed spreadsheet values as stored.
 
@@ -289,6 +337,7 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
     names = [" ".join(c.header_path) for c in table.columns_named("nama")]
     levels = Levels(header_level(names[0]) if len(set(names)) == 1 else None)
     locales = column_locales(table, locale, ("pagu", "realisasi", "serapan_pct"))
+    factor = {name: 1000 if thousands(table, name) else 1 for name in ("pagu", "realisasi")}
     # where lines carry nomenclature codes, a footer is a summary figure to check them by;
     # in a table without codes the totals are lines of their own (level `total`)
     coded = any(
@@ -303,7 +352,7 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
     )
     for row in (r for stacked in name_lines_joined(table) for r in unstack(table, stacked)):
         kode_printed = cell_value(table, row, "kode")
-        nama = cell_value(table, row, "nama")
+        nama = name_value(table, row)
         whole = clean(row.joined())
         if not whole:
             continue
@@ -337,8 +386,8 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
         if not kode_printed and not nomor and nama:
             nomor, nama = split_leading_number(nama)
         kode, level, kode_issue = line_level(table, row, kode_printed, levels, nama, nomor)
-        pagu = cell_number(table, row, "pagu", locales["pagu"])
-        realisasi = cell_number(table, row, "realisasi", locales["realisasi"])
+        pagu = scaled(cell_number(table, row, "pagu", locales["pagu"]), factor["pagu"])
+        realisasi = scaled(cell_number(table, row, "realisasi", locales["realisasi"]), factor["realisasi"])
         serapan = cell_number(table, row, "serapan_pct", locales["serapan_pct"])
         issue = issues_of(pagu=pagu, realisasi=realisasi, serapan=serapan)
         if kode_issue:
