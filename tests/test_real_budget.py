@@ -44,6 +44,10 @@ WHOLE = [
     # "2.939.6" / "25"). Not yet: p73 and p78 (a kegiatan printed on the right side only, its
     # name off its header's column), p76 (a kegiatan named "Program ...").
     ("jabar-distan-2016-lkip", "", [67, 68, 69, 70, 71, 72, 74, 75, 77], set()),
+    # the PK program table without rules: its header "Program | Anggaran | Keterangan" is the
+    # last line of p.63 above the footer, its ten rows on p.64 ("Rp. 18.972.674.100,-",
+    # "10.Program ..." with the number glued to the name)
+    ("jabar-distan-2016-lkip", "", [64], set()),
     # "Target Anggaran (Rp)" / "Realisasi Anggaran (Rp)" / "%", comma thousands, programs
     # lettered A, B ... with kegiatan numbered 1, 2 ... below them, BELANJA categories.
     ("jabar-bp3akb-2016-lkip", "3.2a", [64], set()),

@@ -29,8 +29,12 @@ PREFIXES = (
     (re.compile(r"^belanja\b", re.IGNORECASE), "other"),
 )
 ROMAN = re.compile(r"^(?=[IVXL])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
-# A list number leading a name: "1 Pembangunan ...", "a. Penyediaan ...", "II. BELANJA ..."
-LEADING_NUMBER = re.compile(r"^(?P<nomor>(?:\d{1,3}(?:\.\d{1,3})*|[A-Za-z]|[IVXL]{1,5})[.)]?)\s+(?P<nama>\S.*)$", re.DOTALL)
+# A list number leading a name: "1 Pembangunan ...", "a. Penyediaan ...", "II. BELANJA ...", also
+# glued to a capitalised word, "10.Program Penyediaan ..." (Distan Jabar 2016 PK p64)
+LEADING_NUMBER = re.compile(
+    r"^(?P<nomor>(?:\d{1,3}(?:\.\d{1,3})*|[A-Za-z]|[IVXL]{1,5})[.)]?)(?:\s+|(?<=\d[.)])(?=[A-Z][a-z]))(?P<nama>\S.*)$",
+    re.DOTALL,
+)
 
 
 def numbering_style(nomor: str) -> str | None:
