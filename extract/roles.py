@@ -308,6 +308,15 @@ def _numbers_follow(cells: list[list[Cell]], at: int) -> bool:
     return False
 
 
+def header_runs_on(cells: list[list[Cell]], nheader: int) -> bool:
+    """Tell whether the rows under the first `nheader` rows are more header: words only, closed
+    by a column-number row ("1 2 3 ...") before any body row (BP3IPTEK Jabar 2016 Tabel 3.1
+    p39, whose spelled top row "No. | Sasaran | Indikator | ... | Target" is only its start)."""
+    if not 0 < nheader < len(cells) or is_column_number_row(cells[nheader]):
+        return False
+    return _words_only(cells[nheader]) and _numbers_follow(cells, nheader - 1)
+
+
 def _has_text(row: list[Cell]) -> bool:
     """Tell whether a row prints text of its own (a merged cell's repeat does not count)."""
     return any(not c.covered and c.text.strip() for c in row)

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from extract.headers import best_header_rows, column_paths, recognise
 from extract.model import Cell, Column, Row, Table
-from extract.roles import (
-    _numbers_follow, _words_only, align_to_body, is_column_number_row, path_role, recognise_columns, recognise_grid,
-)
+from extract.roles import align_to_body, header_runs_on, path_role, recognise_columns, recognise_grid
 
 
 def table_from_grid(
@@ -43,7 +41,7 @@ def table_from_grid(
         by_role, role_kind, role_columns = recognise_grid(cells)
         if role_kind == "anggaran" and by_role == nheader:
             kind, columns = role_kind, role_columns
-    elif kind is not None and header_rows is None and _header_runs_on(cells, nheader):
+    elif kind is not None and header_rows is None and header_runs_on(cells, nheader):
         # the spellings read only the top row of a header whose labels run on over more grid
         # rows down to a column-number row (BP3IPTEK Jabar 2016 Tabel 3.1 p39: "Capaian / Thn
         # Lalu", "Target" over "Target | Realisasi | % Realisasi", "Target Akhir / Renstra"):
@@ -81,14 +79,6 @@ def table_from_grid(
         preamble=preamble,
         sheet=sheet,
     )
-
-
-def _header_runs_on(cells: list[list[Cell]], nheader: int) -> bool:
-    """Tell whether the rows under a spelled header are more header: words only, closed by a
-    column-number row ("1 2 3 ...") before any body row."""
-    if nheader >= len(cells) or is_column_number_row(cells[nheader]):
-        return False
-    return _words_only(cells[nheader]) and _numbers_follow(cells, nheader - 1)
 
 
 def _money_left_out(columns: list[Column]) -> bool:
