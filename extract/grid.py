@@ -10,6 +10,7 @@ is put into the cell under its centre, so no printed character inside a table is
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from extract.chartext import cell_text
@@ -239,12 +240,15 @@ def build_grid(page, region: Region, page_number: int) -> Grid:
     texts: dict[int, str] = {}
     for root, chars in chars_by_root.items():
         texts[root] = cell_text(chars).strip()
+    _split_stacked_values(chars_by_root, spans, texts, find, ys, ncols)
 
     cells: list[list[Cell]] = []
     for r in range(nrows):
         row = []
         for c in range(ncols):
             root = find(r * ncols + c)
+            if not spans[root][0] <= r <= spans[root][1]:  # parted by _split_stacked_values
+                root = _part_of(spans, r, c)
             r0, r1, c0, c1 = spans[root]
             row.append(
                 Cell(
@@ -260,3 +264,73 @@ def build_grid(page, region: Region, page_number: int) -> Grid:
             )
         cells.append(row)
     return Grid(xs=xs, ys=ys, cells=cells, page=page_number, stray_chars=stray)
+
+
+_VALUE_LINE = re.compile(r"^(?:Rp\.?\s*)?\(?[-+]?\d[\d.,]*\s*%?\)?\s*\*?$")
+
+
+def _row_starts(spans: dict[int, list[int]]) -> dict[int, int]:
+    """Return, per elementary row, how many cells of the grid begin in it."""
+    starts: dict[int, int] = {}
+    for span in spans.values():
+        starts[span[0]] = starts.get(span[0], 0) + 1
+    return starts
+
+
+def _split_stacked_values(chars_by_root, spans, texts, find, ys, ncols) -> None:
+    """Part a merge that spans rows when it only stacks one value per row of its neighbours.
+
+    A cell whose rule under it is missing in one column merges rows there, and the values
+    of those rows land stacked in one cell (LKIP BP3IPTEK Jawa Barat 2016, Tabel 3.2 p55:
+    the Realisasi column holds "975.767.379,00" over "6.297.664.332,00" for two kegiatan
+    whose names and pagu sit in separate ruled cells). When every character group of the
+    merge sits in a different elementary row, each group is one value (an amount, a number
+    or a %), and a cell of another column begins in each of those rows, the table's rows
+    part the merge: each value goes to the row it is printed in. Wrapped text, a value over
+    a note ("80,10" over "(A)") or a merge whose rows no other column parts stay whole.
+    """
+    starts = None
+    for root, span in list(spans.items()):
+        r0, r1, c0, c1 = span
+        if r1 == r0 or root not in chars_by_root:
+            continue
+        by_row: dict[int, list[dict]] = {}
+        for ch in chars_by_root[root]:
+            if not ch["text"].strip():
+                continue  # a space glyph says nothing of where a value sits
+            cy = (ch["top"] + ch["bottom"]) / 2
+            r = min(max(bisect.bisect_right(ys, cy) - 1, r0), r1)
+            by_row.setdefault(r, []).append(ch)
+        if len(by_row) < 2:
+            continue
+        parts = {r: cell_text(chs).strip() for r, chs in by_row.items()}
+        if not all(_VALUE_LINE.match(t) for t in parts.values()):
+            continue
+        if starts is None:
+            starts = _row_starts(spans)
+        rows = sorted(parts)
+        # each later value opens a part at the row where most cells begin between it and
+        # the value above (the next kegiatan's name and pagu), none: the merge stays whole
+        bounds = [r0]
+        for above, r in zip(rows, rows[1:]):
+            begun = [(starts.get(s, 0), s) for s in range(above + 1, r + 1) if starts.get(s, 0)]
+            if not begun:
+                break
+            bounds.append(max(begun)[1])
+        if len(bounds) < len(rows):
+            continue
+        bounds.append(r1 + 1)
+        texts[root] = parts[rows[0]]
+        span[1] = bounds[1] - 1
+        for i, r in enumerate(rows[1:], start=1):
+            new_root = bounds[i] * ncols + c0
+            spans[new_root] = [bounds[i], bounds[i + 1] - 1, c0, c1]
+            texts[new_root] = parts[r]
+
+
+def _part_of(spans: dict[int, list[int]], r: int, c: int) -> int:
+    """Return the root of the part of a parted merge that holds grid position (r, c)."""
+    for key, (r0, r1, c0, c1) in spans.items():
+        if r0 <= r <= r1 and c0 <= c <= c1:
+            return key
+    raise KeyError((r, c))

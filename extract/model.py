@@ -92,6 +92,7 @@ class PageInfo:
     height: float
     rotation: int
     has_table_hint: bool = False
+    has_caption: bool = False  # a line opening with "Tabel 2.1": a table of plain counts may follow
 
 
 @dataclass

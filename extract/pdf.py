@@ -42,6 +42,11 @@ FIGURE = re.compile(
     r"(?<![\w.,])\d{1,3}(?:[.,]\d{3})*[.,]\d{1,2}(?![\w])|\d+\s?%|(?<![\w.,])\d{1,3}(?:([.,])\d{3})(?:\1\d{3})+(?![\d])"
 )
 FIGURES_FOR_TABLE = 3
+# A line opening with a table caption ("Tabel 2.1", "TABEL 3.2a", "Lampiran. Rencana Kerja ..."):
+# a table of targets printed as
+# plain counts (100, 85, 20) shows no figure FIGURE knows, yet its caption says it is there
+# (BAPPEDA Jabar 2016 Tabel 2.1 p22, the Perjanjian Kinerja targets).
+CAPTION = re.compile(r"^[ \t]*(?:tabel[ \t]+[0-9IVX]+(?:[.\-][0-9a-z]+)*\b|lampiran\b)", re.IGNORECASE | re.MULTILINE)
 
 ENGINES = ("pdfium", "pdfplumber")
 ENGINE_VARIABLE = "KINERJA_PDF_ENGINE"
@@ -117,6 +122,7 @@ def _read_page(doc: pdfium.PdfDocument, i: int) -> tuple[str, PageInfo, _OpenPag
         height=h,
         rotation=page.get_rotation(),
         has_table_hint=len(FIGURE.findall(text)) >= FIGURES_FOR_TABLE,
+        has_caption=CAPTION.search(text) is not None,
     )
     return text, info, _OpenPage(page, textpage)
 
@@ -233,8 +239,9 @@ def _read_pages(
 ) -> tuple[list[str], list[PageInfo], list[Table], list[int]]:
     """Read every page's text and the candidates' table fragments in one pass over the pages.
 
-    A page is a candidate when it or the page before prints FIGURES_FOR_TABLE figures (a
-    table may run on to a page of text rows only); both are known when the page is read.
+    A page is a candidate when it or the page before prints FIGURES_FOR_TABLE figures or a
+    table caption, or the page before holds a recognised table (a table may run on to a page
+    of text rows only); all are known when the page is read.
     Return the texts, page infos, fragments and candidate page numbers.
     """
     texts: list[str] = []
@@ -248,7 +255,8 @@ def _read_pages(
             text, info, opened = _read_page(doc, i)
             texts.append(text)
             infos.append(info)
-            if not (info.has_table_hint or hinted_before):
+            found = []
+            if not (info.has_table_hint or info.has_caption or hinted_before):
                 opened.close()
                 carried = None  # a table runs on only to the next page
             else:
@@ -261,7 +269,10 @@ def _read_pages(
                     raise ExtractError(path.name, f"PDF tidak dapat dibaca: {cause}") from exc
                 fragments += found
                 candidates.append(info.number)
-            hinted_before = info.has_table_hint
+            # a recognised table may run on to a page of figures no hint knows (Distan Jabar
+            # 2016 Lampiran Rencana Kerja, pp67-78: amounts in thousands, "266.000", wrapped
+            # inside their cells as "5.099." / "119")
+            hinted_before = info.has_table_hint or info.has_caption or any(t.kind for t in found)
     return texts, infos, fragments, candidates
 
 

@@ -151,11 +151,17 @@ def path_role(path: list[str]) -> tuple[str | None, int | None]:
             role = joined
         if role:
             above = _markers(path[:i]) | {m for m in _markers([path[i]]) if m != "@persen"}
-            units = " ".join(path[i:])
+            # a label split over grid rows lends its unit too: "%" / "Realisasi" (BP3IPTEK p39)
+            units = " ".join(path[i - 1 if joined and role == joined else i:])
             if re.search(r"%|persen", units, re.IGNORECASE):
                 above.add("@persen")
             if re.search(r"\brp\b|rupiah", units, re.IGNORECASE):
                 above.add("@uang")
+            if role == "target_renstra" and any(_main_role(t) in ("capaian?", "capaian_pct") for t in path[:i]):
+                # "Capaian Thn 2016 / terhadap / Target Akhir / Renstra" wrapped over grid rows
+                # (BP3IPTEK Jabar 2016 Tabel 3.1 p39): an achievement measured against the
+                # Renstra end target, not that target
+                return "capaian_renstra", tahun
             return _settle(role, above), tahun
     units = " ".join(path)
     if re.search(r"%|persen", units, re.IGNORECASE) and path:
@@ -201,6 +207,8 @@ def _settle(role: str, markers: set[str]) -> str:
             return "serapan_pct"
         if "@uang" in markers:
             return "realisasi"
+        if "@kinerja" in markers and "@persen" in markers:
+            return "capaian_pct"  # "% Realisasi" of an indicator is its achievement (BP3IPTEK p39)
         if "@kinerja" in markers:
             return "realisasi_indikator"
     if role == "target?":
@@ -278,15 +286,35 @@ def _is_header_row(row: list[Cell]) -> bool:
 
 
 def _words_only(row: list[Cell]) -> bool:
+    """Tell whether a row prints only words, a year counting as a word ("Capaian Thn" /
+    "2016" / "terhadap" wrapped over grid rows, BP3IPTEK Jabar 2016 Tabel 3.1 p39)."""
     texts = [c.text for c in row if not c.covered and c.text.strip()]
-    return bool(texts) and all(value_kind(t) == "text" for t in texts)
+    return bool(texts) and all(value_kind(t) == "text" or YEAR.fullmatch(t.strip()) for t in texts)
 
 
 def _numbers_follow(cells: list[list[Cell]], at: int) -> bool:
-    """Tell whether a column-number row comes within the next three rows: the rows up to it are
-    the header's lower lines ("Sebelum" / "Perubahan" split over two grid rows, RSUD Al Ihsan
-    2016 Tabel 8 p.24)."""
-    return any(is_column_number_row(r) for r in cells[at + 1:at + 4])
+    """Tell whether a column-number row closes the rows after `at`: the rows up to it are the
+    header's lower lines ("Sebelum" / "Perubahan" split over two grid rows, RSUD Al Ihsan 2016
+    Tabel 8 p.24). Within three rows anything may stand between; further down only rows of
+    words and blank rows may (a header filled with colour whose labels wrap over seven grid
+    rows, "Capaian / Thn Lalu", "Target Akhir / Renstra", BP3IPTEK Jabar 2016 Tabel 3.1 p39)."""
+    if any(is_column_number_row(r) for r in cells[at + 1:at + 4]):
+        return True
+    for row in cells[at + 1:at + 1 + MAX_HEADER_GRID_ROWS]:
+        if is_column_number_row(row):
+            return True
+        if _has_text(row) and not _words_only(row) and not _is_header_row(row):
+            return False
+    return False
+
+
+def header_runs_on(cells: list[list[Cell]], nheader: int) -> bool:
+    """Tell whether the rows under the first `nheader` rows are more header: words only, closed
+    by a column-number row ("1 2 3 ...") before any body row (BP3IPTEK Jabar 2016 Tabel 3.1
+    p39, whose spelled top row "No. | Sasaran | Indikator | ... | Target" is only its start)."""
+    if not 0 < nheader < len(cells) or is_column_number_row(cells[nheader]):
+        return False
+    return _words_only(cells[nheader]) and _numbers_follow(cells, nheader - 1)
 
 
 def _has_text(row: list[Cell]) -> bool:
@@ -345,12 +373,19 @@ def _paths(cells: list[list[Cell]], start: int, n: int) -> list[list[str]]:
     paths: list[list[str]] = []
     for c in range(ncols):
         path: list[str] = []
+        box = None
         for r in range(start, start + n):
             if c >= len(cells[r]) or is_column_number_row(cells[r]):
                 continue
-            text = " ".join(cells[r][c].text.split())
-            if text and (not path or path[-1] != text):
+            cell = cells[r][c]
+            text = " ".join(cell.text.split())
+            # a merged cell repeats its text in every grid row it spans; another cell with the
+            # same text is a label under its group ("Target" over "Target | Realisasi |
+            # % Realisasi", BP3IPTEK Jabar 2016 Tabel 3.1 p39)
+            if text and (not path or path[-1] != text or (cell.top, cell.bottom) != box):
                 path.append(text)
+            if text:
+                box = (cell.top, cell.bottom)
         paths.append(path)
     return paths
 

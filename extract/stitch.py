@@ -38,7 +38,87 @@ def _continues(prev: Table, frag: Table, first_on_page: bool, prev_last_on_page:
         return False
     if frag.kind is None and not frag.header_text:
         return _same_columns(prev, frag) or len(prev.columns) == len(frag.columns)
-    return frag.kind == prev.kind and frag.header_text == prev.header_text and len(frag.columns) == len(prev.columns)
+    if frag.kind != prev.kind:
+        return False
+    if frag.header_text != prev.header_text:
+        return _finer_map(prev, frag) is not None
+    return len(frag.columns) == len(prev.columns) or _column_map(prev, frag) is not None
+
+
+def _finer_map(prev: Table, frag: Table) -> dict[int, int] | None:
+    """Map the columns of a fragment ruled more finely than the table it continues, by position.
+
+    BP3IPTEK Jabar 2016 Tabel 3.1 runs from p39 to p40 under a repeated coloured header whose
+    filled bands cut p40 into more grid columns (34 against 27), so the header paths differ.
+    When every column edge of the table is also an edge of the fragment (same frame, finer
+    cuts), each fragment column lies inside one table column; the pairing holds only where no
+    table column receives two printed texts and no text lands in a column of another role.
+    None otherwise.
+    """
+    if not prev.columns or not frag.columns or len(frag.columns) <= len(prev.columns):
+        return None
+    frag_edges = [c.x0 for c in frag.columns] + [frag.columns[-1].x1]
+    for edge in [c.x0 for c in prev.columns] + [prev.columns[-1].x1]:
+        if not any(abs(edge - e) <= X_TOLERANCE for e in frag_edges):
+            return None
+    mapped: dict[int, int] = {}
+    for col in frag.columns:
+        centre = (col.x0 + col.x1) / 2
+        home = next((p for p in prev.columns if p.x0 <= centre <= p.x1), None)
+        if home is None:
+            return None
+        mapped[col.index] = home.index
+    names = {c.index: c.name for c in prev.columns}
+    for row in frag.rows:
+        filled: set[int] = set()
+        for col in frag.columns:
+            if not row.text(col.index).strip():
+                continue
+            home = mapped[col.index]
+            if home in filled or (col.name and names[home] and col.name != names[home]):
+                return None
+            filled.add(home)
+    return mapped
+
+
+def _column_map(prev: Table, frag: Table) -> dict[int, int] | None:
+    """Map a repeated-header fragment's columns onto the table it continues, by header.
+
+    One page may rule its table with an extra strip at a side (BAPPEDA Jabar 2016 Tabel 3.2:
+    p26 has a blank strip left of "No" that p25 and p27 have not), so the grid counts differ
+    while the header repeats label for label. The labelled columns pair in order; a strip
+    without a label may be dropped only when it prints nothing. None when they do not pair.
+    """
+    labelled_prev = [c for c in prev.columns if c.header_path]
+    labelled_frag = [c for c in frag.columns if c.header_path]
+    if [c.header_path for c in labelled_prev] != [c.header_path for c in labelled_frag]:
+        return None
+    mapped = {f.index: p.index for f, p in zip(labelled_frag, labelled_prev)}
+    for col in frag.columns:
+        if col.index not in mapped and any(row.text(col.index).strip() for row in frag.rows):
+            return None
+    return mapped
+
+
+def _remapped(prev: Table, frag: Table) -> list[Row]:
+    """Return the fragment's rows laid out in the columns of the table they continue."""
+    if len(frag.columns) == len(prev.columns):
+        return list(frag.rows)
+    mapped = _column_map(prev, frag) or _finer_map(prev, frag) or {}
+    width = max((len(r.cells) for r in prev.rows), default=len(prev.columns))
+    rows = []
+    for row in frag.rows:
+        cells: list[Cell | None] = [None] * width
+        for f, p in mapped.items():
+            if f >= len(row.cells) or p >= width:
+                continue
+            cell, there = row.cells[f], cells[p]
+            # several finer columns in one: the cell printing its own text, else the first
+            if there is None or (cell is not None and not cell.covered and cell.text.strip()
+                                 and (there.covered or not there.text.strip())):
+                cells[p] = cell
+        rows.append(Row(cells=cells, page=row.page, index=row.index, pages=row.pages, sheet=row.sheet))
+    return rows
 
 
 def is_tail_row(table: Table, row: Row) -> bool:
@@ -50,6 +130,19 @@ def is_tail_row(table: Table, row: Row) -> bool:
         first = texts[0][1].strip() if texts else ""
         return not first and not any(FIGURE.fullmatch(t.strip()) for _, t in texts if t.strip())
     return all(not t.strip() for col, t in texts if col.name not in TEXT_COLUMNS)
+
+
+def _last_printed(rows: list[Row]) -> Row:
+    """Return the last row that prints text of its own.
+
+    A grid row under the last printed line whose cells all lie under merges from above (the
+    strip between the last row's text and the foot rule, BAPPEDA Jabar 2016 Tabel 3.2 p26)
+    holds no cell the tail's text could join.
+    """
+    for row in reversed(rows):
+        if any(c is not None and not c.covered and c.text.strip() for c in row.cells):
+            return row
+    return rows[-1]
 
 
 def _append_tail(prev_row: Row, tail: Row) -> None:
@@ -76,9 +169,12 @@ def stitch(fragments: list[Table]) -> list[Table]:
             prev_last = bool(nxt_same_page) and nxt_same_page[-1] is fragments[i - 1]
         if tables and _continues(tables[-1], frag, first_on_page, prev_last):
             prev = tables[-1]
-            rows = list(frag.rows)
-            if rows and prev.rows and is_tail_row(prev, rows[0]):
-                _append_tail(prev.rows[-1], rows.pop(0))
+            rows = _remapped(prev, frag)
+            # the first row printing text (an empty strip of grid may stand above it, p40 of
+            # BP3IPTEK Jabar 2016 Tabel 3.1) may carry the tail of the row cut by the break
+            first = next((k for k, r in enumerate(rows) if r.joined().strip()), None)
+            if first is not None and prev.rows and is_tail_row(prev, rows[first]):
+                _append_tail(_last_printed(prev.rows), rows.pop(first))
             for row in rows:
                 row.index = len(prev.rows) + 1
                 prev.rows.append(row)

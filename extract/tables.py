@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from extract.headers import best_header_rows, column_paths, recognise
 from extract.model import Cell, Column, Row, Table
-from extract.roles import align_to_body, path_role, recognise_columns, recognise_grid
+from extract.roles import align_to_body, header_runs_on, path_role, recognise_columns, recognise_grid
 
 
 def table_from_grid(
@@ -41,6 +41,14 @@ def table_from_grid(
         by_role, role_kind, role_columns = recognise_grid(cells)
         if role_kind == "anggaran" and by_role == nheader:
             kind, columns = role_kind, role_columns
+    elif kind is not None and header_rows is None and header_runs_on(cells, nheader):
+        # the spellings read only the top row of a header whose labels run on over more grid
+        # rows down to a column-number row (BP3IPTEK Jabar 2016 Tabel 3.1 p39: "Capaian / Thn
+        # Lalu", "Target" over "Target | Realisasi | % Realisasi", "Target Akhir / Renstra"):
+        # the whole header, read by its roles, says more
+        by_role, role_kind, role_columns = recognise_grid(cells)
+        if role_kind is not None and by_role > nheader + 1:
+            nheader, kind, columns = by_role, role_kind, role_columns
     elif kind is None and nheader:
         # a text table whose header was found by its columns' roles (extract.text_tables)
         kind, role_columns = recognise_columns(paths, cells[nheader:])

@@ -113,6 +113,7 @@ class Header:
     leaves: list[Block]
     groups: list[Block | None]  # per leaf
     size: float
+    at_foot: bool = False  # nothing but the page's footer under it: its body is on the next page
 
 
 @dataclass
@@ -127,6 +128,7 @@ class Layout:
     size: float
     page_size: tuple[float, float]
     header_cells: list[list[Cell]]
+    pending: Header | None = None  # a header printed at the foot of the page before, body to come
 
     def column(self, x: float) -> int:
         return bisect.bisect_right(self.edges, x)
@@ -311,11 +313,18 @@ def find_header(lines: list[Line], i: int, floor: int) -> Header | None:
         return None
     size = lines[i].size
     body = i
+    at_foot = False
     while body < len(lines) and not lines[body].has_figure:
         if body > i and _gap(lines[body - 1], lines[body]) > BLANK * size:
-            return None
+            if not _footer_only(lines[body:], size):
+                return None
+            at_foot = True
+            break
         body += 1
-    if body >= len(lines) or body - i > MAX_HEADER_LINES or _gap(lines[body - 1], lines[body]) > BLANK * size:
+    if body >= len(lines) and body > i + 1 and not at_foot:
+        return None
+    at_foot = at_foot or body >= len(lines)
+    if body - i > MAX_HEADER_LINES or (not at_foot and _gap(lines[body - 1], lines[body]) > BLANK * size):
         return None
     first = i
     while (
@@ -331,7 +340,26 @@ def find_header(lines: list[Line], i: int, floor: int) -> Header | None:
             if kind:
                 # a known spelling beats any reading by roles
                 candidates.append(((not by_roles, score, end, -top), Header(top, end, leaves, groups, size)))
-    return max(candidates, key=lambda c: c[0])[1] if candidates else None
+    if not candidates:
+        return None
+    header = max(candidates, key=lambda c: c[0])[1]
+    if at_foot and header.body != body:
+        return None  # a header at the page's foot is its last lines, all of them
+    header.at_foot = at_foot
+    return header
+
+
+def _footer_only(lines: list[Line], size: float) -> bool:
+    """Tell whether lines are only a page's footer: a folio or a running line in another size.
+
+    Distan Jabar 2016 prints the PK program table's header "Program | Anggaran | Keterangan"
+    at the foot of p63, over the footer "63LKIP Dinas Pertanian ... 2016" in a smaller size,
+    and its ten rows on p64.
+    """
+    return bool(lines) and len(lines) <= 2 and all(
+        len(line.phrases) == 1 and (abs(line.size - size) >= 0.5 or re.fullmatch(r"[-\s]*\d{1,4}[-\s]*", line.phrases[0].text))
+        for line in lines
+    )
 
 
 def _crossing(p: Phrase, edges: list[float], size: float) -> bool:
@@ -559,6 +587,34 @@ def _continuation(lines: list[Line], stop: int, layout: Layout) -> list[Line]:
     return []
 
 
+def _under_pending(lines: list[Line], stop: int, pending: Layout, page: int) -> tuple[Layout, list[Line]] | None:
+    """Read the body of a header printed at the foot of the page before.
+
+    The page's first block of lines holding a figure is the body; the columns are placed
+    from the header's labels and that body, as for a header with its body below it.
+    """
+    header = pending.pending
+    k = 0
+    while k < stop:
+        block = _body_lines(lines, k, stop, header.size)
+        if any(line.has_figure for line in block):
+            phrases = [p for line in block for p in line.phrases]
+            edges = column_edges(header.leaves, phrases, header.size)
+            body = _trim(block, edges, header.size)
+            if not body:
+                return None
+            edges = column_edges(header.leaves, [p for line in body for p in line.phrases], header.size)
+            everything = [p for line in body for p in line.phrases] + [p for b in header.leaves for p in b.phrases]
+            left = min(p.x0 for p in everything) - 1
+            right = max(p.x1 for p in everything) + 1
+            cells, paths = _header_cells(edges, left, right, header, page)
+            layout = Layout(edges, left, right, _names(paths), [b.text for b in header.leaves], header.size,
+                            pending.page_size, cells)
+            return layout, body
+        k += max(1, len(block))
+    return None
+
+
 def _outside(chars: list[dict], regions: list[Region]) -> list[dict]:
     """Return the characters not inside a ruled table (those are read along its rules)."""
     if not regions:
@@ -613,13 +669,28 @@ def text_tables(
     grids: list[Grid] = []
     last: tuple[Layout, Line] | None = None
     first_header = headers[0].first if headers else len(lines)
-    if carried is not None and carried.page_size == page_size:
+    if carried is not None and carried.page_size == page_size and carried.pending is not None:
+        found = _under_pending(lines, first_header, carried, page_number)
+        if found:
+            layout, body = found
+            grids.append(_grid(layout.header_cells, body, layout, rules, page_number, body[0].top))
+            last = (layout, body[-1])
+    elif carried is not None and carried.page_size == page_size:
         body = _continuation(lines, first_header, carried)
         if body:
             grids.append(_grid([], body, carried, rules, page_number, body[0].top))
             last = (carried, body[-1])
     for n, header in enumerate(headers):
         stop = headers[n + 1].first if n + 1 < len(headers) else len(lines)
+        if header.at_foot and n + 1 == len(headers):
+            # the header ends the page; its body is on the next one (_under_pending)
+            edges = column_edges(header.leaves, [], header.size)
+            left = min(b.x0 for b in header.leaves) - 1
+            right = max(b.x1 for b in header.leaves) + 1
+            cells, paths = _header_cells(edges, left, right, header, page_number)
+            pending = Layout(edges, left, right, _names(paths), [b.text for b in header.leaves], header.size,
+                             page_size, cells, pending=header)
+            return grids, pending
         layout, body = _layout_from_header(header, lines, stop, page_size, page_number, last[0] if last else carried)
         if not body:
             continue

@@ -37,6 +37,17 @@ WHOLE = [
     # LAMPIRAN p.146: code over six cells ("2 01 01 10 86 52", the kegiatan one cell deeper
     # than its program), "KODEREKENING" printed without a space, a "Belanja Langsung" heading.
     ("jabar-distan-2016-lkip", "", [146], set()),
+    # Lampiran Rencana Kerja 2016, pp.67-78 (no caption number, read because a line opens with
+    # "Lampiran" and the table runs on from page to page): "Pagu Indikatif (Rp. 000)" scales the
+    # amounts by 1000; two sides (Rancangan Awal RKPD | Hasil Analisa Kebutuhan), the names and
+    # pagu of the later, right side; amounts wrapped inside narrow cells ("5.099." / "119",
+    # "2.939.6" / "25"). Not yet: p73 and p78 (a kegiatan printed on the right side only, its
+    # name off its header's column), p76 (a kegiatan named "Program ...").
+    ("jabar-distan-2016-lkip", "", [67, 68, 69, 70, 71, 72, 74, 75, 77], set()),
+    # the PK program table without rules: its header "Program | Anggaran | Keterangan" is the
+    # last line of p.63 above the footer, its ten rows on p.64 ("Rp. 18.972.674.100,-",
+    # "10.Program ..." with the number glued to the name)
+    ("jabar-distan-2016-lkip", "", [64], set()),
     # "Target Anggaran (Rp)" / "Realisasi Anggaran (Rp)" / "%", comma thousands, programs
     # lettered A, B ... with kegiatan numbered 1, 2 ... below them, BELANJA categories.
     ("jabar-bp3akb-2016-lkip", "3.2a", [64], set()),
@@ -45,10 +56,17 @@ WHOLE = [
     ("jabar-bp3akb-2016-lkip", "2.3c", [31], set()),
     # Tabel 5: ten kegiatan bulleted in one cell with their amounts stacked beside them.
     ("jabar-bkpd-2016-lkip", "5", [42], set()),
-    # Tabel 3.2: "Keuangan" over "Pagu | Realisasi | % Realisasi", beside the kinerja columns.
-    ("jabar-bp3iptek-2016-lkip", "3.2", [54], set()),
-    # Tabel 3.7: "Nama Progam" (sic) and "Keuangan / Pagu | Realisasi | Capaian %".
-    ("jabar-bappeda-2016-lkip", "3.7", [44, 46], set()),
+    # Tabel 3.2: "Keuangan" over "Pagu | Realisasi | % Realisasi", beside the kinerja columns;
+    # on p.55 the Realisasi column lacks the rule between two kegiatan, so their two amounts
+    # stand stacked in one merged cell, each at the height of its own kegiatan.
+    ("jabar-bp3iptek-2016-lkip", "3.2", [53, 54, 55], set()),
+    # Tabel 3.7: "Nama Progam" (sic) and "Keuangan / Pagu | Realisasi | Capaian %"; on p.45 one
+    # cell stacks two programs, each opened by "Program", beside two stacked amounts.
+    ("jabar-bappeda-2016-lkip", "3.7", [43, 44, 45, 46], set()),
+    # Tabel 2.3a: each printed line of a sasaran's name has its own band of colour, so the name
+    # column is one grid row per line beside one merged Anggaran cell. TOTAL ALOKASI ANGGARAN
+    # (its label and amount off the columns of the rows above) is not read yet.
+    ("jabar-bp3akb-2016-lkip", "2.3a", [28], {"total"}),
     # SIPD RKA rekap belanja: title block in the same frame, code split over five columns,
     # T-1 | T (Belanja Operasi ... Jumlah) | T+1, comma thousands.
     ("sulut-dkips-2022-rka-rekap-belanja", "", [1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 16, 17], set()),
@@ -97,6 +115,14 @@ def test_every_golden_line_of_the_table_comes_out_exactly(stem, tabel, pages, le
         (["Keuangan", "%", "Realisasi"], "serapan_pct"),
         (["Kinerja", "Target"], "target"),
         (["Kinerja", "Realisasi"], "realisasi_indikator"),
+        # BP3IPTEK Tabel 3.1 p.39: "Target" over "Target | Realisasi | % Realisasi", the "%" on a
+        # grid row of its own; "Capaian Thn Lalu" is last year's realisation; the measure
+        # against the Renstra end target is no value of this year
+        (["Target", "%", "Realisasi"], "capaian_pct"),
+        (["Kinerja", "%", "Realisasi"], "capaian_pct"),
+        (["Capaian", "Thn Lalu"], "realisasi_lalu"),
+        (["Target", "Akhir", "Renstra"], "target_renstra"),
+        (["Capaian Thn", "2016", "terhadap", "Target Akhir", "Renstra"], "capaian_renstra"),
         (["Anggaran", "Sebelum Perubahan"], "pagu_sebelum"),  # RSUD Tabel 10 p.26
         (["Anggaran", "Setelah Perubahan"], "pagu"),
         (["Alokasi Anggaran"], "pagu"),  # Dinkes p.82
@@ -175,3 +201,23 @@ def test_a_column_decides_its_convention_from_all_its_values():
     assert column_locale(["4,283,750,000", "15,826,297,300", "700,000"]) == "en"  # BP3AKB Tabel 3.2a
     assert column_locale(["96,22", "68,25", "91,52"]) == "id"  # BKPD Tabel 5
     assert column_locale(["-", ""]) is None
+
+
+@pytest.mark.parametrize(
+    "cell, value, printed",
+    [
+        # amounts wrapped inside a narrow cell, the break inside a group (Distan Lampiran p67)
+        ("400.0\n00", Decimal("400000"), "400.000"),
+        ("2.939.6\n25", Decimal("2939625"), "2.939.625"),
+        ("5.099.\n119", Decimal("5099119"), "5.099.119"),
+    ],
+)
+def test_an_amount_wrapped_inside_its_cell_is_one_number(cell, value, printed):
+    parsed = parse_number(cell, "id")
+    assert (parsed.value, parsed.issue, parsed.printed) == (value, None, printed)
+
+
+@pytest.mark.parametrize("cell", ["1.234\n567", "100\n200", "12.540.550 *)\n1.630.238 *)"])
+def test_two_values_stacked_in_a_cell_are_not_joined(cell):
+    parsed = parse_number(cell, "id")
+    assert parsed.value is None and parsed.issue

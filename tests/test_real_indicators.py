@@ -18,6 +18,7 @@ from bench import eval_real
 from extract.roles import table_kind
 from flows.documents import read_document
 from transform.hierarchy import split_stacked
+from transform.sasaran import renstra_end
 
 # (document stem, golden `tabel`, PDF pages): every golden indicator row of that table on those
 # pages comes out exactly.
@@ -32,6 +33,10 @@ WHOLE = [
     # Tabel 3 (IKU targets): seven indicators listed in one cell, each opened by "- ", with
     # their satuan and targets stacked line by line beside them; continued on p.20.
     ("jabar-distan-2016-lkip", "3", [19, 20]),
+    # Tabel 4, pp.21-22: eleven indicators in one cell beside twelve %, the first the sasaran's
+    # own (99,02, level with the sasaran); sub-items under a heading ending with ":" (the
+    # margin's Padi / Palawija / Sayuran; "Jitut dan Jides" under a bullet of another kind).
+    ("jabar-distan-2016-lkip", "4", [21, 22]),
     # Tabel 3.1.3a / 3.1.3b, read by their header spellings: values left-aligned in grid
     # columns the ruling parts from the centred "Target | Realisasi | % Capaian", an indicator
     # wrapped onto a row whose value cells are the merged cells above, units in the values
@@ -43,12 +48,20 @@ WHOLE = [
     ("jabar-biroorganisasi-2016-lkip", "7", [16]),
     # Tabel 2.4 Perjanjian Kinerja: sasaran, indicator and a target only ("80%").
     ("jabar-bp3iptek-2016-lkip", "2.4", [35]),
-    # Tabel 2.1 (PK) continued on p.23 without its caption: "SASARAN STRATEGIS | INDIKATOR
-    # SASARAN | TARGET" in capitals, the header apart from its body columns.
-    ("jabar-bappeda-2016-lkip", "2.1", [23]),
-    # Tabel 3.2 continued on p.27: "Tahun (2016)" over "Satuan | Target | Realisasi", then
-    # "Capaian %" with no year.
-    ("jabar-bappeda-2016-lkip", "3.2", [27]),
+    # Tabel 3.1, pp.39-40: a coloured header wrapping over seven grid rows down to "1 ... 9";
+    # "Capaian Thn Lalu" (the 2015 realisasi), "Target" over "Target | Realisasi | %
+    # Realisasi", "Target Akhir Renstra" (the 2018 target: the report names its Renstra
+    # 2015 - 2018 on p32), "Capaian ... terhadap Target Akhir Renstra" left in staging; p40
+    # cut into more grid columns by its fill bands, an indicator cut by the page break.
+    ("jabar-bp3iptek-2016-lkip", "3.1", [39, 40]),
+    # Tabel 2.1 (PK), pp.22-23: "SASARAN STRATEGIS | INDIKATOR SASARAN | TARGET" in capitals,
+    # the header apart from its body columns; p.22 prints its targets as plain counts (100, 85),
+    # no figure the page hint knows, and is read because it prints the caption "Tabel 2.1".
+    ("jabar-bappeda-2016-lkip", "2.1", [22, 23]),
+    # Tabel 3.2, pp.25-27: "Tahun (2016)" over "Satuan | Target | Realisasi", then "Capaian %"
+    # with no year; p.26 is ruled with an extra blank strip left of "No", and the names cut
+    # by both page breaks go on under the repeated header.
+    ("jabar-bappeda-2016-lkip", "3.2", [25, 26, 27]),
 ]
 
 
@@ -100,7 +113,33 @@ def test_indicator_roles_make_the_kind(roles, years, kind):
         ("\uf0d8 Padi\n\uf0d8Palawija\n\uf0d8 Sayuran", 3, ["Padi", "Palawija", "Sayuran"]),
         # a wrapped name is one item, not two
         ("Jumlah produksi\npadi", 2, None),
+        # no bullets: each item opens with a level's word (BAPPEDA Jabar 2016 Tabel 3.7 p.45)
+        ("Program Perencanaan,\nPengendalian dan\nDaerah\nProgram Kerjasama\nPembangunan", 2,
+         ["Program Perencanaan, Pengendalian dan Daerah", "Program Kerjasama Pembangunan"]),
+        ("Program Perencanaan,\nPengendalian dan\nDaerah", 2, None),
+        # a line ending with ":" introduces the items: their heading, no item of its own
+        # (Distan Jabar 2016 Tabel 4 pp.21-22)
+        ("Persentase margin usahatani\ndan hortikultura :\n\uf0d8 Padi\n\uf0d8 Palawija", 2,
+         ["Persentase margin usahatani dan hortikultura : Padi", "Persentase margin usahatani dan hortikultura : Palawija"]),
+        ("\uf0b7 Tersedianya infrastruktur:\n\uf0d8 Jitut dan Jides\n\uf0b7 Jumlah Luas sawah Baru", 2,
+         ["Tersedianya infrastruktur: Jitut dan Jides", "Jumlah Luas sawah Baru"]),
     ],
 )
 def test_stacked_items_split_by_their_bullets(cell, count, items):
     assert split_stacked(cell, count) == items
+
+
+@pytest.mark.parametrize(
+    "texts, tahun, end",
+    [
+        # BP3IPTEK Jabar 2016 p32
+        (["Renstra BP3IPTEK Provinsi Jawa Barat Tahun 2015 \u2013 2018\r\n"], 2016, 2018),
+        (["Rencana Strategis Dinas ... Tahun 2013-2018", "Renstra 2013 s/d 2018"], 2016, 2018),
+        # a period that does not hold the report year is another Renstra
+        (["Renstra 2009-2013"], 2016, None),
+        (["RPJMD 2013-2018"], 2016, None),
+        ([], 2016, None),
+    ],
+)
+def test_the_renstra_end_year_comes_from_the_period_the_report_names(texts, tahun, end):
+    assert renstra_end(texts, tahun) == end

@@ -12,7 +12,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from extract.headers import normalise
 from extract.model import Cell, Row, Table
-from transform.hierarchy import Levels, header_level, numbering_style, split_leading_code, split_leading_number, split_stacked
+from transform.hierarchy import (
+    Levels, header_level, numbering_style, prefix_level, split_leading_code, split_leading_number, split_stacked,
+)
 from transform.kode import code_level, parse_kode
 from transform.numbers import Parsed, column_locale, parse_cell, parse_number
 from transform.records import provenance
@@ -33,6 +35,54 @@ def cell_value(table: Table, row: Row, name: str) -> str:
     """Join the row's cells under canonical column `name` (" | " between filled cells)."""
     parts = [clean(row.text(c.index)) for c in table.columns_named(name)]
     return " | ".join(p for p in parts if p)
+
+
+# "(Rp. 000)", "Rp 000", "(Ribuan Rupiah)", "dalam ribuan": amounts printed in thousands
+THOUSANDS = re.compile(r"\brp\.?\s*0{3}\b|\bribu(?:an)?\b", re.IGNORECASE)
+
+
+def thousands(table: Table, name: str) -> bool:
+    """Tell whether every column of a money role says its amounts are printed in thousands.
+
+    Distan Jabar 2016 Lampiran Rencana Kerja (pp67-78) heads its pagu "Pagu Indikatif (Rp.
+    000)" and prints 266.000 for Rp 266.000.000; the unit in the header scales the column.
+    """
+    cols = table.columns_named(name)
+    return bool(cols) and all(THOUSANDS.search(" ".join(c.header_path)) for c in cols)
+
+
+def scaled(parsed: Parsed, factor: int) -> Parsed:
+    """Return an amount printed in units of `factor` rupiah in rupiah; the printed text stays."""
+    if factor == 1 or parsed.value is None:
+        return parsed
+    return Parsed(parsed.value * factor, parsed.printed, parsed.issue, parsed.unit)
+
+
+def name_value(table: Table, row: Row) -> str:
+    """Return the row's name: of several groups of name columns parted by other columns (a
+    table with two sides, "Rancangan Awal RKPD" and "Hasil Analisa Kebutuhan", each with its
+    Program/Kegiatan and pagu, Distan Jabar 2016 Lampiran pp67-78) the rightmost filled one,
+    as the pagu is the rightmost filled; names in adjacent columns are joined as one."""
+    cols = table.columns_named("nama")
+    groups: list[list[int]] = []
+    named = {c.index for c in table.columns if c.name and c.name != "nama"}
+    for col in cols:
+        if groups and not any(groups[-1][-1] < i < col.index for i in named):
+            groups[-1].append(col.index)
+        else:
+            groups.append([col.index])
+    for group in reversed(groups):
+        parts = [p for p in (clean(row.text(i)) for i in group) if p]
+        if len(parts) > 1 and LIST_NUMBER.fullmatch(parts[0]):
+            # the kegiatan's number in a strip of its own under the name's header ("1" |
+            # "Koordinasi Perencanaan Pembangunan"): it leads the name, read as its nomor
+            return " ".join([parts[0], " | ".join(parts[1:])])
+        if parts:
+            return " | ".join(parts)
+    return ""
+
+
+LIST_NUMBER = re.compile(r"\d{1,3}[.)]?|[A-Za-z][.)]|[IVXL]{1,5}[.)]?")
 
 
 def cell_number(table: Table, row: Row, name: str, locale: str) -> Parsed:
@@ -188,6 +238,14 @@ def unstack(
     figure_cols = [c for f in figures for c in table.columns_named(f)]
     stacks = {c.index: [ln for ln in row.text(c.index).splitlines() if ln.strip()] for c in figure_cols}
     counts = {len(v) for v in stacks.values() if v}
+    if len(counts) == 2 and max(counts) == min(counts) + 1 >= 3:
+        # a column printing one line more than the others: its first line is the heading's
+        # own figure, printed level with the heading above the items (Distan Jabar 2016 Tabel
+        # 4 p21: the sasaran's % "99,02" over its eleven indicators' %). It stays in staging
+        # (stg_sel); the items take the lines beside them.
+        count = min(counts)
+        stacks = {i: v[1:] if len(v) == count + 1 else v for i, v in stacks.items()}
+        counts = {count}
     if len(counts) != 1 or (count := counts.pop()) < 2:
         return [row]
     kept = {c.index for k in keep for c in table.columns_named(k)}
@@ -248,12 +306,56 @@ def total_line(table: Table, row: Row, ctx: dict, locales: dict[str, str], label
     }
 
 
+AMOUNTS = ("pagu", "realisasi", "serapan_pct")
+
+
+def _name_continues(table: Table, row: Row) -> bool:
+    """Tell a row that carries only the next line of the name above: every amount cell of it
+    lies under the merged amount of the row above, nomor and kode are blank, and the line
+    opens no level of its own ("Kegiatan ..." under a program's merged pagu is a line).
+
+    BP3AKB Jabar 2016 Tabel 2.3a p28 fills each line of a sasaran's name with its own band
+    of colour, which parts the name column into one grid row per printed line while the
+    Anggaran cell spans them all; the indicator transform joins such rows the same way.
+    """
+    cells = [row.cells[c.index] for n in AMOUNTS for c in table.columns_named(n) if c.index < len(row.cells)]
+    if not cells or not all(c is not None and c.covered for c in cells):
+        return False
+    if cell_value(table, row, "nomor") or cell_value(table, row, "kode"):
+        return False
+    text = " ".join(row.text(c.index).strip() for c in table.columns_named("nama")).strip()
+    return bool(text) and prefix_level(text) in (None, "other")
+
+
+def name_lines_joined(table: Table) -> list[Row]:
+    """Return the table's rows with name lines carried by rows of their own joined upwards."""
+    rows: list[Row] = []
+    printed = -1  # the last row printing text of its own (an empty strip of grid may follow it)
+    for row in table.rows:
+        if printed >= 0 and _name_continues(table, row):
+            upper = rows[printed]
+            cells = list(upper.cells)
+            for c in table.columns_named("nama"):
+                line = row.text(c.index).strip()
+                cell = cells[c.index] if c.index < len(cells) else None
+                if line and cell is not None and not cell.covered:
+                    cells[c.index] = Cell(**{**cell.__dict__, "text": f"{cell.text}\n{line}"})
+            pages = list(dict.fromkeys(upper.pages + row.pages))
+            rows[printed] = Row(cells=cells, page=upper.page, index=upper.index, pages=pages, sheet=upper.sheet)
+        else:
+            rows.append(row)
+            if clean(row.joined()):
+                printed = len(rows) - 1
+    return rows
+
+
 def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict], list[dict], list[dict]]:
     """Return (budget lines, indicator values, footer figures) of one budget table."""
     lines, indicators, footers = [], [], []
     names = [" ".join(c.header_path) for c in table.columns_named("nama")]
     levels = Levels(header_level(names[0]) if len(set(names)) == 1 else None)
     locales = column_locales(table, locale, ("pagu", "pagu_sebelum", "realisasi", "serapan_pct"))
+    factor = {name: 1000 if thousands(table, name) else 1 for name in ("pagu", "pagu_sebelum", "realisasi")}
     # where lines carry nomenclature codes, a footer is a summary figure to check them by;
     # in a table without codes the totals are lines of their own (level `total`)
     coded = any(
@@ -266,9 +368,9 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
     satuan_in_brackets = any(
         "satuan" in normalise(" ".join(c.header_path)) for c in table.columns_named("indikator")
     )
-    for row in (r for stacked in table.rows for r in unstack(table, stacked)):
+    for row in (r for stacked in name_lines_joined(table) for r in unstack(table, stacked)):
         kode_printed = cell_value(table, row, "kode")
-        nama = cell_value(table, row, "nama")
+        nama = name_value(table, row)
         whole = clean(row.joined())
         if not whole:
             continue
@@ -302,10 +404,10 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
         if not kode_printed and not nomor and nama:
             nomor, nama = split_leading_number(nama)
         kode, level, kode_issue = line_level(table, row, kode_printed, levels, nama, nomor)
-        pagu = cell_number(table, row, "pagu", locales["pagu"])
-        realisasi = cell_number(table, row, "realisasi", locales["realisasi"])
+        pagu = scaled(cell_number(table, row, "pagu", locales["pagu"]), factor["pagu"])
+        realisasi = scaled(cell_number(table, row, "realisasi", locales["realisasi"]), factor["realisasi"])
         serapan = cell_number(table, row, "serapan_pct", locales["serapan_pct"])
-        sebelum = cell_number(table, row, "pagu_sebelum", locales["pagu_sebelum"])
+        sebelum = scaled(cell_number(table, row, "pagu_sebelum", locales["pagu_sebelum"]), factor["pagu_sebelum"])
         issue = issues_of(pagu=pagu, pagu_sebelum=sebelum, realisasi=realisasi, serapan=serapan)
         if kode_issue:
             issue = "; ".join(filter(None, [f"kode: {kode_issue} ('{kode_printed}')", issue]))

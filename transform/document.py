@@ -13,7 +13,7 @@ from transform.efisiensi import transform_efisiensi
 from transform.iku import transform_iku
 from transform.konteks import transform_konteks
 from transform.numbers import guess_locale
-from transform.sasaran import JENIS, transform_sasaran
+from transform.sasaran import JENIS, renstra_end, transform_sasaran
 from transform.teks import read_text_figures
 
 AMOUNT_COLUMNS = ("pagu", "realisasi")
@@ -155,6 +155,8 @@ def transform_document(doc: ExtractedDocument, supplied: dict | None = None) -> 
         "pemda": meta.pemda,
         "opd": meta.opd,
     }
+    if any(t.columns_named("target_renstra") for t in recognised):
+        ctx["renstra_akhir"] = renstra_end(doc.page_texts, meta.tahun)
     samples = [
         row.text(c.index)
         for t in recognised if t.kind == "anggaran"

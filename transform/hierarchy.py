@@ -29,8 +29,12 @@ PREFIXES = (
     (re.compile(r"^belanja\b", re.IGNORECASE), "other"),
 )
 ROMAN = re.compile(r"^(?=[IVXL])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
-# A list number leading a name: "1 Pembangunan ...", "a. Penyediaan ...", "II. BELANJA ..."
-LEADING_NUMBER = re.compile(r"^(?P<nomor>(?:\d{1,3}(?:\.\d{1,3})*|[A-Za-z]|[IVXL]{1,5})[.)]?)\s+(?P<nama>\S.*)$", re.DOTALL)
+# A list number leading a name: "1 Pembangunan ...", "a. Penyediaan ...", "II. BELANJA ...", also
+# glued to a capitalised word, "10.Program Penyediaan ..." (Distan Jabar 2016 PK p64)
+LEADING_NUMBER = re.compile(
+    r"^(?P<nomor>(?:\d{1,3}(?:\.\d{1,3})*|[A-Za-z]|[IVXL]{1,5})[.)]?)(?:\s+|(?<=\d[.)])(?=[A-Z][a-z]))(?P<nama>\S.*)$",
+    re.DOTALL,
+)
 
 
 def numbering_style(nomor: str) -> str | None:
@@ -88,18 +92,64 @@ def header_level(header: str) -> str | None:
     return HEADER_LEVELS.get(text)
 
 
+STACK_BULLET = re.compile(r"^(?:[-•·*\uf0a7\uf0b7\uf0d8\uf076\uf0fc]|\d{1,2}[.)]|[a-z][.)])\s*(?<=\s|[\uf000-\uf0ff])(.*)$")
+
+
+def _bullet_kind(line: str, text_start: int) -> str:
+    """Return the kind of a list mark: "1" for numbers, "a" for letters, else the mark itself."""
+    mark = line[:text_start].strip()
+    return "1" if mark[:1].isdigit() else "a" if mark[:1].isalpha() else mark
+
+
 def split_stacked(name: str, count: int) -> list[str] | None:
     """Split a cell listing `count` items, each opened by a bullet ("- RTM OPD ...", or a
     Symbol-font bullet kept as a private-use character, Distan Jabar 2016 Tabel 4 p.21) or a
-    list number, into the items' texts; None when the cell does not list that many."""
+    list number, into the items' texts; None when the cell does not list that many.
+
+    A line ending with ":" that introduces items is their heading, no item of its own; it
+    opens each of them up to the next mark of its own kind (Distan Jabar 2016 Tabel 4 p22:
+    "Persentase margin usahatani ... :" over "Padi", "Palawija", "Sayuran"; p21: "Tersedianya
+    infrastruktur pertanian:" over the sub-item "Jitut dan Jides", then the next item).
+
+    Without bullets, a line opening with a level's word ("Program ...", "Kegiatan ...") opens
+    an item: BAPPEDA Jabar 2016 Tabel 3.7 p45 stacks "Program Perencanaan, Pengendalian dan /
+    Evaluasi Pembangunan / Daerah" over "Program Kerjasama / Pembangunan" beside two amounts.
+    """
+    entries: list[list[str]] = []  # [mark kind, text]
+    for line in name.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        m = STACK_BULLET.match(line)
+        if m:
+            entries.append([_bullet_kind(line, m.start(1)), m.group(1)])
+        elif entries:
+            entries[-1][1] += " " + line
+        else:
+            entries.append(["", line])  # text before the first mark: a heading, or no list
+    if not entries or (entries[0][0] == "" and (len(entries) == 1 or not entries[0][1].rstrip().endswith(":"))):
+        return _split_by_prefix(name, count)
+    items: list[str] = []
+    heading, heading_kind = None, None
+    for k, (kind, text) in enumerate(entries):
+        if heading is not None and kind == heading_kind:
+            heading = None
+        if text.rstrip().endswith(":") and k + 1 < len(entries) and entries[k + 1][0] != kind:
+            heading, heading_kind = text, kind
+            continue
+        items.append(f"{heading} {text}" if heading else text)
+    return items if len(items) == count else _split_by_prefix(name, count)
+
+
+def _split_by_prefix(name: str, count: int) -> list[str] | None:
+    """Split a cell whose items each open with a level's word; None unless it lists `count`."""
     items: list[str] = []
     for line in name.splitlines():
         line = line.strip()
         if not line:
             continue
-        m = re.match(r"^(?:[-•·*\uf0a7\uf0b7\uf0d8\uf076\uf0fc]|\d{1,2}[.)]|[a-z][.)])\s*(?<=\s|[\uf000-\uf0ff])(.*)$", line)
-        if m:
-            items.append(m.group(1))
+        if prefix_level(line) not in (None, "other"):
+            items.append(line)
         elif items:
             items[-1] += " " + line
         else:

@@ -59,9 +59,18 @@ def _to_decimal(token: str, locale: str) -> Decimal:
     return -value if negative else value
 
 
+# an amount wrapped inside a narrow cell, the break falling inside a group: "400.0" / "00",
+# "2.939.6" / "25" (Distan Jabar 2016 Lampiran pp67-78); its lines joined make one grouped number
+WRAPPED_AMOUNT = re.compile(r"[1-9]\d{0,2}(?:([.,])\d{3})(?:\1\d{3})*(?:[.,]\d{1,2})?")
+
+
 def parse_number(text: str | None, locale: str = "id") -> Parsed:
     """Parse one printed figure; keep the printed text and say why when it does not parse."""
     printed = " ".join((text or "").split())
+    if text and "\n" in text.strip():
+        joined = "".join(text.split())
+        if WRAPPED_AMOUNT.fullmatch(joined):
+            printed = joined
     if not printed:
         return Parsed(None, "")
     if printed in DASHES:

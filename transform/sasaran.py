@@ -78,7 +78,7 @@ def indicator_text(table: Table, row: Row) -> str:
     return BULLET.sub("", filled(table, row, "indikator"))
 
 
-def _by_year(table: Table, tahun: int | None = None) -> dict[int | None, dict[str, int]]:
+def _by_year(table: Table, tahun: int | None = None, renstra_akhir: int | None = None) -> dict[int | None, dict[str, int]]:
     """Group value columns by the year their header names (None: no year printed).
 
     In a multi-year table a measure printed once without a year belongs to the report year
@@ -102,15 +102,59 @@ def _by_year(table: Table, tahun: int | None = None) -> dict[int | None, dict[st
         named = [y for y in years if y is not None]
         for cols in years.values():
             merged.update(cols)
-        return {named[0] if named else None: merged}
+        years = {named[0] if named else None: merged}
+    if tahun:
+        # the year before's realisation ("Capaian Thn Lalu", BP3IPTEK Jabar 2016 Tabel 3.1 p39)
+        for col in table.columns_named("realisasi_lalu"):
+            years.setdefault(tahun - 1, {}).setdefault("realisasi", col.index)
+    if renstra_akhir and renstra_akhir != tahun:
+        # the Renstra end target, its year the last of the Renstra period the report names
+        for col in table.columns_named("target_renstra")[:1]:
+            years.setdefault(renstra_akhir, {}).setdefault("target", col.index)
     return years
+
+
+RENSTRA_SPAN = re.compile(
+    r"\b(?:renstra|rencana\s+strategis)\b[^\n]{0,80}?\b((?:19|20)\d\d)\s*(?:[-–—]|s\.?\s*d\.?|s/d|sampai)\s*((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def renstra_end(page_texts: list[str], tahun: int | None) -> int | None:
+    """Return the last year of the Renstra period the report names around its year.
+
+    A column "Target Akhir Renstra" prints no year (BP3IPTEK Jabar 2016 Tabel 3.1 p39); the
+    report names its Renstra elsewhere ("Renstra BP3IPTEK Provinsi Jawa Barat Tahun 2015 –
+    2018", p32). The period must hold the report year; the most named end wins; none: None,
+    and such columns stay in staging.
+    """
+    if tahun is None:
+        return None
+    ends: dict[int, int] = {}
+    for text in page_texts:
+        for m in RENSTRA_SPAN.finditer(text):
+            first, last = int(m.group(1)), int(m.group(2))
+            if first <= tahun <= last:
+                ends[last] = ends.get(last, 0) + 1
+    return max(ends, key=lambda y: (ends[y], y)) if ends else None
+
+
+def _same_role(table: Table) -> dict[int, list[int]]:
+    """Map each value column to the other columns of its role and year (left to right)."""
+    out: dict[int, list[int]] = {}
+    for col in table.columns:
+        if col.name in VALUES:
+            out[col.index] = [c.index for c in table.columns
+                              if c.name == col.name and c.tahun == col.tahun and c.index != col.index]
+    return out
 
 
 def transform_sasaran(table: Table, ctx: dict, locale: str) -> list[dict]:
     """Return indicator values of a sasaran table of any of the three kinds."""
     out = []
     jenis = JENIS[table.kind]
-    groups = _by_year(table, ctx["tahun"])
+    groups = _by_year(table, ctx["tahun"], ctx.get("renstra_akhir"))
+    same_role = _same_role(table)
     for row in indicator_rows(table):
         indikator = indicator_text(table, row)
         sasaran = filled(table, row, "sasaran")
@@ -119,10 +163,15 @@ def transform_sasaran(table: Table, ctx: dict, locale: str) -> list[dict]:
         satuan = filled(table, row, "satuan") or None
         for tahun, cols in sorted(groups.items(), key=lambda kv: kv[0] or 0):
             def number(name: str) -> Parsed:
-                cell = row.cells[cols[name]] if name in cols and cols[name] < len(row.cells) else None
-                if cell is None or cell.covered:
-                    return parse_number("")
-                return parse_cell(cell.text, cell.value, locale)
+                for index in [cols[name]] if name in cols else []:
+                    # several strips of one role (a role moved onto the filled strip beside
+                    # its header, the header's own strip left with it, BP3IPTEK 2016 p40):
+                    # the one printing a value
+                    for i in [index, *same_role.get(index, ())]:
+                        cell = row.cells[i] if i < len(row.cells) else None
+                        if cell is not None and not cell.covered and cell.text.strip():
+                            return parse_cell(cell.text, cell.value, locale)
+                return parse_number("")
 
             target, realisasi, capaian = number("target"), number("realisasi"), number("capaian_pct")
             if not (target.printed or realisasi.printed or capaian.printed):
