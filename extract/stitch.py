@@ -31,6 +31,39 @@ def _same_columns(a: Table, b: Table) -> bool:
     )
 
 
+def _coarser_columns(prev: Table, frag: Table) -> list[int] | None:
+    """Map each column of `frag` to the column of `prev` it starts at, if `frag` only merges
+    neighbouring columns of `prev`; None otherwise.
+
+    A page holding only the footer rows of a table whose header spans several columns with
+    one cell ("Kode" over Urusan | Bidang | Program | Kegiatan | Sub Kegiatan, generated style
+    sipd_split5) has no rule or text between those columns, so its grid has fewer columns
+    than the pages before, with the same outer edges.
+    """
+    if not frag.columns or len(frag.columns) >= len(prev.columns):
+        return None
+    starts = [c.x0 for c in prev.columns]
+    out = []
+    for col in frag.columns:
+        j = next((k for k, x in enumerate(starts) if abs(x - col.x0) <= X_TOLERANCE), None)
+        if j is None or (out and j <= out[-1]):
+            return None
+        out.append(j)
+    if out[0] != 0 or abs(prev.columns[-1].x1 - frag.columns[-1].x1) > X_TOLERANCE:
+        return None
+    return out
+
+
+def _header_words(table: Table) -> list[str]:
+    """The header paths left to right, a merged header cell counted once."""
+    out: list[str] = []
+    for col in table.columns:
+        text = " / ".join(col.header_path)
+        if text and (not out or out[-1] != text):
+            out.append(text)
+    return out
+
+
 def _continues(prev: Table, frag: Table, first_on_page: bool, prev_last_on_page: bool) -> bool:
     if not (first_on_page and prev_last_on_page):
         return False
@@ -38,7 +71,22 @@ def _continues(prev: Table, frag: Table, first_on_page: bool, prev_last_on_page:
         return False
     if frag.kind is None and not frag.header_text:
         return _same_columns(prev, frag) or len(prev.columns) == len(frag.columns)
+    if frag.kind == prev.kind and frag.header_text and _coarser_columns(prev, frag) is not None:
+        return _header_words(frag) == _header_words(prev)
     return frag.kind == prev.kind and frag.header_text == prev.header_text and len(frag.columns) == len(prev.columns)
+
+
+def _onto_columns(frag: Table, prev: Table) -> None:
+    """Put the rows of a fragment with merged columns under the columns of `prev`."""
+    mapping = _coarser_columns(prev, frag)
+    if mapping is None:
+        return
+    for row in frag.rows:
+        cells: list[Cell | None] = [None] * len(prev.columns)
+        for i, j in enumerate(mapping):
+            if i < len(row.cells):
+                cells[j] = row.cells[i]
+        row.cells = cells
 
 
 def is_tail_row(table: Table, row: Row) -> bool:
@@ -76,6 +124,7 @@ def stitch(fragments: list[Table]) -> list[Table]:
             prev_last = bool(nxt_same_page) and nxt_same_page[-1] is fragments[i - 1]
         if tables and _continues(tables[-1], frag, first_on_page, prev_last):
             prev = tables[-1]
+            _onto_columns(frag, prev)
             rows = list(frag.rows)
             if rows and prev.rows and is_tail_row(prev, rows[0]):
                 _append_tail(prev.rows[-1], rows.pop(0))
