@@ -1,0 +1,114 @@
+"""Write the budget table of a ReportData as a spreadsheet export (.xlsx with openpyxl, .xls with xlwt).
+
+The layout is one that no spreadsheet reader of kinerja was tuned for (issue 14, item 5):
+
+- a title block first, so the header does not start on row 1;
+- several header rows: merged group cells ANGGARAN and INDIKATOR KINERJA over their columns,
+  optionally a row of column numbers "1 2 3 ... n" under them;
+- a single NO column holding the printed running number of every level ("1.", "1.", "1.");
+- the code whole in one column (`2.07.01.2.02.0001`);
+- satuan in its own column beside the indicator;
+- then the footer rows JUMLAH and SISA.
+
+Values are written as numbers (or, with `as_text`, as "1.234.567,00" text as some exports
+do). What the reader should give is `expected_budget_lines(data, SHEET_STYLE)`, computed
+from the same data, never from an extraction.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from tests.generator.lkjip import ReportData, Style, fmt_amount, fmt_pct, fmt_value
+
+# what expected_budget_lines needs to know of the layout: one code cell, a number column
+SHEET_STYLE = Style(name="sheet_no_satuan", code_style="official", satuan="column", header_spelling="cik")
+
+HEADER = [
+    ["NO", "KODE", "PROGRAM / KEGIATAN / SUB KEGIATAN", "ANGGARAN", "", "", "INDIKATOR KINERJA", "", "", "", ""],
+    ["", "", "", "PAGU (Rp)", "REALISASI (Rp)", "%", "INDIKATOR", "SATUAN", "TARGET", "REALISASI", "CAPAIAN (%)"],
+]
+# (first row, first col, last row, last col) of merged header cells, 0-based within HEADER
+MERGES = [(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 1, 2), (0, 3, 0, 5), (0, 6, 0, 10)]
+
+
+def title_rows(data: ReportData) -> list[list]:
+    return [
+        [f"LAPORAN REALISASI ANGGARAN DAN CAPAIAN KINERJA TAHUN {data.tahun}"],
+        [f"PEMERINTAH {data.pemda.upper()}"],
+        [f"Perangkat Daerah : {data.opd}"],
+        [],
+    ]
+
+
+def sheet_rows(data: ReportData, numbered: bool = False, as_text: bool = False) -> tuple[list[list], int]:
+    """All rows of the sheet, and the 0-based row where the header starts."""
+
+    def num(value: Decimal | None, field: str, dash: frozenset[str], kind: str):
+        if value is None:
+            return "-" if field in dash else ""
+        if not as_text:
+            return float(value)
+        return {"amount": fmt_amount, "pct": fmt_pct, "value": fmt_value}[kind](value, "id")
+
+    rows = title_rows(data)
+    start = len(rows)
+    rows += [list(r) for r in HEADER]
+    if numbered:
+        rows.append([str(i + 1) for i in range(len(HEADER[0]))])
+    total_pagu = total_real = Decimal(0)
+    for ln in data.budget_lines:
+        rows.append([
+            ln.nomor, ln.kode, ln.nama,
+            num(ln.pagu, "pagu", ln.dash, "amount"), num(ln.realisasi, "realisasi", ln.dash, "amount"),
+            num(ln.serapan, "serapan", ln.dash, "pct"),
+            ln.indikator, ln.satuan,
+            num(ln.target, "target", ln.dash, "value"), num(ln.realisasi_ik, "realisasi_ik", ln.dash, "value"),
+            num(ln.capaian, "capaian", ln.dash, "pct"),
+        ])
+    from tests.generator.lkjip import expected_footer
+
+    f = expected_footer(data)
+    total_pagu, total_real = f.jumlah_pagu, f.jumlah_realisasi
+    pct = (lambda v: "" if v is None else (float(v) if not as_text else fmt_pct(v, "id")))
+    money = (lambda v: float(v) if not as_text else fmt_amount(v, "id"))
+    rows.append(["", "", "JUMLAH", money(total_pagu), money(total_real), pct(f.jumlah_pct), "", "", "", "", ""])
+    rows.append(["", "", "SISA", "", money(f.sisa), pct(f.sisa_pct), "", "", "", "", ""])
+    return rows, start
+
+
+def write_xlsx(path: str | Path, data: ReportData, numbered: bool = False, as_text: bool = False) -> Path:
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    rows, start = sheet_rows(data, numbered, as_text)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Realisasi"
+    for row in rows:
+        ws.append([None if v == "" else v for v in row])
+    for r0, c0, r1, c1 in MERGES:
+        ws.merge_cells(f"{get_column_letter(c0 + 1)}{start + r0 + 1}:{get_column_letter(c1 + 1)}{start + r1 + 1}")
+    wb.save(str(path))
+    return Path(path)
+
+
+def write_xls(path: str | Path, data: ReportData, numbered: bool = False, as_text: bool = False) -> Path:
+    import xlwt
+
+    rows, start = sheet_rows(data, numbered, as_text)
+    wb = xlwt.Workbook()
+    ws = wb.add_sheet("Realisasi")
+    merged = {(start + r0, c0): (start + r1, c1) for r0, c0, r1, c1 in MERGES}
+    covered = {(r, c) for (r0, c0), (r1, c1) in merged.items()
+               for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)} - set(merged)
+    for r, row in enumerate(rows):
+        for c, v in enumerate(row):
+            if (r, c) in merged:
+                r1, c1 = merged[(r, c)]
+                ws.write_merge(r, r1, c, c1, v)
+            elif v != "" and (r, c) not in covered:
+                ws.write(r, c, v)
+    wb.save(str(path))
+    return Path(path)
