@@ -456,7 +456,9 @@ def assign_roles(paths: list[list[str]], body: list[list[Cell]], numbers: list[s
     - "Realisasi" or "Target" left open by the header is money (realisasi, pagu) when the
       column holds amounts, the indicator's otherwise.
     - A "%" left open follows the column to its left: after an amount it is the absorption,
-      after an indicator value the achievement.
+      after an indicator value the achievement. Where a "%" follows both pagu and realisasi,
+      the first is the line's share of the budget and keeps no role (generated style
+      pct_each, issue 14's "% column after each amount").
     - A column headed only by a money unit ("Rupiah"), right of a pagu column, is the
       realisation (RFK Grobogan 2022 p.1: "Rupiah | %" after the anggaran columns).
     - Columns numbered "3a", "3b" under a numbered header row share the role of column "3"
@@ -495,6 +497,13 @@ def assign_roles(paths: list[list[str]], body: list[list[Cell]], numbers: list[s
         if role == "capaian?":
             left = next((r for r in reversed(roles[:i]) if r and r != "capaian?"), None)
             roles[i] = "serapan_pct" if left in ("realisasi", "pagu", "sisa") else "capaian_pct"
+    # "Pagu | % | Realisasi | %" (a % after each amount): the % right after the realisation
+    # is the absorption; the one right after pagu is the line's share of the budget, no role
+    serapan = [i for i, r in enumerate(roles) if r == "serapan_pct"]
+    if len(serapan) > 1 and any(i and roles[i - 1] == "realisasi" for i in serapan):
+        for i in serapan:
+            if i and roles[i - 1] == "pagu":
+                roles[i] = None
     return [(r, y) for r, y in zip(roles, years)]
 
 

@@ -77,15 +77,21 @@ def _continues(prev: Table, frag: Table, first_on_page: bool, prev_last_on_page:
 
 
 def _onto_columns(frag: Table, prev: Table) -> None:
-    """Put the rows of a fragment with merged columns under the columns of `prev`."""
+    """Put the rows of a fragment with merged columns under the columns of `prev`: a cell
+    spanning several of them sits in the first and covers the others, like a merged cell."""
     mapping = _coarser_columns(prev, frag)
     if mapping is None:
         return
+    ends = mapping[1:] + [len(prev.columns)]
     for row in frag.rows:
         cells: list[Cell | None] = [None] * len(prev.columns)
-        for i, j in enumerate(mapping):
-            if i < len(row.cells):
-                cells[j] = row.cells[i]
+        for i, (j, end) in enumerate(zip(mapping, ends)):
+            cell = row.cells[i] if i < len(row.cells) else None
+            if cell is None:
+                continue
+            cells[j] = cell
+            for k in range(j + 1, end):  # the rest of the span: covered, as under a merged cell
+                cells[k] = Cell(**{**cell.__dict__, "covered": True})
         row.cells = cells
 
 
