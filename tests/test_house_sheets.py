@@ -1,8 +1,8 @@
 """Spreadsheet exports of the generated data in a layout nobody tuned for (issue 14, item 5).
 
 A title block above the header, two header rows with merged group cells (and optionally a
-row of column numbers), one NO column for every level, the code whole in one column and
-satuan in its own column; .xlsx written by openpyxl and .xls by xlwt, amounts stored as
+row of column numbers, or a "%" after each amount under words read by roles only), one NO
+column for every level, the code whole in one column and satuan in its own column; .xlsx written by openpyxl and .xls by xlwt, amounts stored as
 numbers or as Indonesian-formatted text. Expected values come from the generator's data
 (`expected_budget_lines`, `expected_footer`), never from an extraction.
 """
@@ -18,8 +18,11 @@ from tests.generator.spreadsheet import SHEET_STYLE, write_xls, write_xlsx
 DATASETS = {"klungkung_2024": klungkung_2024, "synthetic_2023": synthetic_2023}
 WRITERS = {"xlsx": write_xlsx, "xls": write_xls}
 CASES = [
-    (fmt, data, numbered, as_text)
+    (fmt, data, numbered, as_text, False)
     for fmt in WRITERS for data in DATASETS for numbered in (False, True) for as_text in (False, True)
+] + [
+    # "KEUANGAN: ALOKASI (Rp) | % | REALISASI (Rp) | %", words no header spelling holds: read by roles
+    (fmt, data, False, as_text, True) for fmt in WRITERS for data in DATASETS for as_text in (False, True)
 ]
 
 
@@ -28,8 +31,9 @@ def norm(text):
 
 
 def ids(case):
-    fmt, data, numbered, as_text = case
-    return f"{fmt}-{data}-{'numbered' if numbered else 'plain'}-{'text' if as_text else 'numbers'}"
+    fmt, data, numbered, as_text, pct_each = case
+    return (f"{fmt}-{data}-{'numbered' if numbered else 'plain'}-{'text' if as_text else 'numbers'}"
+            + ("-pct_each" if pct_each else ""))
 
 
 @pytest.fixture(scope="module")
@@ -37,9 +41,9 @@ def docs(tmp_path_factory):
     root = tmp_path_factory.mktemp("house_sheets")
     out = {}
     for case in CASES:
-        fmt, data_name, numbered, as_text = case
+        fmt, data_name, numbered, as_text, pct_each = case
         data = DATASETS[data_name]()
-        path = WRITERS[fmt](root / f"{ids(case)}.{fmt}", data, numbered=numbered, as_text=as_text)
+        path = WRITERS[fmt](root / f"{ids(case)}.{fmt}", data, numbered=numbered, as_text=as_text, pct_each=pct_each)
         result = read_document(path)
         assert result.ok, result.error
         out[case] = (data, result.document)

@@ -1516,11 +1516,15 @@ class _Report:
                             pages_of.append(page_no)
                         if (a, b) != (0, row.n) and row.kode not in self.info.split_kodes:
                             self.info.split_kodes.append(row.kode)
-                if p == len(pages) - 1:
+                if p == len(pages) - 1 and y + 16 <= H - bottom:
                     pdf.set_font(st.body_font, "I", 9)
-                    if y + 16 > H - bottom:
-                        y = H - bottom - 16
                     pdf.text(left, y + 12, sumber)
+        if y + 16 > H - bottom:
+            # no room under the table's last row: the source note goes to the next page, as a
+            # word processor flows it (it was once printed over the last row)
+            with self.wide_page():
+                pdf.set_font(st.body_font, "I", 9)
+                pdf.text(left, top + 12, sumber)
 
     def closing(self) -> None:
         self.chapter("BAB IV", "PENUTUP")

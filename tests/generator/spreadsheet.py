@@ -20,7 +20,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from tests.generator.lkjip import ReportData, Style, fmt_amount, fmt_pct, fmt_value
+from tests.generator.lkjip import ReportData, Style, _pct, expected_footer, fmt_amount, fmt_pct, fmt_value
 
 # what expected_budget_lines needs to know of the layout: one code cell, a number column
 SHEET_STYLE = Style(name="sheet_no_satuan", code_style="official", satuan="column", header_spelling="cik")
@@ -31,6 +31,13 @@ HEADER = [
 ]
 # (first row, first col, last row, last col) of merged header cells, 0-based within HEADER
 MERGES = [(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 1, 2), (0, 3, 0, 5), (0, 6, 0, 10)]
+# With `pct_each`: a "%" after each amount, under words no header spelling of kinerja holds
+# (so the columns are read by their roles): the first % is the line's share of the budget.
+HEADER_PCT_EACH = [
+    ["NO", "KODE", "URAIAN", "KEUANGAN", "", "", "", "INDIKATOR KINERJA", "", "", "", ""],
+    ["", "", "", "ALOKASI (Rp)", "%", "REALISASI (Rp)", "%", "INDIKATOR", "SATUAN", "TARGET", "REALISASI", "CAPAIAN (%)"],
+]
+MERGES_PCT_EACH = [(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 1, 2), (0, 3, 0, 6), (0, 7, 0, 11)]
 
 
 def title_rows(data: ReportData) -> list[list]:
@@ -42,7 +49,8 @@ def title_rows(data: ReportData) -> list[list]:
     ]
 
 
-def sheet_rows(data: ReportData, numbered: bool = False, as_text: bool = False) -> tuple[list[list], int]:
+def sheet_rows(data: ReportData, numbered: bool = False, as_text: bool = False,
+               pct_each: bool = False) -> tuple[list[list], int]:
     """All rows of the sheet, and the 0-based row where the header starts."""
 
     def num(value: Decimal | None, field: str, dash: frozenset[str], kind: str):
@@ -54,53 +62,53 @@ def sheet_rows(data: ReportData, numbered: bool = False, as_text: bool = False) 
 
     rows = title_rows(data)
     start = len(rows)
-    rows += [list(r) for r in HEADER]
+    header = HEADER_PCT_EACH if pct_each else HEADER
+    rows += [list(r) for r in header]
     if numbered:
-        rows.append([str(i + 1) for i in range(len(HEADER[0]))])
-    total_pagu = total_real = Decimal(0)
+        rows.append([str(i + 1) for i in range(len(header[0]))])
+    f = expected_footer(data)
     for ln in data.budget_lines:
+        share = [] if not pct_each else [num(None if ln.pagu is None else _pct(ln.pagu, f.jumlah_pagu), "", frozenset(), "pct")]
         rows.append([
-            ln.nomor, ln.kode, ln.nama,
-            num(ln.pagu, "pagu", ln.dash, "amount"), num(ln.realisasi, "realisasi", ln.dash, "amount"),
-            num(ln.serapan, "serapan", ln.dash, "pct"),
+            ln.nomor, ln.kode, ln.nama, num(ln.pagu, "pagu", ln.dash, "amount"), *share,
+            num(ln.realisasi, "realisasi", ln.dash, "amount"), num(ln.serapan, "serapan", ln.dash, "pct"),
             ln.indikator, ln.satuan,
             num(ln.target, "target", ln.dash, "value"), num(ln.realisasi_ik, "realisasi_ik", ln.dash, "value"),
             num(ln.capaian, "capaian", ln.dash, "pct"),
         ])
-    from tests.generator.lkjip import expected_footer
-
-    f = expected_footer(data)
-    total_pagu, total_real = f.jumlah_pagu, f.jumlah_realisasi
     pct = (lambda v: "" if v is None else (float(v) if not as_text else fmt_pct(v, "id")))
     money = (lambda v: float(v) if not as_text else fmt_amount(v, "id"))
-    rows.append(["", "", "JUMLAH", money(total_pagu), money(total_real), pct(f.jumlah_pct), "", "", "", "", ""])
-    rows.append(["", "", "SISA", "", money(f.sisa), pct(f.sisa_pct), "", "", "", "", ""])
+    gap = [""] if pct_each else []
+    rows.append(["", "", "JUMLAH", money(f.jumlah_pagu), *gap, money(f.jumlah_realisasi), pct(f.jumlah_pct)] + [""] * 5)
+    rows.append(["", "", "SISA", "", *gap, money(f.sisa), pct(f.sisa_pct)] + [""] * 5)
     return rows, start
 
 
-def write_xlsx(path: str | Path, data: ReportData, numbered: bool = False, as_text: bool = False) -> Path:
+def write_xlsx(path: str | Path, data: ReportData, numbered: bool = False, as_text: bool = False,
+               pct_each: bool = False) -> Path:
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 
-    rows, start = sheet_rows(data, numbered, as_text)
+    rows, start = sheet_rows(data, numbered, as_text, pct_each)
     wb = Workbook()
     ws = wb.active
     ws.title = "Realisasi"
     for row in rows:
         ws.append([None if v == "" else v for v in row])
-    for r0, c0, r1, c1 in MERGES:
+    for r0, c0, r1, c1 in (MERGES_PCT_EACH if pct_each else MERGES):
         ws.merge_cells(f"{get_column_letter(c0 + 1)}{start + r0 + 1}:{get_column_letter(c1 + 1)}{start + r1 + 1}")
     wb.save(str(path))
     return Path(path)
 
 
-def write_xls(path: str | Path, data: ReportData, numbered: bool = False, as_text: bool = False) -> Path:
+def write_xls(path: str | Path, data: ReportData, numbered: bool = False, as_text: bool = False,
+              pct_each: bool = False) -> Path:
     import xlwt
 
-    rows, start = sheet_rows(data, numbered, as_text)
+    rows, start = sheet_rows(data, numbered, as_text, pct_each)
     wb = xlwt.Workbook()
     ws = wb.add_sheet("Realisasi")
-    merged = {(start + r0, c0): (start + r1, c1) for r0, c0, r1, c1 in MERGES}
+    merged = {(start + r0, c0): (start + r1, c1) for r0, c0, r1, c1 in (MERGES_PCT_EACH if pct_each else MERGES)}
     covered = {(r, c) for (r0, c0), (r1, c1) in merged.items()
                for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)} - set(merged)
     for r, row in enumerate(rows):
