@@ -2,8 +2,10 @@
 
 A title block above the header, two header rows with merged group cells (and optionally a
 row of column numbers, or a "%" after each amount under words read by roles only), one NO
-column for every level, the code whole in one column and satuan in its own column; .xlsx written by openpyxl and .xls by xlwt, amounts stored as
-numbers or as Indonesian-formatted text. Expected values come from the generator's data
+column for every level, the code whole in one column and satuan in its own column; .xlsx
+written by openpyxl and .xls by xlwt, amounts stored as numbers or as Indonesian-formatted
+text. And a flat SIPD list, its code over five columns headed URUSAN | BIDANG | PROGRAM |
+KEGIATAN | SUB KEGIATAN in one header row. Expected values come from the generator's data
 (`expected_budget_lines`, `expected_footer`), never from an extraction.
 """
 
@@ -13,7 +15,7 @@ import pytest
 
 from flows.documents import read_document
 from tests.generator import expected_budget_lines, expected_footer, klungkung_2024, synthetic_2023
-from tests.generator.spreadsheet import SHEET_STYLE, write_xls, write_xlsx
+from tests.generator.spreadsheet import FLAT_SIPD_STYLE, SHEET_STYLE, write_flat_sipd, write_xls, write_xlsx
 
 DATASETS = {"klungkung_2024": klungkung_2024, "synthetic_2023": synthetic_2023}
 WRITERS = {"xlsx": write_xlsx, "xls": write_xls}
@@ -89,3 +91,32 @@ def test_jumlah_and_sisa_are_footer_not_lines(docs, case):
     footer = {(x["label_key"], x["urutan"]): x["nilai"] for x in doc.rows["fct_ringkasan_anggaran"]}
     assert (footer[("jumlah", 1)], footer[("jumlah", 2)]) == (f.jumlah_pagu, f.jumlah_realisasi)
     assert footer[("sisa", 1)] == f.sisa
+
+
+FLAT_CASES = [(fmt, data) for fmt in WRITERS for data in DATASETS]
+
+
+@pytest.mark.parametrize("case", FLAT_CASES, ids=lambda c: f"flat_sipd-{c[0]}-{c[1]}")
+def test_flat_sipd_list_with_the_code_over_five_level_columns(tmp_path, case):
+    """URUSAN | BIDANG | PROGRAM | KEGIATAN | SUB KEGIATAN hold the code's parts under one
+    header row, beside URAIAN: the level names head code cells here, not names."""
+    fmt, data_name = case
+    data = DATASETS[data_name]()
+    result = read_document(write_flat_sipd(tmp_path / f"flat.{fmt}", data, fmt))
+    assert result.ok, result.error
+    doc = result.document
+    lines = doc.rows["fct_anggaran_per_dokumen"]
+    expected = expected_budget_lines(data, FLAT_SIPD_STYLE)
+    assert [(ln["kode"], ln["level"], ln["kode_printed"], norm(ln["nama_printed"]), ln["pagu_idr"], ln["realisasi_idr"],
+             ln["serapan_pct_reported"]) for ln in lines] == [
+        (e["kode"], e["level"], e["kode_printed"], e["nama"], e["pagu_idr"], e["realisasi_idr"], e["serapan_pct_reported"])
+        for e in expected]
+    values = [v for v in doc.rows["fct_indikator_per_dokumen"] if v["jenis"] == "anggaran"]
+    for line, e in zip(lines, expected, strict=True):
+        got = [(norm(v["indikator"]), norm(v["satuan"]), v["target"], v["realisasi"], v["capaian_pct_reported"])
+               for v in values if v["source_row"] == line["source_row"]]
+        want = (e["indikator"], e["satuan"], e["target"], e["realisasi"], e["capaian_pct_reported"])
+        if want == (None,) * 5:
+            assert all(g == (None,) * 5 for g in got), e["kode"]
+        else:
+            assert got == [want], e["kode"]

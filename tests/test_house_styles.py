@@ -26,7 +26,9 @@ from tests.generator import (
 # (word spaces as wide as the gap between cells) between horizontal rules; a fully ruled
 # simple header not repeated, with rows cut by the page break; reportlab's text layer with
 # five code cells and numbered header rows; a "%" after each amount with numbered rows and
-# no rules; five code cells with no rules, the source note flowing to a page of its own.
+# no rules; five code cells with no rules, the source note flowing to a page of its own; five
+# code cells each headed by its level's name (Urusan | Bidang | Program | Kegiatan | Sub
+# Kegiatan), ruled.
 OTHER_STYLES = {
     s.name: s
     for s in (
@@ -44,6 +46,8 @@ OTHER_STYLES = {
               satuan="column", header_spelling="cik", table_font_size=7, amount_pct="each", numbered_header=True),
         Style(name="unruled_split5_simple", rules="none", repeat_header=True, code_style="split5",
               satuan="brackets", header_spelling="simple", table_font_size=7),
+        Style(name="ruled_levels_split5", rules="full", repeat_header=False, code_style="split5", code_header="levels",
+              satuan="column", header_spelling="simple", table_font_size=7, bold_parents=False),
     )
 }
 ALL_STYLES = {**STYLES, **OTHER_STYLES}

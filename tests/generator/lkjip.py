@@ -150,6 +150,7 @@ class Style:
     producer: Literal["fpdf2", "reportlab"] = "fpdf2"  # the PDF library that writes the file
     amount_pct: Literal["serapan", "each"] = "serapan"  # "each": a % column after pagu too
     numbered_header: bool = False  # a row "1 2 3 ... n" under every table header
+    code_header: Literal["kode", "levels"] = "kode"  # split5: one KODE cell, or a level name each
 
 
 STYLES: dict[str, Style] = {
@@ -1332,6 +1333,12 @@ class _Report:
             if pct_each:
                 header.append(_HCell(0, idx["bobot"], idx["bobot"], "%"))
             hrows = 1
+        if split5 and st.code_header == "levels":
+            # a flat SIPD list: each code cell headed by its level's name, no KODE over them
+            header = [h for h in header if h.c0 != idx["kode"]]
+            for k, label in zip(("kode", "kode2", "kode3", "kode4", "kode5"),
+                                ("Urusan", "Bidang", "Program", "Kegiatan", "Sub Kegiatan")):
+                header.append(_HCell(0, idx[k], idx[k], label, hrows))
         if st.numbered_header:
             header, hrows = _numbered(header, hrows, len(cols))
 

@@ -120,3 +120,55 @@ def write_xls(path: str | Path, data: ReportData, numbered: bool = False, as_tex
                 ws.write(r, c, v)
     wb.save(str(path))
     return Path(path)
+
+
+# A flat SIPD list: the code over five cells, each headed by its level's name in one header
+# row, no NO column; what expected_budget_lines needs to know of it
+FLAT_SIPD_STYLE = Style(name="sheet_flat_sipd", code_style="split5", satuan="column", header_spelling="simple")
+FLAT_HEADER = ["URUSAN", "BIDANG", "PROGRAM", "KEGIATAN", "SUB KEGIATAN", "URAIAN", "PAGU (Rp)", "REALISASI (Rp)", "%",
+               "INDIKATOR", "SATUAN", "TARGET", "REALISASI", "CAPAIAN (%)"]
+
+
+def flat_sipd_rows(data: ReportData) -> list[list]:
+    """Title block, one header row, one row per line (code parts as text: "07" keeps its zero)."""
+    from tests.generator.lkjip import split5_cells
+
+    def num(value: Decimal | None, field: str, dash: frozenset[str]):
+        return ("-" if field in dash else "") if value is None else float(value)
+
+    rows = title_rows(data) + [list(FLAT_HEADER)]
+    for ln in data.budget_lines:
+        rows.append(split5_cells(ln.kode) + [
+            ln.nama, num(ln.pagu, "pagu", ln.dash), num(ln.realisasi, "realisasi", ln.dash),
+            num(ln.serapan, "serapan", ln.dash), ln.indikator, ln.satuan, num(ln.target, "target", ln.dash),
+            num(ln.realisasi_ik, "realisasi_ik", ln.dash), num(ln.capaian, "capaian", ln.dash),
+        ])
+    f = expected_footer(data)
+    rows.append([""] * 5 + ["JUMLAH", float(f.jumlah_pagu), float(f.jumlah_realisasi),
+                            "" if f.jumlah_pct is None else float(f.jumlah_pct)] + [""] * 5)
+    return rows
+
+
+def write_flat_sipd(path: str | Path, data: ReportData, fmt: str = "xlsx") -> Path:
+    """Write `flat_sipd_rows` as .xlsx (openpyxl) or .xls (xlwt)."""
+    rows = flat_sipd_rows(data)
+    if fmt == "xlsx":
+        from openpyxl import Workbook
+
+        wb = Workbook()
+        ws = wb.active
+        ws.title = "Sheet1"
+        for row in rows:
+            ws.append([None if v == "" else v for v in row])
+        wb.save(str(path))
+        return Path(path)
+    import xlwt
+
+    wb = xlwt.Workbook()
+    ws = wb.add_sheet("Sheet1")
+    for r, row in enumerate(rows):
+        for c, v in enumerate(row):
+            if v != "":
+                ws.write(r, c, v)
+    wb.save(str(path))
+    return Path(path)
