@@ -11,7 +11,8 @@ The layout is one that no spreadsheet reader of kinerja was tuned for (issue 14,
 - then the footer rows JUMLAH and SISA.
 
 Values are written as numbers (or, with `as_text`, as "1.234.567,00" text as some exports
-do). What the reader should give is `expected_budget_lines(data, SHEET_STYLE)`, computed
+do). `write_flat_sipd` writes another layout: a flat SIPD list, the code over five columns
+headed by level names in one header row. What the reader should give is `expected_budget_lines(data, SHEET_STYLE)`, computed
 from the same data, never from an extraction.
 """
 
@@ -20,7 +21,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from tests.generator.lkjip import ReportData, Style, _pct, expected_footer, fmt_amount, fmt_pct, fmt_value
+from tests.generator.lkjip import ReportData, Style, _pct, expected_footer, fmt_amount, fmt_pct, fmt_value, split5_cells
 
 # what expected_budget_lines needs to know of the layout: one code cell, a number column
 SHEET_STYLE = Style(name="sheet_no_satuan", code_style="official", satuan="column", header_spelling="cik")
@@ -131,8 +132,6 @@ FLAT_HEADER = ["URUSAN", "BIDANG", "PROGRAM", "KEGIATAN", "SUB KEGIATAN", "URAIA
 
 def flat_sipd_rows(data: ReportData) -> list[list]:
     """Title block, one header row, one row per line (code parts as text: "07" keeps its zero)."""
-    from tests.generator.lkjip import split5_cells
-
     def num(value: Decimal | None, field: str, dash: frozenset[str]):
         return ("-" if field in dash else "") if value is None else float(value)
 
