@@ -16,6 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 from extract.model import Cell, Column
+from extract.roles import is_column_number_row
 
 YEAR = r"(?P<tahun>(?:19|20)\d{2})"
 
@@ -111,7 +112,9 @@ def header_rows(rows: list[list[Cell]], limit: int = 3) -> int:
     """Count the leading grid rows that form the header.
 
     A header row holds known labels, years or words only; the first row holding other
-    figures (amounts, percentages, codes) starts the body.
+    figures (amounts, percentages, codes) starts the body. A row of column numbers right
+    under the header ("1 2 3 ... 13", printed by many agencies under every table) closes
+    the header and belongs to it, not to the body.
     """
     count = 0
     for row in rows[:limit]:
@@ -122,6 +125,8 @@ def header_rows(rows: list[list[Cell]], limit: int = 3) -> int:
         figures = sum(1 for t in texts if re.search(r"\d", t) and not is_header_text(t))
         if figures or known == 0:
             break
+        count += 1
+    if count and count < len(rows) and is_column_number_row(rows[count]):
         count += 1
     return count
 
@@ -151,11 +156,12 @@ def best_header_rows(rows: list[list[Cell]]) -> int:
 def column_paths(rows: list[list[Cell]], nheader: int) -> list[list[str]]:
     """Return, per column, the header texts from top to bottom, merged cells once."""
     ncols = max((len(r) for r in rows[:nheader]), default=0)
+    numbers = {r for r in range(nheader) if is_column_number_row(rows[r])}
     paths: list[list[str]] = []
     for c in range(ncols):
         path: list[str] = []
         for r in range(nheader):
-            if c >= len(rows[r]):
+            if c >= len(rows[r]) or r in numbers:
                 continue
             text = " ".join(rows[r][c].text.split())
             if text and (not path or path[-1] != text):
@@ -209,6 +215,21 @@ def _assign(options: list[tuple[tuple[int, str, int | None], ...]]) -> list[tupl
     return chosen
 
 
+def _percent_beside_realisasi(chosen: list[tuple[int, str | None, int | None]]) -> list[tuple[int, str | None, int | None]]:
+    """Keep one absorption column where a "%" follows each amount.
+
+    Some agencies print "Pagu | % | Realisasi | %": the first "%" is the line's share of the
+    whole budget, the second the absorption (issue 14's "% column after each amount", the
+    generated style pct_each). Both read as serapan_pct; the one right after the budget's
+    realisasi keeps that meaning, the other is left unnamed and stays in staging.
+    """
+    at = [i for i, c in enumerate(chosen) if c[1] == "serapan_pct"]
+    keep = [i for i in at if i and chosen[i - 1][1] == "realisasi"]
+    if len(at) < 2 or not keep:
+        return chosen
+    return [(0, None, None) if i in at and i not in keep else c for i, c in enumerate(chosen)]
+
+
 def recognise(paths: list[list[str]]) -> tuple[str | None, list[Column]]:
     """Pick the table kind whose spellings best explain the header; map each column."""
     norm_paths = [[normalise(p) for p in path] for path in paths]
@@ -216,7 +237,7 @@ def recognise(paths: list[list[str]]) -> tuple[str | None, list[Column]]:
     required = required_columns()
     kinds = sorted({s.kind for s in spellings()})
     for kind in kinds:
-        chosen = _assign([_meanings(kind, path) for path in norm_paths])
+        chosen = _percent_beside_realisasi(_assign([_meanings(kind, path) for path in norm_paths]))
         columns = [Column(index=i, header_path=paths[i], name=c[1], tahun=c[2]) for i, c in enumerate(chosen)]
         score = 0
         seen: set[tuple[str, int | None]] = set()

@@ -317,6 +317,18 @@ def header_runs_on(cells: list[list[Cell]], nheader: int) -> bool:
     return _words_only(cells[nheader]) and _numbers_follow(cells, nheader - 1)
 
 
+CODE_PART = re.compile(r"^\d{1,4}(?:\.\d{1,4})?$")
+
+
+def _code_parts(body: list[list[Cell]], col: int) -> bool:
+    """Tell whether a column holds only parts of a code ("2", "07", "2.01", "0001"), at least
+    one. A column headed by a level's name ("Program", "Sub Kegiatan") names the lines of that
+    level when it holds text, and holds that level's code part when it holds these."""
+    texts = [" ".join(r[col].text.split()) for r in body if col < len(r) and not r[col].covered]
+    texts = [t for t in texts if t]
+    return bool(texts) and all(CODE_PART.match(t) for t in texts)
+
+
 def _has_text(row: list[Cell]) -> bool:
     """Tell whether a row prints text of its own (a merged cell's repeat does not count)."""
     return any(not c.covered and c.text.strip() for c in row)
@@ -491,11 +503,17 @@ def assign_roles(paths: list[list[str]], body: list[list[Cell]], numbers: list[s
     - "Realisasi" or "Target" left open by the header is money (realisasi, pagu) when the
       column holds amounts, the indicator's otherwise.
     - A "%" left open follows the column to its left: after an amount it is the absorption,
-      after an indicator value the achievement.
+      after an indicator value the achievement. Where a "%" follows both pagu and realisasi,
+      the first is the line's share of the budget and keeps no role (generated style
+      pct_each, issue 14's "% column after each amount").
     - A column headed only by a money unit ("Rupiah"), right of a pagu column, is the
       realisation (RFK Grobogan 2022 p.1: "Rupiah | %" after the anggaran columns).
     - Columns numbered "3a", "3b" under a numbered header row share the role of column "3"
       when their own header says nothing more (anggaran per paket / sub kegiatan / kegiatan).
+    - A column headed by a level's name ("Program", "Sub Kegiatan") holding only code parts
+      ("01", "2.02", "0001") is part of the code, and so are the unnamed code-part columns
+      left of it ("Urusan", "Bidang"): a flat SIPD list prints its code over five columns
+      under one header row (issue 14; tests/generator/spreadsheet.py `flat_sipd`).
     """
     found = _after_change([(None, None) if _group_only(paths, i) else path_role(p) for i, p in enumerate(paths)], paths)
     found = _shift_to_body(found, paths, body)
@@ -526,10 +544,25 @@ def assign_roles(paths: list[list[str]], body: list[list[Cell]], numbers: list[s
             roles[i] = "realisasi" if money and "pagu" in roles[:i] and "realisasi" not in roles else None
         elif role in ("pagu", "realisasi", "pagu_sebelum") and votes and not money and _mostly(votes, "percent"):
             roles[i] = "serapan_pct"
+        elif role == "nama" and _level_of(paths[i]) is not None and _code_parts(body, i):
+            roles[i] = "kode"
+    # a flat SIPD list heads its code cells by level: URUSAN | BIDANG | PROGRAM | KEGIATAN |
+    # SUB KEGIATAN; the cells left of a code part that hold code parts too are the code's
+    first = next((i for i, r in enumerate(roles) if r == "kode"), None)
+    while first and roles[first - 1] is None and _code_parts(body, first - 1):
+        first -= 1
+        roles[first] = "kode"
     for i, role in enumerate(roles):
         if role == "capaian?":
             left = next((r for r in reversed(roles[:i]) if r and r != "capaian?"), None)
             roles[i] = "serapan_pct" if left in ("realisasi", "pagu", "sisa") else "capaian_pct"
+    # "Pagu | % | Realisasi | %" (a % after each amount): the % right after the realisation
+    # is the absorption; the one right after pagu is the line's share of the budget, no role
+    serapan = [i for i, r in enumerate(roles) if r == "serapan_pct"]
+    if len(serapan) > 1 and any(i and roles[i - 1] == "realisasi" for i in serapan):
+        for i in serapan:
+            if i and roles[i - 1] == "pagu":
+                roles[i] = None
     return [(r, y) for r, y in zip(roles, years)]
 
 

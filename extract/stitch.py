@@ -31,6 +31,39 @@ def _same_columns(a: Table, b: Table) -> bool:
     )
 
 
+def _coarser_columns(prev: Table, frag: Table) -> list[int] | None:
+    """Map each column of `frag` to the column of `prev` it starts at, if `frag` only merges
+    neighbouring columns of `prev`; None otherwise.
+
+    A page holding only the footer rows of a table whose header spans several columns with
+    one cell ("Kode" over Urusan | Bidang | Program | Kegiatan | Sub Kegiatan, generated style
+    sipd_split5) has no rule or text between those columns, so its grid has fewer columns
+    than the pages before, with the same outer edges.
+    """
+    if not frag.columns or len(frag.columns) >= len(prev.columns):
+        return None
+    starts = [c.x0 for c in prev.columns]
+    out = []
+    for col in frag.columns:
+        j = next((k for k, x in enumerate(starts) if abs(x - col.x0) <= X_TOLERANCE), None)
+        if j is None or (out and j <= out[-1]):
+            return None
+        out.append(j)
+    if out[0] != 0 or abs(prev.columns[-1].x1 - frag.columns[-1].x1) > X_TOLERANCE:
+        return None
+    return out
+
+
+def _header_words(table: Table) -> list[str]:
+    """The header paths left to right, a merged header cell counted once."""
+    out: list[str] = []
+    for col in table.columns:
+        text = " / ".join(col.header_path)
+        if text and (not out or out[-1] != text):
+            out.append(text)
+    return out
+
+
 def _continues(prev: Table, frag: Table, first_on_page: bool, prev_last_on_page: bool) -> bool:
     if not (first_on_page and prev_last_on_page):
         return False
@@ -40,6 +73,8 @@ def _continues(prev: Table, frag: Table, first_on_page: bool, prev_last_on_page:
         return _same_columns(prev, frag) or len(prev.columns) == len(frag.columns)
     if frag.kind != prev.kind:
         return False
+    if frag.header_text and _coarser_columns(prev, frag) is not None:
+        return _header_words(frag) == _header_words(prev)
     if frag.header_text != prev.header_text:
         return _finer_map(prev, frag) is not None
     return len(frag.columns) == len(prev.columns) or _column_map(prev, frag) is not None
@@ -121,6 +156,25 @@ def _remapped(prev: Table, frag: Table) -> list[Row]:
     return rows
 
 
+def _onto_columns(frag: Table, prev: Table) -> None:
+    """Put the rows of a fragment with merged columns under the columns of `prev`: a cell
+    spanning several of them sits in the first and covers the others, like a merged cell."""
+    mapping = _coarser_columns(prev, frag)
+    if mapping is None:
+        return
+    ends = mapping[1:] + [len(prev.columns)]
+    for row in frag.rows:
+        cells: list[Cell | None] = [None] * len(prev.columns)
+        for i, (j, end) in enumerate(zip(mapping, ends)):
+            cell = row.cells[i] if i < len(row.cells) else None
+            if cell is None:
+                continue
+            cells[j] = cell
+            for k in range(j + 1, end):  # the rest of the span: covered, as under a merged cell
+                cells[k] = Cell(**{**cell.__dict__, "covered": True})
+        row.cells = cells
+
+
 def is_tail_row(table: Table, row: Row) -> bool:
     """Tell whether a row only carries wrapped text of the row before it."""
     texts = [(col, row.text(col.index)) for col in table.columns]
@@ -169,7 +223,11 @@ def stitch(fragments: list[Table]) -> list[Table]:
             prev_last = bool(nxt_same_page) and nxt_same_page[-1] is fragments[i - 1]
         if tables and _continues(tables[-1], frag, first_on_page, prev_last):
             prev = tables[-1]
-            rows = _remapped(prev, frag)
+            if _coarser_columns(prev, frag) is not None:
+                _onto_columns(frag, prev)  # merged columns spread back under the table's
+                rows = list(frag.rows)
+            else:
+                rows = _remapped(prev, frag)
             # the first row printing text (an empty strip of grid may stand above it, p40 of
             # BP3IPTEK Jabar 2016 Tabel 3.1) may carry the tail of the row cut by the break
             first = next((k for k, r in enumerate(rows) if r.joined().strip()), None)

@@ -34,7 +34,7 @@ from operator import itemgetter
 from extract.chartext import cell_text
 from extract.grid import Grid, Region, Segment
 from extract.headers import is_header_text, recognise
-from extract.roles import names_role, recognise_columns
+from extract.roles import COLUMN_NUMBER, names_role, recognise_columns
 from extract.model import Cell
 from extract.stitch import TEXT_COLUMNS
 
@@ -343,6 +343,8 @@ def find_header(lines: list[Line], i: int, floor: int) -> Header | None:
     if not candidates:
         return None
     header = max(candidates, key=lambda c: c[0])[1]
+    if _column_numbers(lines, header.body, size):
+        header.body += 1
     if at_foot and header.body != body:
         return None  # a header at the page's foot is its last lines, all of them
     header.at_foot = at_foot
@@ -360,6 +362,16 @@ def _footer_only(lines: list[Line], size: float) -> bool:
         len(line.phrases) == 1 and (abs(line.size - size) >= 0.5 or re.fullmatch(r"[-\s]*\d{1,4}[-\s]*", line.phrases[0].text))
         for line in lines
     )
+
+
+def _column_numbers(lines: list[Line], k: int, size: float) -> bool:
+    """Tell whether line `k` is the row of column numbers ("1 2 3 ... n") many agencies print
+    right under a header: it closes the header, it is no body row (its figures made it look
+    like one; generated styles with `numbered_header`)."""
+    if k + 1 >= len(lines) or k == 0 or _gap(lines[k - 1], lines[k]) > BLANK * size:
+        return False
+    texts = [" ".join(p.text.split()) for p in lines[k].phrases]
+    return len(texts) >= 3 and all(COLUMN_NUMBER.match(t) for t in texts)
 
 
 def _crossing(p: Phrase, edges: list[float], size: float) -> bool:
@@ -581,7 +593,7 @@ def _continuation(lines: list[Line], stop: int, layout: Layout) -> list[Line]:
     while k < stop:
         block = _body_lines(lines, k, stop, layout.size)
         body = _trim(block, layout.edges, layout.size)
-        if body and any(layout.keyed(line) for line in body):
+        if body and any(layout.keyed(line) for line in body) and not all(_folio(line) for line in body):
             return body
         k += max(1, len(block))
     return []
@@ -631,10 +643,20 @@ def _outside(chars: list[dict], regions: list[Region]) -> list[dict]:
     return out
 
 
+def _folio(line: Line) -> bool:
+    """Tell whether a line is a folio: a lone page number ("12", "- 12 -").
+
+    A page after a table's last one may hold only its source note and a folio; the folio,
+    a figure under a value column, is no continuation row (a generated unruled style whose
+    source note flowed to the next page).
+    """
+    return len(line.phrases) == 1 and bool(re.fullmatch(r"[-\s]*\d{1,4}[-\s]*", line.phrases[0].text))
+
+
 def _ends_page(lines: list[Line], last: Line) -> bool:
     """Tell whether nothing but a folio (a lone page number) follows a table's last line."""
     after = [line for line in lines if line.top > last.bottom]
-    return all(len(line.phrases) == 1 and re.fullmatch(r"[-\s]*\d{1,4}[-\s]*", line.phrases[0].text) for line in after)
+    return all(_folio(line) for line in after)
 
 
 def _headers(lines: list[Line]) -> list[Header]:

@@ -24,7 +24,7 @@ from tests.generator import (
     synthetic_2023,
     write_report,
 )
-from tests.generator.lkjip import fmt_amount, fmt_pct, fmt_total, fmt_value, parent_kode, printed_code
+from tests.generator.lkjip import fmt_amount, fmt_pct, fmt_total, fmt_value, parent_kode, printed_code, split5_cells
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 DATASETS = {"klungkung_2024": klungkung_2024, "synthetic_2023": synthetic_2023}
@@ -153,8 +153,26 @@ def test_sasaran_tables_have_their_caption_above(reports, case):
         page_text = r["pages"][r["info"].sasaran_pages[e["tabel"]] - 1]["text"]
         assert fmt_value(e["target"], locale) in page_text
         assert fmt_pct(e["capaian_pct_reported"], locale) in page_text
-    assert any("Target akhir renstra" in p["text"] for p in r["pages"])
-    assert any("Indikator Sasaran" in p["text"] for p in r["pages"])
+    for phrase in ("Target akhir renstra", "Indikator Sasaran"):
+        if r["style"].producer == "reportlab":  # words written column-major, one by one
+            assert any(set(phrase.split()) <= set(p["text"].split()) for p in r["pages"]), phrase
+        else:
+            assert any(phrase in p["text"] for p in r["pages"]), phrase
+
+
+def test_reportlab_writes_a_text_layer_of_its_own(reports):
+    """The reportlab style writes its text column-major: in the text layer the codes of the
+    budget lines follow one another, as they never do in an fpdf2 style (row by row, a code
+    is followed by its line's name)."""
+    r = reports[("reportlab_plain", "synthetic_2023")]
+    doc = pdfium.PdfDocument(str(r["path"]))
+    assert "ReportLab" in doc.get_metadata_dict()["Producer"]
+    doc.close()
+    codes = "2 2.07 2.07.01 2.07.01.2.01 2.07.01.2.01.0001"
+    assert codes in r["pages"][r["info"].budget_pages[0] - 1]["text"]
+    fpdf = reports[("horizontal_en", "synthetic_2023")]  # official codes too, written by fpdf2
+    page = fpdf["pages"][fpdf["info"].budget_pages[0] - 1]["text"]
+    assert "2.07.01.2.01.0001" in page and codes not in page
 
 
 def test_same_bytes_every_run(tmp_path):
@@ -162,15 +180,20 @@ def test_same_bytes_every_run(tmp_path):
     write_report(a, STYLES["rotated_split"], synthetic_2023())
     write_report(b, STYLES["rotated_split"], synthetic_2023())
     assert a.read_bytes() == b.read_bytes()
+    write_report(a, STYLES["reportlab_plain"], synthetic_2023())
+    write_report(b, STYLES["reportlab_plain"], synthetic_2023())
+    assert a.read_bytes() == b.read_bytes()
 
 
 def test_presets_cover_every_knob():
     styles = list(STYLES.values())
-    assert 6 <= len(styles) <= 8
+    assert 6 <= len(styles) <= 12
     choices = {
         "rules": {"full", "horizontal", "none"}, "orientation": {"landscape", "rotated"},
         "repeat_header": {True, False}, "split_row": {True, False},
-        "code_style": {"dotted", "spaced_split", "spaced", "official", "mixed"},
+        "code_style": {"dotted", "spaced_split", "spaced", "official", "mixed", "split5"},
+        "producer": {"fpdf2", "reportlab"}, "amount_pct": {"serapan", "each"},
+        "numbered_header": {True, False},
         "number_locale": {"id", "en", "rp"}, "satuan": {"brackets", "column"},
         "header_spelling": {"cik", "simple"}, "blank_mark": {"", "-"},
     }
@@ -209,6 +232,11 @@ def test_number_locales(value, locale, amount, pct):
 def test_code_styles(style, cells):
     assert printed_code("2.07.01.2.01.0002", style) == cells
     assert printed_code("3.32", "spaced_split") == ("3", "32")
+
+
+def test_split5_cells():
+    assert split5_cells("2.07.01.2.02.0001") == ["2", "07", "01", "2.02", "0001"]
+    assert split5_cells("3.32") == ["3", "32", "", "", ""]
 
 
 def _golden(name):

@@ -24,7 +24,11 @@ from tests.generator import (
 
 # Beyond the presets: the CIK header with no rules at all and no repeated header; Courier
 # (word spaces as wide as the gap between cells) between horizontal rules; a fully ruled
-# simple header not repeated, with rows cut by the page break.
+# simple header not repeated, with rows cut by the page break; reportlab's text layer with
+# five code cells and numbered header rows; a "%" after each amount with numbered rows and
+# no rules; five code cells with no rules, the source note flowing to a page of its own; five
+# code cells each headed by its level's name (Urusan | Bidang | Program | Kegiatan | Sub
+# Kegiatan), ruled.
 OTHER_STYLES = {
     s.name: s
     for s in (
@@ -35,6 +39,15 @@ OTHER_STYLES = {
               table_font="courier", table_font_size=7),
         Style(name="ruled_simple_split", rules="full", repeat_header=False, split_row=True, code_style="spaced",
               number_locale="en", satuan="column", header_spelling="simple", table_font_size=8),
+        Style(name="reportlab_numbered_split5", rules="none", repeat_header=False, split_row=True, code_style="split5",
+              number_locale="en", satuan="column", header_spelling="simple", table_font_size=7,
+              numbered_header=True, bold_parents=False, producer="reportlab", body_font="helvetica"),
+        Style(name="unruled_pct_numbered_cik", rules="none", repeat_header=True, split_row=True, code_style="spaced_split",
+              satuan="column", header_spelling="cik", table_font_size=7, amount_pct="each", numbered_header=True),
+        Style(name="unruled_split5_simple", rules="none", repeat_header=True, code_style="split5",
+              satuan="brackets", header_spelling="simple", table_font_size=7),
+        Style(name="ruled_levels_split5", rules="full", repeat_header=False, code_style="split5", code_header="levels",
+              satuan="column", header_spelling="simple", table_font_size=7, bold_parents=False),
     )
 }
 ALL_STYLES = {**STYLES, **OTHER_STYLES}

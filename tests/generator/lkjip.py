@@ -137,7 +137,7 @@ class Style:
     orientation: Literal["landscape", "rotated"] = "landscape"  # budget-table pages
     repeat_header: bool = True  # budget header on every continuation page
     split_row: bool = False  # rows may (and at least one will) break across a page
-    code_style: Literal["dotted", "spaced_split", "spaced", "official", "mixed"] = "mixed"
+    code_style: Literal["dotted", "spaced_split", "spaced", "official", "mixed", "split5"] = "mixed"
     number_locale: Literal["id", "en", "rp"] = "id"
     satuan: Literal["brackets", "column"] = "brackets"
     header_spelling: Literal["cik", "simple"] = "cik"
@@ -147,6 +147,10 @@ class Style:
     body_font: Literal["times", "helvetica"] = "times"
     bold_parents: bool = True  # urusan / bidang / program rows in bold
     cover_publication_year: bool = True  # cover also says "TAHUN <year+1>" (as the real one)
+    producer: Literal["fpdf2", "reportlab"] = "fpdf2"  # the PDF library that writes the file
+    amount_pct: Literal["serapan", "each"] = "serapan"  # "each": a % column after pagu too
+    numbered_header: bool = False  # a row "1 2 3 ... n" under every table header
+    code_header: Literal["kode", "levels"] = "kode"  # split5: one KODE cell, or a level name each
 
 
 STYLES: dict[str, Style] = {
@@ -183,6 +187,23 @@ STYLES: dict[str, Style] = {
               repeat_header=False, split_row=False, code_style="official", number_locale="rp",
               satuan="brackets", header_spelling="cik", table_font_size=8,
               cover_publication_year=False),
+        # Written by reportlab, not fpdf2: no rules, text column-major and word by word.
+        Style(name="reportlab_plain", rules="none", orientation="landscape", repeat_header=True,
+              split_row=False, code_style="official", number_locale="id", satuan="column",
+              header_spelling="simple", table_font_size=8, body_font="helvetica",
+              producer="reportlab"),
+        # "Pagu | % | Realisasi | %": the pagu's share of the whole budget, then the serapan.
+        Style(name="pct_each", rules="horizontal", orientation="landscape", repeat_header=True,
+              split_row=False, code_style="dotted", number_locale="id", satuan="column",
+              header_spelling="simple", table_font_size=7, amount_pct="each"),
+        # A flat SIPD list: the code over five cells under one "Kode", one header row, no bold.
+        Style(name="sipd_split5", rules="full", orientation="landscape", repeat_header=True,
+              split_row=False, code_style="split5", number_locale="id", satuan="column",
+              header_spelling="simple", table_font_size=7, bold_parents=False),
+        # Column numbers "1 2 3 ... n" under every header, rows broken over pages.
+        Style(name="numbered_cik", rules="full", orientation="landscape", repeat_header=True,
+              split_row=True, code_style="mixed", number_locale="id", satuan="brackets",
+              header_spelling="cik", table_font_size=7, numbered_header=True),
     )
 }
 
@@ -266,7 +287,17 @@ def printed_code(kode: str, code_style: str) -> tuple[str, str]:
     raise ValueError(f"unknown code style {code_style!r}")
 
 
+def split5_cells(kode: str) -> list[str]:
+    """Urusan | Bidang | Program | Kegiatan | Sub Kegiatan cells, as SIPD lists print them:
+    "2 | 07 | 01 | 2.02 | 0001" for a sub-kegiatan, the cells right of a parent's level empty."""
+    p = _kode_parts(kode)
+    cells = p[:3] + [".".join(p[3:5]) if len(p) > 3 else ""] + [p[5] if len(p) > 5 else ""]
+    return cells + [""] * (5 - len(cells))
+
+
 def _line_code_cells(line: BudgetLine, style: Style, index: int, count: int) -> tuple[str, str]:
+    if style.code_style == "split5":  # five cells: see split5_cells
+        return " ".join(c for c in split5_cells(line.kode) if c), ""
     if style.code_style != "mixed":
         return printed_code(line.kode, style.code_style)
     if line.kode_printed:
@@ -549,9 +580,12 @@ def expected_budget_lines(data: ReportData, style: Style | None = None) -> list[
             "realisasi": ln.realisasi_ik,
             "capaian_pct_reported": ln.capaian,
         }
-        if style is not None:
+        if style is not None and style.code_style == "split5":
+            row["kode_printed"] = " | ".join(c for c in split5_cells(ln.kode) if c)
+        elif style is not None:
             main, sub = _line_code_cells(ln, style, i, n)
             row["kode_printed"] = main + (f" | {sub}" if sub else "")
+        if style is not None:
             row["nomor_printed"] = (ln.nomor or None) if style.header_spelling == "cik" else None
         out.append(row)
     return out
@@ -621,6 +655,11 @@ class _Row:
     kode: str | None = None
     lines: list[list[str]] = field(default_factory=list)
     n: int = 1
+
+
+def _numbered(header: list[_HCell], hrows: int, ncols: int) -> tuple[list[_HCell], int]:
+    """Add the column-number row many agencies print under a header: "1 2 3 ... n", one per column."""
+    return header + [_HCell(hrows, i, i, str(i + 1)) for i in range(ncols)], hrows + 1
 
 
 class _Grid:
@@ -898,7 +937,14 @@ class _Report:
         self.style, self.data = style, data
         self.footer = data.footer or compute_footer(data.budget_lines)
         self.info = RenderInfo()
-        pdf = FPDF(orientation="P", unit="pt", format="A4")
+        if style.producer == "reportlab":
+            if style.orientation != "landscape":
+                raise ValueError("the reportlab producer prints its budget table on landscape pages only")
+            from tests.generator.rl_backend import ReportlabPDF
+
+            pdf = ReportlabPDF()
+        else:
+            pdf = FPDF(orientation="P", unit="pt", format="A4")
         pdf.set_auto_page_break(False)
         pdf.set_creation_date(datetime(data.tahun + 1, 3, 1, tzinfo=timezone.utc))
         pdf.set_title(f"LKjIP {data.opd} {data.pemda} Tahun {data.tahun}")
@@ -1138,6 +1184,8 @@ class _Report:
             rows = [_Row([_Cell(0, 0, r.sasaran), _Cell(1, 1, r.indikator),
                           _Cell(2, 2, val(r.values[0].target), "R"), _Cell(3, 3, val(r.values[0].realisasi), "R"),
                           _Cell(4, 4, pct(r.values[0].capaian), "R")]) for r in table.rows]
+        if st.numbered_header:
+            header, hrows = _numbered(header, hrows, len(cols))
         return _Grid(self.pdf, st, cols, header, hrows, rows, self.text_width, self.text_left, fs)
 
     def _context_grid(self, ctx: ContextTable) -> _Grid:
@@ -1210,6 +1258,8 @@ class _Report:
         cik = st.header_spelling == "cik"
         column_satuan = st.satuan == "column"
         split_codes = st.code_style in ("spaced_split", "mixed")
+        split5 = st.code_style == "split5"
+        pct_each = st.amount_pct == "each"
         cols: list[_Col] = []
         idx: dict[str, int] = {}
 
@@ -1221,11 +1271,16 @@ class _Report:
             add("p", "C", min_w=16)
             add("k", "C", min_w=16)
             add("sk", "C", min_w=18)
-        add("kode")
-        if cik or split_codes:
+        add("kode", "C" if split5 else "L")
+        if split5:
+            for k in ("kode2", "kode3", "kode4", "kode5"):
+                add(k, "C")
+        elif cik or split_codes:
             add("kode2", "C", min_w=14)
         add("nama", wrap=True, weight=1.0)
         add("pagu", "R")
+        if pct_each:
+            add("bobot", "R", min_w=30)
         add("realisasi", "R")
         add("serapan", "R", min_w=30)
         add("indikator", wrap=True, weight=1.15)
@@ -1237,7 +1292,7 @@ class _Report:
         if cik:
             add("ket", "C")
         last = len(cols) - 1
-        kode_hi = idx.get("kode2", idx["kode"])
+        kode_hi = idx.get("kode5", idx.get("kode2", idx["kode"]))
 
         # header
         header: list[_HCell] = []
@@ -1249,7 +1304,7 @@ class _Report:
                        _HCell(0, idx["pagu"], idx["serapan"], "ANGGARAN"),
                        _HCell(1, idx["pagu"], idx["pagu"], "RENCANA"),
                        _HCell(1, idx["realisasi"], idx["realisasi"], "REALISASI"),
-                       _HCell(1, idx["serapan"], idx["serapan"], "CAPAIAN IK"),
+                       _HCell(1, idx["serapan"], idx["serapan"], "%" if pct_each else "CAPAIAN IK"),
                        _HCell(0, idx["indikator"], idx["capaian"], "INDIKATOR KINERJA"),
                        _HCell(1, idx["indikator"], idx["indikator"],
                               "INDIKATOR" if column_satuan else "INDIKATOR (SATUAN)"),
@@ -1259,6 +1314,8 @@ class _Report:
                        _HCell(0, idx["ket"], idx["ket"], "KET.", 2)]
             if column_satuan:
                 header.append(_HCell(1, idx["satuan"], idx["satuan"], "SATUAN"))
+            if pct_each:
+                header.append(_HCell(1, idx["bobot"], idx["bobot"], "%"))
             hrows = 2
         else:
             header += [_HCell(0, idx["kode"], kode_hi, "Kode"),
@@ -1273,7 +1330,17 @@ class _Report:
                        _HCell(0, idx["capaian"], idx["capaian"], "Capaian (%)")]
             if column_satuan:
                 header.append(_HCell(0, idx["satuan"], idx["satuan"], "Satuan"))
+            if pct_each:
+                header.append(_HCell(0, idx["bobot"], idx["bobot"], "%"))
             hrows = 1
+        if split5 and st.code_header == "levels":
+            # a flat SIPD list: each code cell headed by its level's name, no KODE over them
+            header = [h for h in header if h.c0 != idx["kode"]]
+            for k, label in zip(("kode", "kode2", "kode3", "kode4", "kode5"),
+                                ("Urusan", "Bidang", "Program", "Kegiatan", "Sub Kegiatan")):
+                header.append(_HCell(0, idx[k], idx[k], label, hrows))
+        if st.numbered_header:
+            header, hrows = _numbered(header, hrows, len(cols))
 
         def num(ln: BudgetLine, fld: str, fmt) -> str:
             value = getattr(ln, fld)
@@ -1299,12 +1366,18 @@ class _Report:
                 "real_ik": (ik_num("realisasi_ik", fmt_value), "R"),
                 "capaian": (ik_num("capaian", fmt_pct), "R"),
             }
-            if "kode2" in idx:
+            if split5:
+                for k, text in zip(("kode", "kode2", "kode3", "kode4", "kode5"), split5_cells(ln.kode)):
+                    cells[k] = (text, "C")
+            elif "kode2" in idx:
                 cells["kode2"] = (sub, "C")
             elif sub:  # no second cell in this form: print the code whole
                 cells["kode"] = (f"{main} {sub}", "L")
             if column_satuan:
                 cells["satuan"] = (ln.satuan, "L")
+            if pct_each:
+                share = None if ln.pagu is None else _pct(ln.pagu, self.footer.jumlah_pagu)
+                cells["bobot"] = (st.blank_mark if share is None else fmt_pct(share, loc), "R")
             if cik:
                 col = {"program": "p", "kegiatan": "k", "sub_kegiatan": "sk"}.get(ln.level, "p")
                 for c in ("p", "k", "sk"):
@@ -1450,11 +1523,15 @@ class _Report:
                             pages_of.append(page_no)
                         if (a, b) != (0, row.n) and row.kode not in self.info.split_kodes:
                             self.info.split_kodes.append(row.kode)
-                if p == len(pages) - 1:
+                if p == len(pages) - 1 and y + 16 <= H - bottom:
                     pdf.set_font(st.body_font, "I", 9)
-                    if y + 16 > H - bottom:
-                        y = H - bottom - 16
                     pdf.text(left, y + 12, sumber)
+        if y + 16 > H - bottom:
+            # no room under the table's last row: the source note goes to the next page, as a
+            # word processor flows it (it was once printed over the last row)
+            with self.wide_page():
+                pdf.set_font(st.body_font, "I", 9)
+                pdf.text(left, top + 12, sumber)
 
     def closing(self) -> None:
         self.chapter("BAB IV", "PENUTUP")
