@@ -73,10 +73,32 @@ def _merge_segments(raw: list[tuple[float, float, float]], orientation: str) -> 
     return segments
 
 
+def _white(color) -> bool:
+    """Tell white in any of pdfminer's colour spaces (gray 1, RGB 1 1 1, CMYK 0 0 0 0)."""
+    if isinstance(color, (int, float)):
+        return color == 1
+    if isinstance(color, (tuple, list)):
+        values = list(color)
+        return (len(values) in (1, 3) and all(v == 1 for v in values)) or (len(values) == 4 and all(v == 0 for v in values))
+    return False
+
+
+def invisible(edge: dict) -> bool:
+    """Tell an edge of a shape that paints nothing on white paper: filled white, not stroked.
+
+    Dispora Jabar 2017 PK p.4 lays a white rectangle behind its whole program table; its sides
+    are no rules (read as rules they made the table a single cell). pdfium's engine leaves
+    such paths out when it reads them (extract.pdfium_page._invisible).
+    """
+    return edge.get("stroke") is False and bool(edge.get("fill")) and _white(edge.get("non_stroking_color"))
+
+
 def page_segments(page) -> tuple[list[Segment], list[Segment]]:
     """Return the page's horizontal and vertical rules, thin filled rectangles included."""
     hs, vs = [], []
     for e in page.edges:
+        if invisible(e):
+            continue
         if e["orientation"] == "h":
             hs.append((e["top"], e["x0"], e["x1"]))
         elif e["orientation"] == "v":

@@ -42,6 +42,11 @@ FIGURE = re.compile(
     r"(?<![\w.,])\d{1,3}(?:[.,]\d{3})*[.,]\d{1,2}(?![\w])|\d+\s?%|(?<![\w.,])\d{1,3}(?:([.,])\d{3})(?:\1\d{3})+(?![\d])"
 )
 FIGURES_FOR_TABLE = 3
+# ... or a header row of column numbers ("1 2 3 4 5" under NO | SASARAN | INDIKATOR KINERJA |
+# SATUAN | TARGET): a Perjanjian Kinerja's target table prints words and small counts, few
+# figures (Dispora Jabar 2017 PK p.3: "100 dari 110 Organisasi", "6", "2", "36,6"). Prose
+# never prints a line of four or more consecutive column numbers.
+NUMBERED_HEADER = re.compile(r"^[ \t]*1[ \t]+2[ \t]+3[ \t]+4(?:[ \t]+\d{1,2})*[ \t]*$", re.MULTILINE)
 
 ENGINES = ("pdfium", "pdfplumber")
 ENGINE_VARIABLE = "KINERJA_PDF_ENGINE"
@@ -116,7 +121,7 @@ def _read_page(doc: pdfium.PdfDocument, i: int) -> tuple[str, PageInfo, _OpenPag
         width=w,
         height=h,
         rotation=page.get_rotation(),
-        has_table_hint=len(FIGURE.findall(text)) >= FIGURES_FOR_TABLE,
+        has_table_hint=len(FIGURE.findall(text)) >= FIGURES_FOR_TABLE or bool(NUMBERED_HEADER.search(text)),
     )
     return text, info, _OpenPage(page, textpage)
 

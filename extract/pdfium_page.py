@@ -253,6 +253,8 @@ class PdfiumPage:
     def _object_edges(self, obj, outer: Matrix, out: list[dict]) -> None:
         kind = pdfium_c.FPDFPageObj_GetType(obj)
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            if _invisible(obj):
+                return
             for ops in _subpaths(obj, _mul(_matrix(obj), outer)):
                 out.extend(_edges(ops))
         elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
@@ -360,6 +362,25 @@ def _subpaths(obj, matrix: Matrix) -> list[list[Op]]:
         subpaths.append(current)
     # pdfminer paints only subpaths opened by "m" with at least one more operator
     return [s for s in subpaths if s[0][0] == "m" and len(s) > 1]
+
+
+def _invisible(obj) -> bool:
+    """Tell a path that paints nothing on white paper: filled white and not stroked.
+
+    Word-processor exports lay white boxes behind text (Dispora Jabar 2017 PK p.4: one white
+    rectangle behind the whole program table, one behind its header); their sides are no
+    rules, and taken as rules they make the table one cell. extract.grid.invisible is the
+    same test on pdfplumber's edges.
+    """
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)):
+        return False
+    if stroke.value or not fill.value:
+        return False
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    if not pdfium_c.FPDFPageObj_GetFillColor(obj, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)):
+        return False
+    return r.value == g.value == b.value == 255 or a.value == 0
 
 
 def _edges(ops: list[Op]) -> list[dict]:

@@ -531,6 +531,29 @@ def _flat_levels(roles: list[str | None], paths: list[list[str]]) -> list[str | 
     return out
 
 
+LIST_NUMBER = re.compile(r"^\(?(?:\d{1,3}|[a-z])[.)]?$")
+
+
+def _numbered_strips(roles: list[str | None], paths: list[list[str]], body: list[list[Cell]]) -> list[str | None]:
+    """Read a strip of list numbers under a name label as the nomor column.
+
+    A label centred over two strips of text makes two columns of one path ("Program" over
+    "1 | Program Peningkatan ...", Dispora Jabar 2017 PK p.4, the row numbers printed without
+    a NO heading). The strip holding only list numbers (1, 2, 10, "a.") numbers the lines; the
+    other one names them. Left as two names, the narrow strip was taken for the name.
+    """
+    out = list(roles)
+    for i, role in enumerate(roles):
+        if role != "nama":
+            continue
+        twins = [j for j in (i - 1, i + 1) if 0 <= j < len(roles) and roles[j] == "nama" and paths[j] == paths[i]]
+        values = [" ".join(row[i].text.split()) for row in body
+                  if i < len(row) and not row[i].covered and row[i].text.strip()]
+        if twins and values and all(LIST_NUMBER.match(v) for v in values):
+            out[i] = "nomor"
+    return out
+
+
 def table_kind(roles: list[str | None], years: list[int | None] | None = None) -> str | None:
     """Tell the kind a set of roles makes.
 
@@ -564,7 +587,7 @@ def recognise_columns(paths: list[list[str]], body: list[list[Cell]], numbers: l
     the roles make no table. A budget table without a `nama` column names its lines by its
     `sasaran` column (BP3AKB 2016 Tabel 3.2a p.64: anggaran per sasaran strategis)."""
     assigned = assign_roles(paths, body, numbers)
-    roles = _flat_levels([r for r, _ in assigned], paths)
+    roles = _flat_levels(_numbered_strips([r for r, _ in assigned], paths, body), paths)
     kind = table_kind(roles, [y for _, y in assigned])
     if kind is None:
         return None, []

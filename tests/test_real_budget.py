@@ -52,6 +52,10 @@ WHOLE = [
     # SIPD RKA rekap belanja: title block in the same frame, code split over five columns,
     # T-1 | T (Belanja Operasi ... Jumlah) | T+1, comma thousands.
     ("sulut-dkips-2022-rka-rekap-belanja", "", [1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 16, 17], set()),
+    # Perjanjian Kinerja, program table: no rules (a white box behind it), "Program" centred
+    # over the row numbers and the names, "Rp" in a strip of its own, each amount printed
+    # beside the middle of its wrapped name, below the row's number.
+    ("jabar-dispora-2017-pk", "", [4], set()),
 ]
 
 
