@@ -263,6 +263,11 @@ def is_column_number_row(row: list[Cell]) -> bool:
 TOTAL_LINE = re.compile(r"^\s*(?:sub\s*)?(?:total|jumlah|grand\s*total)\b", re.IGNORECASE)
 
 
+# A figure no header label prints: a decimal ("80,5", "106.81") or a percentage ("(101%)",
+# "100 %"), bracketed or not. Column numbers ("1", "(3)", "3a") and years stay header text.
+MEASURED = re.compile(r"\(?\s*(?:\d+[.,]\d{1,2}\s*%?|\d+\s*%)\s*\)?")
+
+
 def _is_header_row(row: list[Cell]) -> bool:
     texts = [c.text for c in row if not c.covered and c.text.strip()]
     if not texts or (len(texts) == 1 and TOTAL_LINE.match(texts[0])):
@@ -270,6 +275,8 @@ def _is_header_row(row: list[Cell]) -> bool:
     lines = [ln for t in texts for ln in t.splitlines() if ln.strip()]
     if any(value_kind(ln) in ("money", "code") for ln in lines if not YEAR.fullmatch(ln.strip())):
         return False  # amounts stacked in a cell are body (BKPD 2016 Tabel 5 p.42)
+    if any(MEASURED.fullmatch(ln.strip()) for ln in lines):
+        return False  # a measured value, "80,5" or "(101%)", is body (BKPD 2016 Tabel 2 p.30)
     if len(texts) == 1:
         # a context word alone ("Belanja Langsung" heading the body, Distan Jabar 2016 p.146)
         # is no header row

@@ -165,6 +165,15 @@ def test_printed_conventions_parse(printed, locale, value):
     assert (parsed.value, parsed.issue, parsed.printed) == (value, None, printed)
 
 
+def test_a_count_glossed_in_another_unit_is_the_count():
+    """"140 Kelompok (1400 orang)" (Dispora Jabar 2017 PK p.3): the count in its own unit; a
+    bare bracket stays a negative, two bare numbers stay ambiguous."""
+    assert parse_number("140 Kelompok (1400 orang)").value == Decimal("140")
+    assert parse_number("140 Kelompok (1400 orang)").printed == "140 Kelompok (1400 orang)"
+    assert parse_number("(98,5)").value == Decimal("-98.5")
+    assert parse_number("140 (1400 orang)").value is None
+
+
 def test_a_typo_in_a_number_is_flagged_not_guessed():
     parsed = parse_number("2.807.870.000.00", "id")
     assert parsed.value is None and parsed.issue

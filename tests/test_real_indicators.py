@@ -49,6 +49,12 @@ WHOLE = [
     # Tabel 3.2 continued on p.27: "Tahun (2016)" over "Satuan | Target | Realisasi", then
     # "Capaian %" with no year.
     ("jabar-bappeda-2016-lkip", "3.2", [27]),
+    # Tabel 2: header "1 | Sasaran | ..." over body rows of decimals, realisasi and its capaian
+    # stacked in one cell ("86" / "(101%)"), indicators bulleted "-" and lettered "a.", a
+    # "Capaian Sasaran" column holding one figure per sasaran.
+    ("jabar-bkpd-2016-lkip", "2", [30]),
+    # Perjanjian Kinerja p.3: a page with few figures, a target "140 Kelompok (1400 orang)".
+    ("jabar-dispora-2017-pk", "", [3]),
 ]
 
 
