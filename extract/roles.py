@@ -457,6 +457,21 @@ def _group_only(paths: list[list[str]], i: int) -> bool:
     return False
 
 
+TARGET_FIGURE = re.compile(r"[<>≥≤]?\s*\d[\d.,]*\s*%?")
+
+
+def _figures_only(body: list[list[Cell]], col: int) -> bool:
+    """Tell a column whose every printed line is a figure ("85", "450", "> 100").
+
+    A satuan names a unit; a "Satuan" column of figures beside indicators, in a table with
+    no target column, holds the targets (BKPD Jabar 2016 Tabel 4 p.40: TARGET over SATUAN |
+    PROGRAM/KEGIATAN | ANGGARAN, the targets printed under SATUAN).
+    """
+    lines = [ln.strip() for row in body if col < len(row) and not row[col].covered
+             for ln in row[col].text.splitlines() if ln.strip()]
+    return bool(lines) and all(TARGET_FIGURE.fullmatch(ln) for ln in lines)
+
+
 def assign_roles(paths: list[list[str]], body: list[list[Cell]], numbers: list[str] | None = None) -> list[tuple[str | None, int | None]]:
     """Give each column a role from its header path, then settle open roles by values.
 
@@ -498,6 +513,11 @@ def assign_roles(paths: list[list[str]], body: list[list[Cell]], numbers: list[s
             roles[i] = "realisasi" if money and "pagu" in roles[:i] and "realisasi" not in roles else None
         elif role in ("pagu", "realisasi", "pagu_sebelum") and votes and not money and _mostly(votes, "percent"):
             roles[i] = "serapan_pct"
+    if "target" not in roles and "indikator" in roles:
+        for i, role in enumerate(roles):
+            if role == "satuan" and _figures_only(body, i):
+                roles[i] = "target"
+                break
     for i, role in enumerate(roles):
         if role == "capaian?":
             left = next((r for r in reversed(roles[:i]) if r and r != "capaian?"), None)

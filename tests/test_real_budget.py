@@ -45,6 +45,9 @@ WHOLE = [
     ("jabar-bp3akb-2016-lkip", "2.3c", [31], set()),
     # Tabel 5: ten kegiatan bulleted in one cell with their amounts stacked beside them.
     ("jabar-bkpd-2016-lkip", "5", [42], set()),
+    # Tabel 4 "Penetapan Kinerja" p.40: kegiatan bulleted "- RTM OPD ..." under
+    # "PROGRAM/KEGIATAN", beside the sasaran's indicators and targets.
+    ("jabar-bkpd-2016-lkip", "4", [40], set()),
     # Tabel 3.2: "Keuangan" over "Pagu | Realisasi | % Realisasi", beside the kinerja columns.
     ("jabar-bp3iptek-2016-lkip", "3.2", [54], set()),
     # Tabel 3.7: "Nama Progam" (sic) and "Keuangan / Pagu | Realisasi | Capaian %".

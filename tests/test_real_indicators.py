@@ -55,6 +55,9 @@ WHOLE = [
     ("jabar-bkpd-2016-lkip", "2", [30]),
     # Perjanjian Kinerja p.3: a page with few figures, a target "140 Kelompok (1400 orang)".
     ("jabar-dispora-2017-pk", "", [3]),
+    # Tabel 4 "Penetapan Kinerja" p.40: sasaran, indicators and their targets (printed under
+    # "TARGET / SATUAN") beside the kegiatan and anggaran, in one table; two sasaran share a row.
+    ("jabar-bkpd-2016-lkip", "4", [40]),
 ]
 
 

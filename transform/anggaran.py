@@ -230,6 +230,11 @@ def total_line(table: Table, row: Row, ctx: dict, locales: dict[str, str], label
     }
 
 
+# a dash opening a name lists it ("- RTM OPD Pengawasan Keamanan Pangan", BKPD Jabar 2016
+# Tabel 4 p.40, a single kegiatan in its cell); split_stacked drops it from listed items alike
+LIST_BULLET = re.compile(r"^[-•·*]\s+(?=\w)")
+
+
 def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict], list[dict], list[dict]]:
     """Return (budget lines, indicator values, footer figures) of one budget table."""
     lines, indicators, footers = [], [], []
@@ -250,7 +255,7 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
     )
     for row in (r for stacked in table.rows for r in unstack(table, stacked)):
         kode_printed = cell_value(table, row, "kode")
-        nama = cell_value(table, row, "nama")
+        nama = LIST_BULLET.sub("", cell_value(table, row, "nama"))
         whole = clean(row.joined())
         if not whole:
             continue
