@@ -522,7 +522,46 @@ def assign_roles(paths: list[list[str]], body: list[list[Cell]], numbers: list[s
         if role == "capaian?":
             left = next((r for r in reversed(roles[:i]) if r and r != "capaian?"), None)
             roles[i] = "serapan_pct" if left in ("realisasi", "pagu", "sisa") else "capaian_pct"
+    roles = _targets_in_rupiah(roles, years, paths, body)
     return [(r, y) for r, y in zip(roles, years)]
+
+
+CUMULATIVE = re.compile(r"\bs\s*/\s*d\b|\bsampai\s+dengan\b", re.IGNORECASE)
+MEASURES = ("target", "realisasi", "realisasi_indikator", "capaian_pct", "serapan_pct")
+
+
+def _targets_in_rupiah(roles: list[str | None], years: list[int | None], paths: list[list[str]],
+                       body: list[list[Cell]]) -> list[str | None]:
+    """Read a kinerja table whose target and realisasi columns print rupiah as a budget.
+
+    A Renja evaluation (BPMPD Jabar, Renja 2015 Tabel I pp.1-2) heads its columns "Target
+    Renja Tahun 2013 | Realisasi Renja Tahun 2013 | Tingkat Realisasi (%)" and prints amounts
+    in them, beside a Renstra target for 2015 and realisations "s/d tahun 2012" and "s/d
+    tahun berjalan 2014". Where a table has no pagu, the target and realisasi columns of
+    money are the budget's: the year printing both is the pagu and the realisasi, the % column
+    right after that realisasi their serapan. Cumulative figures ("s/d", "sampai dengan")
+    and money targets of other years are no year's budget and stay in staging.
+    """
+    if "pagu" in roles or not body:
+        return roles
+    money = {i for i, r in enumerate(roles) if r in MEASURES and _mostly(_votes(body, i), "money")}
+    if not money:
+        return roles
+    cumulative = {i for i in money if any(CUMULATIVE.search(p) for p in paths[i])}
+    wanted = [i for i in money - cumulative if roles[i] == "target"]
+    done = [i for i in money - cumulative if roles[i] in ("realisasi", "realisasi_indikator")]
+    pairs = [(t, r) for t in wanted for r in done if years[t] is not None and years[t] == years[r] and t < r]
+    if len(pairs) != 1:
+        return roles
+    target, realised = pairs[0]
+    out = list(roles)
+    for i in money:
+        out[i] = None
+    out[target], out[realised] = "pagu", "realisasi"
+    after = realised + 1
+    if after < len(out) and roles[after] in ("capaian_pct", "serapan_pct") and paths[after][:-1] == paths[realised][:-1]:
+        out[after] = "serapan_pct"
+    return out
 
 
 # The levels of the budget nomenclature, top down (Permendagri 90/2019): a name column headed

@@ -59,6 +59,10 @@ WHOLE = [
     # over the row numbers and the names, "Rp" in a strip of its own, each amount printed
     # beside the middle of its wrapped name, below the row's number.
     ("jabar-dispora-2017-pk", "", [4], set()),
+    # Renja evaluation Tabel I: "Target / Realisasi Renja Tahun 2013" printed in rupiah beside a
+    # Renstra target and cumulative "s/d" realisations; code in four cells; three lines with
+    # amounts but neither code nor name (level other).
+    ("jabar-bpmpd-2015-renja-evaluasi", "I", [1, 2], set()),
 ]
 
 
@@ -186,3 +190,26 @@ def test_a_column_decides_its_convention_from_all_its_values():
     assert column_locale(["4,283,750,000", "15,826,297,300", "700,000"]) == "en"  # BP3AKB Tabel 3.2a
     assert column_locale(["96,22", "68,25", "91,52"]) == "id"  # BKPD Tabel 5
     assert column_locale(["-", ""]) is None
+
+
+def _cells(*texts: str) -> list:
+    from extract.model import Cell
+
+    return [Cell(text=t, page=1, x0=None, top=None, x1=None, bottom=None) for t in texts]
+
+
+def test_target_and_realisasi_of_one_year_in_rupiah_are_the_budget():
+    """A Renja evaluation's "Target | Realisasi Tahun 2013" of amounts (BPMPD Jabar Renja 2015
+    Tabel I p.1) are pagu and realisasi; a cumulative "s/d" realisation and another year's
+    target stay unnamed; the same columns of indicator values keep their kinerja roles."""
+    from extract.roles import assign_roles
+
+    paths = [["Kegiatan"], ["Indikator Kinerja"], ["Realisasi s/d tahun 2012"],
+             ["Tahun Lalu", "Target Renja Tahun 2013"], ["Tahun Lalu", "Realisasi Renja Tahun 2013"],
+             ["Tahun Lalu", "Tingkat Realisasi (%)"], ["Target Renja Tahun 2014"]]
+    money = [_cells("Bimtek", "Monev", "150.000.000,00", "300.000.000,00", "254.800.272,00", "84,93", "350.000.000,00")]
+    roles = [r for r, _ in assign_roles(paths, money)]
+    assert roles == ["nama", "indikator", None, "pagu", "realisasi", "serapan_pct", None]
+    counts = [_cells("Bimtek", "Jumlah desa", "12", "10", "9", "90,00", "12")]
+    roles = [r for r, _ in assign_roles(paths, counts)]
+    assert "pagu" not in roles and roles[3] == "target"

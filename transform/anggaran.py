@@ -91,6 +91,10 @@ def line_level(table: Table, row: Row, kode_printed: str, levels: Levels, nama: 
         segments = len(re.split(r"[\s.|-]+", kode_printed.strip()))
         style = f"kode{first}.{segments}"
         return None, levels.level(nama, style), "kode di luar nomenklatur, tingkat dari susunan tabel"
+    if not nama and not nomor:
+        # amounts with neither code, number nor name (BPMPD Jabar Renja 2015 p.2, the last three
+        # rows): nothing tells their level, and taking the line above's would guess it
+        return None, "other", "baris tanpa kode dan tanpa nama"
     return None, levels.level(nama, numbering_style(nomor) if nomor else None), "baris tanpa kode"
 
 
