@@ -370,8 +370,12 @@ def _number_labels(cells: list[list[Cell]], start: int, n: int) -> list[str]:
     return []
 
 
-def _filled(body: list[list[Cell]], col: int) -> bool:
-    return any(col < len(r) and not r[col].covered and r[col].text.strip() for r in body)
+def _filled(body: list[list[Cell]], col: int, footers: bool = True) -> bool:
+    """Tell a column that prints something in its body; with footers=False a footer's label
+    ("Jumlah" under the Sasaran Strategis heading, Biro Organisasi Jabar 2016 Tabel 14 p.34)
+    does not count: the column's own values stand in the strip beside it."""
+    return any(col < len(r) and not r[col].covered and r[col].text.strip()
+               and (footers or not TOTAL_LINE.match(r[col].text)) for r in body)
 
 
 def _shift_to_body(found: list[tuple[str | None, int | None]], paths: list[list[str]], body: list[list[Cell]]) -> list[tuple[str | None, int | None]]:
@@ -381,7 +385,7 @@ def _shift_to_body(found: list[tuple[str | None, int | None]], paths: list[list[
     p.24-29; BP3IPTEK 2016 Tabel 3.2 p.53: "Keuangan" over "Pagu | Realisasi | %")."""
     out = list(found)
     for i, (role, tahun) in enumerate(found):
-        if role is None or _filled(body, i):
+        if role is None or _filled(body, i, footers=False):
             continue
         for j in (i - 1, i + 1):
             if (0 <= j < len(out) and out[j][0] is None and found[j][0] is None
@@ -648,6 +652,21 @@ def table_kind(roles: list[str | None], years: list[int | None] | None = None) -
 INDICATOR_NAMES = {"realisasi_indikator": "realisasi"}
 
 
+def _own_amounts(roles: list[str | None], body: list[list[Cell]]) -> bool:
+    """Tell a table whose indicator rows carry amounts of their own: some row prints an
+    indicator and a pagu while its sasaran cell is merged from the row above."""
+    ind = [i for i, r in enumerate(roles) if r == "indikator"]
+    sas = [i for i, r in enumerate(roles) if r == "sasaran"]
+    pagu = [i for i, r in enumerate(roles) if r in ("pagu", "realisasi")]
+    return any(
+        all(i < len(row) for i in ind + sas + pagu)
+        and any(row[i].text.strip() and not row[i].covered for i in ind)
+        and any(row[i].text.strip() and not row[i].covered for i in pagu)
+        and all(row[i].covered for i in sas)
+        for row in body
+    )
+
+
 def recognise_columns(paths: list[list[str]], body: list[list[Cell]], numbers: list[str] | None = None) -> tuple[str | None, list[Column]]:
     """Recognise a table from its header paths and body rows: (kind, columns), kind None if
     the roles make no table. A budget table without a `nama` column names its lines by its
@@ -661,7 +680,11 @@ def recognise_columns(paths: list[list[str]], body: list[list[Cell]], numbers: l
         # an indicator table's own realisation is its `realisasi` (transform.sasaran)
         roles = [INDICATOR_NAMES.get(r, r) if r else r for r in roles]
     elif "nama" not in roles:
-        roles = ["nama" if r == "sasaran" else r for r in roles]
+        # the lines are named by the deepest entity printed: a budget per indicator names its
+        # lines by the indicator, its sasaran merged over them (Biro Organisasi Jabar 2016
+        # Tabel 14 p.34: Sasaran Strategis | Indikator Kinerja | Anggaran | Realisasi | %)
+        namer = "indikator" if "indikator" in roles and _own_amounts(roles, body) else "sasaran"
+        roles = ["nama" if r == namer else r for r in roles]
     return kind, [
         Column(index=i, header_path=paths[i], name=role, tahun=tahun)
         for i, (role, (_, tahun)) in enumerate(zip(roles, assigned))

@@ -257,6 +257,10 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
     satuan_in_brackets = any(
         "satuan" in normalise(" ".join(c.header_path)) for c in table.columns_named("indikator")
     )
+    # lines named by their indicator (Biro Organisasi Jabar 2016 Tabel 14 p.34): "Jumlah
+    # Inovasi Pelayanan Publik ..." counts something, it is no footer; "Jumlah" alone is
+    # (the indicator column became the name column: the header names one, no column keeps it)
+    by_indicator = not table.columns_named("indikator") and "indikator" in normalise(table.header_text or "")
     for row in (r for stacked in table.rows for r in unstack(table, stacked)):
         kode_printed = cell_value(table, row, "kode")
         nama = LIST_BULLET.sub("", cell_value(table, row, "nama"))
@@ -264,7 +268,8 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
         if not whole:
             continue
         prov = provenance(ctx, table, row)
-        if FOOTER.match(whole) and (not kode_printed or parse_kode(kode_printed)[0] is None):
+        counted = by_indicator and FOOTER.match(nama) and len(nama.split()) > 2
+        if FOOTER.match(whole) and not counted and (not kode_printed or parse_kode(kode_printed)[0] is None):
             for label, pos, cell in footer_values(row):
                 value = parse_cell(cell.text, cell.value, locale)
                 footers.append(
