@@ -527,7 +527,36 @@ def assign_roles(paths: list[list[str]], body: list[list[Cell]], numbers: list[s
             left = next((r for r in reversed(roles[:i]) if r and r != "capaian?"), None)
             roles[i] = "serapan_pct" if left in ("realisasi", "pagu", "sisa") else "capaian_pct"
     roles = _targets_in_rupiah(roles, years, paths, body)
+    roles = _code_strips(roles, paths, body)
     return [(r, y) for r, y in zip(roles, years)]
+
+
+CODE_SEGMENT = re.compile(r"\d{1,2}(?:\.\d{1,2})?")
+
+
+def _code_strips(roles: list[str | None], paths: list[list[str]], body: list[list[Cell]]) -> list[str | None]:
+    """Give the kode role to the unlabelled strips beside a kode column that print code segments.
+
+    A code split over five cells sits under one "Kode" label, merged over them on most pages;
+    where the page's vertical rules run through the label (Sulut DKIPS RKA 2022 p.8), the label
+    lands in the middle strip only and the others have no header. A strip with no label whose
+    every value is a code segment ("2", "16", "1.01", "04") next to a kode column is part of it.
+    """
+    out = list(roles)
+    changed = True
+    while changed:
+        changed = False
+        for i, role in enumerate(out):
+            if role != "kode":
+                continue
+            for j in (i - 1, i + 1):
+                if not (0 <= j < len(out)) or out[j] is not None or any(t.strip() for t in paths[j]):
+                    continue
+                values = [" ".join(r[j].text.split()) for r in body if j < len(r) and not r[j].covered and r[j].text.strip()]
+                if values and all(CODE_SEGMENT.fullmatch(v) for v in values):
+                    out[j] = "kode"
+                    changed = True
+    return out
 
 
 CUMULATIVE = re.compile(r"\bs\s*/\s*d\b|\bsampai\s+dengan\b", re.IGNORECASE)

@@ -54,7 +54,8 @@ WHOLE = [
     ("jabar-bappeda-2016-lkip", "3.7", [44, 46], set()),
     # SIPD RKA rekap belanja: title block in the same frame, code split over five columns,
     # T-1 | T (Belanja Operasi ... Jumlah) | T+1, comma thousands.
-    ("sulut-dkips-2022-rka-rekap-belanja", "", [1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 16, 17], set()),
+    # p.8: the page's vertical rules run through the "Kode" label, which lands in one strip.
+    ("sulut-dkips-2022-rka-rekap-belanja", "", [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 16, 17], set()),
     # Perjanjian Kinerja, program table: no rules (a white box behind it), "Program" centred
     # over the row numbers and the names, "Rp" in a strip of its own, each amount printed
     # beside the middle of its wrapped name, below the row's number.
@@ -63,6 +64,9 @@ WHOLE = [
     # Renstra target and cumulative "s/d" realisations; code in four cells; three lines with
     # amounts but neither code nor name (level other).
     ("jabar-bpmpd-2015-renja-evaluasi", "I", [1, 2], set()),
+    # Tabel 14 "Realisasi Kinerja dan Anggaran" p.34: a budget per indicator, its sasaran merged
+    # over the rows, "Jumlah" under the Sasaran heading, "Jumlah Inovasi ..." an indicator.
+    ("jabar-biroorganisasi-2016-lkip", "14", [34], set()),
 ]
 
 
