@@ -10,6 +10,7 @@ them).
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import lru_cache
 
 import pytest
@@ -113,3 +114,32 @@ def test_indicator_roles_make_the_kind(roles, years, kind):
 )
 def test_stacked_items_split_by_their_bullets(cell, count, items):
     assert split_stacked(cell, count) == items
+
+
+def _table(realisasi: list[str], capaian: str = "80,5"):
+    from extract.model import Cell, Column, Row, Table
+
+    def cell(t):
+        return Cell(text=t, page=1, x0=None, top=None, x1=None, bottom=None)
+
+    columns = [Column(index=0, header_path=["Indikator"], name="indikator"),
+               Column(index=1, header_path=["Target"], name="target"),
+               Column(index=2, header_path=["Realisasi"], name="realisasi"),
+               Column(index=3, header_path=["Capaian"], name="capaian_pct")]
+    rows = [Row(cells=[cell("- A\n- B"), cell("85\n450"), cell(r), cell(capaian)], page=1, index=i, pages=[1])
+            for i, r in enumerate(realisasi)]
+    return Table(kind="sasaran_tahunan", pages=[1], columns=columns, rows=rows)
+
+
+def test_brackets_under_each_realisation_are_its_capaian_decided_per_column():
+    """BKPD Jabar 2016 Tabel 2 p.30 stacks "86" / "(101%)" per indicator: the bracket is the
+    indicator's capaian. A column where a bracket stands first is one of negative numbers."""
+    from transform.sasaran import transform_sasaran
+
+    ctx = {"tahun": 2016, "pemda": None, "opd": None, "source_document_id": "x"}
+    rows = transform_sasaran(_table(["86\n(101%)\n270\n(60%)"]), ctx, "id")
+    assert [(r["indikator"], r["realisasi"], r["capaian_pct_reported"]) for r in rows] == [
+        ("A", Decimal("86"), Decimal("101")), ("B", Decimal("270"), Decimal("60"))]
+    rows = transform_sasaran(_table(["(3,14)\n12"], "-3,7\n14,1"), ctx, "id")
+    assert [(r["realisasi"], r["capaian_pct_reported"]) for r in rows] == [
+        (Decimal("-3.14"), Decimal("-3.7")), (Decimal("12"), Decimal("14.1"))]
