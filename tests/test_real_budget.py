@@ -37,6 +37,9 @@ WHOLE = [
     # LAMPIRAN p.146: code over six cells ("2 01 01 10 86 52", the kegiatan one cell deeper
     # than its program), "KODEREKENING" printed without a space, a "Belanja Langsung" heading.
     ("jabar-distan-2016-lkip", "", [146], set()),
+    # Lampiran Rencana Kerja p.67: "Pagu Indikatif (Rp. 000)", so "266.000" is Rp 266.000.000
+    # (its program rows, names printed on both sides of the table, are not read yet).
+    ("jabar-distan-2016-lkip", "", [67], {"program"}),
     # "Target Anggaran (Rp)" / "Realisasi Anggaran (Rp)" / "%", comma thousands, programs
     # lettered A, B ... with kegiatan numbered 1, 2 ... below them, BELANJA categories.
     ("jabar-bp3akb-2016-lkip", "3.2a", [64], set()),
@@ -217,3 +220,17 @@ def test_target_and_realisasi_of_one_year_in_rupiah_are_the_budget():
     counts = [_cells("Bimtek", "Jumlah desa", "12", "10", "9", "90,00", "12")]
     roles = [r for r, _ in assign_roles(paths, counts)]
     assert "pagu" not in roles and roles[3] == "target"
+
+
+def test_an_amount_column_in_thousands_gives_rupiah():
+    """"Pagu Indikatif (Rp. 000)" (Distan Jabar 2016 p.67) prints thousands; a plain "(Rp)" not."""
+    from extract.model import Column, Table
+    from transform.anggaran import amount_scale
+
+    def table(header):
+        return Table(kind="anggaran", pages=[1], rows=[], columns=[Column(index=0, header_path=header, name="pagu")])
+
+    assert amount_scale(table(["Pagu Indikatif (Rp. 000)"]), "pagu") == 1000
+    assert amount_scale(table(["Anggaran", "(dalam ribuan rupiah)"]), "pagu") == 1000
+    assert amount_scale(table(["Anggaran (Rp)"]), "pagu") == 1
+    assert amount_scale(table(["Pagu 2016"]), "pagu") == 1

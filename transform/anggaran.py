@@ -8,6 +8,7 @@ summary figures to check against) or stray text, kept and flagged.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from extract.headers import normalise
@@ -54,6 +55,32 @@ def cell_number(table: Table, row: Row, name: str, locale: str) -> Parsed:
     if len(cells) == 1:
         return parse_cell(cells[0].text, cells[0].value, locale)
     return parse_number(" | ".join(clean(c.text) for c in cells), locale)
+
+
+# an amount column printed in thousands or millions of rupiah: "Pagu Indikatif (Rp. 000)"
+# (Distan Jabar 2016 Lampiran Rencana Kerja pp.67-78: "266.000" is Rp 266.000.000)
+THOUSANDS = re.compile(r"\brp\.?\s*0{3}\b|\(\s*0{3}\s*\)|\bribu(?:an)?\b|\brp\.?\s*ribu", re.IGNORECASE)
+MILLIONS = re.compile(r"\brp\.?\s*0{3}\.0{3}\b|\bjuta(?:an)?\b|\brp\.?\s*juta", re.IGNORECASE)
+
+
+def amount_scale(table: Table, name: str) -> Decimal:
+    """Return the factor a money column's header puts on its figures (1, 1000, 1000000).
+
+    The printed text stays as printed; the rupiah value is the figure times the factor.
+    """
+    headers = [" ".join(c.header_path) for c in table.columns_named(name)]
+    if headers and all(MILLIONS.search(h) for h in headers):
+        return Decimal(1000000)
+    if headers and all(THOUSANDS.search(h) for h in headers):
+        return Decimal(1000)
+    return Decimal(1)
+
+
+def scaled(parsed: Parsed, factor: Decimal) -> Parsed:
+    """Return a parsed amount in rupiah when its column prints thousands or millions."""
+    if factor == 1 or parsed.value is None:
+        return parsed
+    return replace(parsed, value=parsed.value * factor)
 
 
 def column_locales(table: Table, locale: str, names: tuple[str, ...]) -> dict[str, str]:
@@ -213,8 +240,8 @@ def total_line(table: Table, row: Row, ctx: dict, locales: dict[str, str], label
     where they do not (footers spanning the columns stay summary figures only)."""
     if not clean(label):
         return None
-    pagu = cell_number(table, row, "pagu", locales["pagu"])
-    realisasi = cell_number(table, row, "realisasi", locales["realisasi"])
+    pagu = scaled(cell_number(table, row, "pagu", locales["pagu"]), amount_scale(table, "pagu"))
+    realisasi = scaled(cell_number(table, row, "realisasi", locales["realisasi"]), amount_scale(table, "realisasi"))
     serapan = cell_number(table, row, "serapan_pct", locales["serapan_pct"])
     if pagu.value is None and realisasi.value is None:
         return None
@@ -245,6 +272,7 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
     names = [" ".join(c.header_path) for c in table.columns_named("nama")]
     levels = Levels(header_level(names[0]) if len(set(names)) == 1 else None)
     locales = column_locales(table, locale, ("pagu", "realisasi", "serapan_pct"))
+    scale = {name: amount_scale(table, name) for name in ("pagu", "realisasi")}
     # where lines carry nomenclature codes, a footer is a summary figure to check them by;
     # in a table without codes the totals are lines of their own (level `total`)
     coded = any(
@@ -298,8 +326,8 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
         if not kode_printed and not nomor and nama:
             nomor, nama = split_leading_number(nama)
         kode, level, kode_issue = line_level(table, row, kode_printed, levels, nama, nomor)
-        pagu = cell_number(table, row, "pagu", locales["pagu"])
-        realisasi = cell_number(table, row, "realisasi", locales["realisasi"])
+        pagu = scaled(cell_number(table, row, "pagu", locales["pagu"]), scale["pagu"])
+        realisasi = scaled(cell_number(table, row, "realisasi", locales["realisasi"]), scale["realisasi"])
         serapan = cell_number(table, row, "serapan_pct", locales["serapan_pct"])
         issue = issues_of(pagu=pagu, realisasi=realisasi, serapan=serapan)
         if kode_issue:
