@@ -74,10 +74,42 @@ def _merge_segments(raw: list[tuple[float, float, float]], orientation: str) -> 
     return segments
 
 
+RULE_MAX = 3.0  # points: a filled rectangle no wider or no higher than this is a rule
+
+
+def _white(color) -> bool:
+    """Tell white in any of pdfminer's colour spaces (gray 1, RGB 1 1 1, CMYK 0 0 0 0)."""
+    if isinstance(color, (int, float)):
+        return color == 1
+    if isinstance(color, (tuple, list)):
+        values = list(color)
+        return (len(values) in (1, 3) and all(v == 1 for v in values)) or (len(values) == 4 and all(v == 0 for v in values))
+    return False
+
+
+def invisible(edge: dict) -> bool:
+    """Tell a side of a box that paints nothing on white paper: filled white, not stroked,
+    wider and higher than a rule.
+
+    Dispora Jabar 2017 PK p.4 lays a white rectangle behind its whole program table; its sides
+    are no rules (read as rules they made the table a single cell). pdfium's engine leaves
+    such paths out when it reads them (extract.pdfium_page._invisible).
+    """
+    if edge.get("stroke") is not False or not edge.get("fill") or not _white(edge.get("non_stroking_color")):
+        return False
+    pts = edge.get("pts") or []
+    if edge.get("object_type") != "rect_edge" or len(pts) != 4:
+        return False
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    return max(xs) - min(xs) > RULE_MAX and max(ys) - min(ys) > RULE_MAX  # a thin white rule shows on shading
+
+
 def page_segments(page) -> tuple[list[Segment], list[Segment]]:
     """Return the page's horizontal and vertical rules, thin filled rectangles included."""
     hs, vs = [], []
     for e in page.edges:
+        if invisible(e):
+            continue
         if e["orientation"] == "h":
             hs.append((e["top"], e["x0"], e["x1"]))
         elif e["orientation"] == "v":

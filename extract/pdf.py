@@ -47,6 +47,11 @@ FIGURES_FOR_TABLE = 3
 # plain counts (100, 85, 20) shows no figure FIGURE knows, yet its caption says it is there
 # (BAPPEDA Jabar 2016 Tabel 2.1 p22, the Perjanjian Kinerja targets).
 CAPTION = re.compile(r"^[ \t]*(?:tabel[ \t]+[0-9IVX]+(?:[.\-][0-9a-z]+)*\b|lampiran\b)", re.IGNORECASE | re.MULTILINE)
+# ... or a header row of column numbers ("1 2 3 4 5" under NO | SASARAN | INDIKATOR KINERJA |
+# SATUAN | TARGET): a Perjanjian Kinerja's target table prints words and small counts, few
+# figures (Dispora Jabar 2017 PK p.3: "100 dari 110 Organisasi", "6", "2", "36,6"). Prose
+# never prints a line of four or more consecutive column numbers.
+NUMBERED_HEADER = re.compile(r"^[ \t]*1[ \t]+2[ \t]+3[ \t]+4(?:[ \t]+\d{1,2})*[ \t]*$", re.MULTILINE)
 
 ENGINES = ("pdfium", "pdfplumber")
 ENGINE_VARIABLE = "KINERJA_PDF_ENGINE"
@@ -121,7 +126,7 @@ def _read_page(doc: pdfium.PdfDocument, i: int) -> tuple[str, PageInfo, _OpenPag
         width=w,
         height=h,
         rotation=page.get_rotation(),
-        has_table_hint=len(FIGURE.findall(text)) >= FIGURES_FOR_TABLE,
+        has_table_hint=len(FIGURE.findall(text)) >= FIGURES_FOR_TABLE or bool(NUMBERED_HEADER.search(text)),
         has_caption=CAPTION.search(text) is not None,
     )
     return text, info, _OpenPage(page, textpage)

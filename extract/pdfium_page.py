@@ -253,8 +253,12 @@ class PdfiumPage:
     def _object_edges(self, obj, outer: Matrix, out: list[dict]) -> None:
         kind = pdfium_c.FPDFPageObj_GetType(obj)
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            white = _invisible(obj)
             for ops in _subpaths(obj, _mul(_matrix(obj), outer)):
-                out.extend(_edges(ops))
+                edges = _edges(ops)
+                if white and _box(edges):
+                    continue  # a white box draws nothing; a thin white rule over shading does
+                out.extend(edges)
         elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
             inner = _mul(_matrix(obj), outer)
             for k in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
@@ -360,6 +364,36 @@ def _subpaths(obj, matrix: Matrix) -> list[list[Op]]:
         subpaths.append(current)
     # pdfminer paints only subpaths opened by "m" with at least one more operator
     return [s for s in subpaths if s[0][0] == "m" and len(s) > 1]
+
+
+def _box(edges: list[dict]) -> bool:
+    """Tell the four sides of a rectangle wider and higher than a rule (extract.grid.RULE_MAX)."""
+    from extract.grid import RULE_MAX
+
+    if len(edges) != 4 or {e["orientation"] for e in edges} != {"h", "v"}:
+        return False
+    width = max(e["x1"] for e in edges) - min(e["x0"] for e in edges)
+    height = max(e["bottom"] for e in edges) - min(e["top"] for e in edges)
+    return width > RULE_MAX and height > RULE_MAX
+
+
+def _invisible(obj) -> bool:
+    """Tell a path filled white and not stroked: its boxes paint nothing on white paper.
+
+    Word-processor exports lay white boxes behind text (Dispora Jabar 2017 PK p.4: one white
+    rectangle behind the whole program table, one behind its header); their sides are no
+    rules, and taken as rules they make the table one cell. extract.grid.invisible is the
+    same test on pdfplumber's edges.
+    """
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)):
+        return False
+    if stroke.value or not fill.value:
+        return False
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    if not pdfium_c.FPDFPageObj_GetFillColor(obj, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)):
+        return False
+    return r.value == g.value == b.value == 255 or a.value == 0
 
 
 def _edges(ops: list[Op]) -> list[dict]:

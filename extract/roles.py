@@ -271,6 +271,11 @@ def is_column_number_row(row: list[Cell]) -> bool:
 TOTAL_LINE = re.compile(r"^\s*(?:sub\s*)?(?:total|jumlah|grand\s*total)\b", re.IGNORECASE)
 
 
+# A figure no header label prints: a decimal ("80,5", "106.81") or a percentage ("(101%)",
+# "100 %"), bracketed or not. Column numbers ("1", "(3)", "3a") and years stay header text.
+MEASURED = re.compile(r"\(?\s*(?:\d+[.,]\d{1,2}\s*%?|\d+\s*%)\s*\)?")
+
+
 def _is_header_row(row: list[Cell]) -> bool:
     texts = [c.text for c in row if not c.covered and c.text.strip()]
     if not texts or (len(texts) == 1 and TOTAL_LINE.match(texts[0])):
@@ -278,6 +283,8 @@ def _is_header_row(row: list[Cell]) -> bool:
     lines = [ln for t in texts for ln in t.splitlines() if ln.strip()]
     if any(value_kind(ln) in ("money", "code") for ln in lines if not YEAR.fullmatch(ln.strip())):
         return False  # amounts stacked in a cell are body (BKPD 2016 Tabel 5 p.42)
+    if any(MEASURED.fullmatch(ln.strip()) for ln in lines):
+        return False  # a measured value, "80,5" or "(101%)", is body (BKPD 2016 Tabel 2 p.30)
     if len(texts) == 1:
         # a context word alone ("Belanja Langsung" heading the body, Distan Jabar 2016 p.146)
         # is no header row
@@ -327,6 +334,15 @@ def _code_parts(body: list[list[Cell]], col: int) -> bool:
     texts = [" ".join(r[col].text.split()) for r in body if col < len(r) and not r[col].covered]
     texts = [t for t in texts if t]
     return bool(texts) and all(CODE_PART.match(t) for t in texts)
+
+
+def _counts_up(body: list[list[Cell]], col: int) -> bool:
+    """Tell whether a column's values are the list numbers 1, 2, 3 ... in order: a line's
+    number, not a part of its code. Dispora Jabar 2017 PK p.4 prints its row numbers in a strip
+    under the "Program" label; code parts repeat ("2", "2") or are zero-padded ("01", "0001")."""
+    texts = [" ".join(r[col].text.split()).rstrip(".") for r in body if col < len(r) and not r[col].covered]
+    texts = [t for t in texts if t]
+    return len(texts) > 1 and texts == [str(n) for n in range(1, len(texts) + 1)]
 
 
 def _has_text(row: list[Cell]) -> bool:
@@ -410,8 +426,12 @@ def _number_labels(cells: list[list[Cell]], start: int, n: int) -> list[str]:
     return []
 
 
-def _filled(body: list[list[Cell]], col: int) -> bool:
-    return any(col < len(r) and not r[col].covered and r[col].text.strip() for r in body)
+def _filled(body: list[list[Cell]], col: int, footers: bool = True) -> bool:
+    """Tell a column that prints something in its body; with footers=False a footer's label
+    ("Jumlah" under the Sasaran Strategis heading, Biro Organisasi Jabar 2016 Tabel 14 p.34)
+    does not count: the column's own values stand in the strip beside it."""
+    return any(col < len(r) and not r[col].covered and r[col].text.strip()
+               and (footers or not TOTAL_LINE.match(r[col].text)) for r in body)
 
 
 def _shift_to_body(found: list[tuple[str | None, int | None]], paths: list[list[str]], body: list[list[Cell]]) -> list[tuple[str | None, int | None]]:
@@ -421,7 +441,7 @@ def _shift_to_body(found: list[tuple[str | None, int | None]], paths: list[list[
     p.24-29; BP3IPTEK 2016 Tabel 3.2 p.53: "Keuangan" over "Pagu | Realisasi | %")."""
     out = list(found)
     for i, (role, tahun) in enumerate(found):
-        if role is None or _filled(body, i):
+        if role is None or _filled(body, i, footers=False):
             continue
         for j in (i - 1, i + 1):
             if (0 <= j < len(out) and out[j][0] is None and found[j][0] is None
@@ -497,6 +517,21 @@ def _group_only(paths: list[list[str]], i: int) -> bool:
     return False
 
 
+TARGET_FIGURE = re.compile(r"[<>≥≤]?\s*\d[\d.,]*\s*%?")
+
+
+def _figures_only(body: list[list[Cell]], col: int) -> bool:
+    """Tell a column whose every printed line is a figure ("85", "450", "> 100").
+
+    A satuan names a unit; a "Satuan" column of figures beside indicators, in a table with
+    no target column, holds the targets (BKPD Jabar 2016 Tabel 4 p.40: TARGET over SATUAN |
+    PROGRAM/KEGIATAN | ANGGARAN, the targets printed under SATUAN).
+    """
+    lines = [ln.strip() for row in body if col < len(row) and not row[col].covered
+             for ln in row[col].text.splitlines() if ln.strip()]
+    return bool(lines) and all(TARGET_FIGURE.fullmatch(ln) for ln in lines)
+
+
 def assign_roles(paths: list[list[str]], body: list[list[Cell]], numbers: list[str] | None = None) -> list[tuple[str | None, int | None]]:
     """Give each column a role from its header path, then settle open roles by values.
 
@@ -544,8 +579,13 @@ def assign_roles(paths: list[list[str]], body: list[list[Cell]], numbers: list[s
             roles[i] = "realisasi" if money and "pagu" in roles[:i] and "realisasi" not in roles else None
         elif role in ("pagu", "realisasi", "pagu_sebelum") and votes and not money and _mostly(votes, "percent"):
             roles[i] = "serapan_pct"
-        elif role == "nama" and _level_of(paths[i]) is not None and _code_parts(body, i):
+        elif role == "nama" and _level_of(paths[i]) is not None and _code_parts(body, i) and not _counts_up(body, i):
             roles[i] = "kode"
+    if "target" not in roles and "indikator" in roles:
+        for i, role in enumerate(roles):
+            if role == "satuan" and _figures_only(body, i):
+                roles[i] = "target"
+                break
     # a flat SIPD list heads its code cells by level: URUSAN | BIDANG | PROGRAM | KEGIATAN |
     # SUB KEGIATAN; the cells left of a code part that hold code parts too are the code's
     first = next((i for i, r in enumerate(roles) if r == "kode"), None)
@@ -563,7 +603,75 @@ def assign_roles(paths: list[list[str]], body: list[list[Cell]], numbers: list[s
         for i in serapan:
             if i and roles[i - 1] == "pagu":
                 roles[i] = None
+    roles = _targets_in_rupiah(roles, years, paths, body)
+    roles = _code_strips(roles, paths, body)
     return [(r, y) for r, y in zip(roles, years)]
+
+
+CODE_SEGMENT = re.compile(r"\d{1,2}(?:\.\d{1,2})?")
+
+
+def _code_strips(roles: list[str | None], paths: list[list[str]], body: list[list[Cell]]) -> list[str | None]:
+    """Give the kode role to the unlabelled strips beside a kode column that print code segments.
+
+    A code split over five cells sits under one "Kode" label, merged over them on most pages;
+    where the page's vertical rules run through the label (Sulut DKIPS RKA 2022 p.8), the label
+    lands in the middle strip only and the others have no header. A strip with no label whose
+    every value is a code segment ("2", "16", "1.01", "04") next to a kode column is part of it.
+    """
+    out = list(roles)
+    changed = True
+    while changed:
+        changed = False
+        for i, role in enumerate(out):
+            if role != "kode":
+                continue
+            for j in (i - 1, i + 1):
+                if not (0 <= j < len(out)) or out[j] is not None or any(t.strip() for t in paths[j]):
+                    continue
+                values = [" ".join(r[j].text.split()) for r in body if j < len(r) and not r[j].covered and r[j].text.strip()]
+                if values and all(CODE_SEGMENT.fullmatch(v) for v in values):
+                    out[j] = "kode"
+                    changed = True
+    return out
+
+
+CUMULATIVE = re.compile(r"\bs\s*/\s*d\b|\bsampai\s+dengan\b", re.IGNORECASE)
+MEASURES = ("target", "realisasi", "realisasi_indikator", "capaian_pct", "serapan_pct")
+
+
+def _targets_in_rupiah(roles: list[str | None], years: list[int | None], paths: list[list[str]],
+                       body: list[list[Cell]]) -> list[str | None]:
+    """Read a kinerja table whose target and realisasi columns print rupiah as a budget.
+
+    A Renja evaluation (BPMPD Jabar, Renja 2015 Tabel I pp.1-2) heads its columns "Target
+    Renja Tahun 2013 | Realisasi Renja Tahun 2013 | Tingkat Realisasi (%)" and prints amounts
+    in them, beside a Renstra target for 2015 and realisations "s/d tahun 2012" and "s/d
+    tahun berjalan 2014". Where a table has no pagu, the target and realisasi columns of
+    money are the budget's: the year printing both is the pagu and the realisasi, the % column
+    right after that realisasi their serapan. Cumulative figures ("s/d", "sampai dengan")
+    and money targets of other years are no year's budget and stay in staging.
+    """
+    if "pagu" in roles or not body:
+        return roles
+    money = {i for i, r in enumerate(roles) if r in MEASURES and _mostly(_votes(body, i), "money")}
+    if not money:
+        return roles
+    cumulative = {i for i in money if any(CUMULATIVE.search(p) for p in paths[i])}
+    wanted = [i for i in money - cumulative if roles[i] == "target"]
+    done = [i for i in money - cumulative if roles[i] in ("realisasi", "realisasi_indikator")]
+    pairs = [(t, r) for t in wanted for r in done if years[t] is not None and years[t] == years[r] and t < r]
+    if len(pairs) != 1:
+        return roles
+    target, realised = pairs[0]
+    out = list(roles)
+    for i in money:
+        out[i] = None
+    out[target], out[realised] = "pagu", "realisasi"
+    after = realised + 1
+    if after < len(out) and roles[after] in ("capaian_pct", "serapan_pct") and paths[after][:-1] == paths[realised][:-1]:
+        out[after] = "serapan_pct"
+    return out
 
 
 # The levels of the budget nomenclature, top down (Permendagri 90/2019): a name column headed
@@ -599,6 +707,29 @@ def _flat_levels(roles: list[str | None], paths: list[list[str]]) -> list[str | 
     return out
 
 
+LIST_NUMBER = re.compile(r"^\(?(?:\d{1,3}|[a-z])[.)]?$")
+
+
+def _numbered_strips(roles: list[str | None], paths: list[list[str]], body: list[list[Cell]]) -> list[str | None]:
+    """Read a strip of list numbers under a name label as the nomor column.
+
+    A label centred over two strips of text makes two columns of one path ("Program" over
+    "1 | Program Peningkatan ...", Dispora Jabar 2017 PK p.4, the row numbers printed without
+    a NO heading). The strip holding only list numbers (1, 2, 10, "a.") numbers the lines; the
+    other one names them. Left as two names, the narrow strip was taken for the name.
+    """
+    out = list(roles)
+    for i, role in enumerate(roles):
+        if role != "nama":
+            continue
+        twins = [j for j in (i - 1, i + 1) if 0 <= j < len(roles) and roles[j] == "nama" and paths[j] == paths[i]]
+        values = [" ".join(row[i].text.split()) for row in body
+                  if i < len(row) and not row[i].covered and row[i].text.strip()]
+        if twins and values and all(LIST_NUMBER.match(v) for v in values):
+            out[i] = "nomor"
+    return out
+
+
 def table_kind(roles: list[str | None], years: list[int | None] | None = None) -> str | None:
     """Tell the kind a set of roles makes.
 
@@ -627,12 +758,27 @@ def table_kind(roles: list[str | None], years: list[int | None] | None = None) -
 INDICATOR_NAMES = {"realisasi_indikator": "realisasi"}
 
 
+def _own_amounts(roles: list[str | None], body: list[list[Cell]]) -> bool:
+    """Tell a table whose indicator rows carry amounts of their own: some row prints an
+    indicator and a pagu while its sasaran cell is merged from the row above."""
+    ind = [i for i, r in enumerate(roles) if r == "indikator"]
+    sas = [i for i, r in enumerate(roles) if r == "sasaran"]
+    pagu = [i for i, r in enumerate(roles) if r in ("pagu", "realisasi")]
+    return any(
+        all(i < len(row) for i in ind + sas + pagu)
+        and any(row[i].text.strip() and not row[i].covered for i in ind)
+        and any(row[i].text.strip() and not row[i].covered for i in pagu)
+        and all(row[i].covered for i in sas)
+        for row in body
+    )
+
+
 def recognise_columns(paths: list[list[str]], body: list[list[Cell]], numbers: list[str] | None = None) -> tuple[str | None, list[Column]]:
     """Recognise a table from its header paths and body rows: (kind, columns), kind None if
     the roles make no table. A budget table without a `nama` column names its lines by its
     `sasaran` column (BP3AKB 2016 Tabel 3.2a p.64: anggaran per sasaran strategis)."""
     assigned = assign_roles(paths, body, numbers)
-    roles = _flat_levels([r for r, _ in assigned], paths)
+    roles = _flat_levels(_numbered_strips([r for r, _ in assigned], paths, body), paths)
     kind = table_kind(roles, [y for _, y in assigned])
     if kind is None:
         return None, []
@@ -640,7 +786,11 @@ def recognise_columns(paths: list[list[str]], body: list[list[Cell]], numbers: l
         # an indicator table's own realisation is its `realisasi` (transform.sasaran)
         roles = [INDICATOR_NAMES.get(r, r) if r else r for r in roles]
     elif "nama" not in roles:
-        roles = ["nama" if r == "sasaran" else r for r in roles]
+        # the lines are named by the deepest entity printed: a budget per indicator names its
+        # lines by the indicator, its sasaran merged over them (Biro Organisasi Jabar 2016
+        # Tabel 14 p.34: Sasaran Strategis | Indikator Kinerja | Anggaran | Realisasi | %)
+        namer = "indikator" if "indikator" in roles and _own_amounts(roles, body) else "sasaran"
+        roles = ["nama" if r == namer else r for r in roles]
     return kind, [
         Column(index=i, header_path=paths[i], name=role, tahun=tahun)
         for i, (role, (_, tahun)) in enumerate(zip(roles, assigned))

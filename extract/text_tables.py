@@ -282,11 +282,25 @@ def _score(paths: list[list[str]]) -> tuple[str | None, int, bool]:
     return kind, (sum(1 for c in columns if c.name) if kind else 0), True
 
 
-def _names(paths: list[list[str]]) -> list[str | None]:
+def _names(paths: list[list[str]], body: list[list[Cell]] | None = None) -> list[str | None]:
+    """Return the columns' names; roles read from the header are settled by the body lines'
+    values where given (a strip of list numbers under a name label is the nomor, Dispora
+    Jabar 2017 PK p.4, and keys the rows as a NO column does)."""
     kind, columns = recognise(paths)
     if kind is None:
-        columns = recognise_columns(paths, [])[1] or columns
+        columns = recognise_columns(paths, body or [])[1] or recognise_columns(paths, [])[1] or columns
     return [c.name for c in columns]
+
+
+def _line_cells(body: list[Line], edges: list[float], page: int) -> list[list[Cell]]:
+    """Return each body line cut at the column edges, one text per column (for the roles' votes)."""
+    out = []
+    for line in body:
+        texts = [[] for _ in range(len(edges) + 1)]
+        for p in line.phrases:
+            texts[bisect.bisect_right(edges, p.centre)].append(p.text)
+        out.append([Cell(text=" ".join(t), page=page, x0=None, top=None, x1=None, bottom=None) for t in texts])
+    return out
 
 
 def _header_start(line: Line) -> bool:
@@ -509,13 +523,40 @@ def _rules_between(rules: list[Rule], a: Line, b: Line, left: float, right: floa
 def _rows(body: list[Line], layout: Layout, rules: list[Rule]) -> list[list[Line]]:
     """Group body lines into rows: a value-column phrase or a rule starts a new one."""
     rows: list[list[Line]] = []
-    for line in body:
+    for n, line in enumerate(body):
         ruled = bool(rows) and _rules_between(rules, rows[-1][-1], line, layout.left, layout.right)
-        if not rows or layout.keyed(line) or ruled:
+        centred = (bool(rows) and not ruled and n + 1 < len(body) and not layout.keyed(body[n + 1])
+                   and _centred_values(rows[-1], line, layout))
+        if not rows or (layout.keyed(line) and not centred) or ruled:
             rows.append([line])
         else:
             rows[-1].append(line)
     return rows
+
+
+IDENTIFIERS = ("nomor", "kode")
+
+
+def _value_columns(line: Line, layout: Layout) -> set[int]:
+    return {layout.column(p.centre) for p in line.phrases if layout.names[layout.column(p.centre)] not in TEXT_COLUMNS}
+
+
+def _centred_values(row: list[Line], line: Line, layout: Layout) -> bool:
+    """Tell a row's values printed beside the middle of its wrapped name, below its number.
+
+    Dispora Jabar 2017 PK p.4 prints "1 Program Peningkatan" / "Pengembangan Sistem Pelaporan
+    Rp 177.792.500 APBD" / "Capaian Kinerja dan Keuangan": the amount is centred on the row,
+    the number at its top. The value line continues the row when the row so far holds a number
+    or code and no value, the line holds no number or code of its own, and the name goes on
+    below it (the next line is text only). An unnumbered line that opens a row of its own
+    (a kegiatan under a numbered program heading without amounts) is told apart only when its
+    name is printed wholly on or above its value line; one wrapped below it is read as here.
+    """
+    above = {c for upper in row for c in _value_columns(upper, layout)}
+    mine = _value_columns(line, layout)
+    kinds = {layout.names[c] for c in above}
+    return (bool(above) and kinds <= set(IDENTIFIERS) and bool(mine)
+            and not any(layout.names[c] in IDENTIFIERS for c in mine))
 
 
 def _row_cells(row: list[Line], layout: Layout, page: int) -> list[Cell]:
@@ -524,7 +565,8 @@ def _row_cells(row: list[Line], layout: Layout, page: int) -> list[Cell]:
     chars: list[list[dict]] = [[] for _ in range(len(xs) - 1)]
     for line in row:
         for p in line.phrases:
-            chars[layout.column(p.centre)].extend(p.chars)
+            for part in _currency_apart(p):
+                chars[_home(part, line, layout)].extend(part.chars)
     top, bottom = row[0].top, row[-1].bottom
     return [
         Cell(
@@ -533,6 +575,38 @@ def _row_cells(row: list[Line], layout: Layout, page: int) -> list[Cell]:
         )
         for c, cs in enumerate(chars)
     ]
+
+
+CURRENCY = re.compile(r"rp\.?", re.IGNORECASE)
+
+
+def _currency_apart(p: Phrase) -> list[Phrase]:
+    """Split a currency mark that a space glyph joins to the end of a name ("Pengembangan
+    Sistem Pelaporan Rp", Dispora Jabar 2017 PK p.4) into a phrase of its own, for `_home`."""
+    chars = p.chars
+    if len(chars) < 4 or not CURRENCY.fullmatch("".join(c["text"] for c in chars[-3:]).strip()):
+        return [p]
+    k = len(chars) - (3 if chars[-1]["text"] == "." else 2)
+    if chars[k - 1]["text"] != " " or k < 2:
+        return [p]
+    mark = chars[k:]
+    rest = chars[: k - 1]
+    return [Phrase(rest, rest[0]["x0"], rest[-1]["x1"], p.top, p.bottom),
+            Phrase(mark, mark[0]["x0"], mark[-1]["x1"], p.top, p.bottom)]
+
+
+def _home(p: Phrase, line: Line, layout: Layout) -> int:
+    """Return the column a phrase belongs to: the one under its middle, except a currency
+    mark printed in a strip of its own under no label, which marks the amount to its right
+    ("Rp" between the name and "Anggaran", Dispora Jabar 2017 PK p.4); left in the name
+    column it would end up in the program's name."""
+    c = layout.column(p.centre)
+    if CURRENCY.fullmatch(p.text.strip()) and layout.names[c] in TEXT_COLUMNS:
+        for q in line.phrases:
+            k = layout.column(q.centre)
+            if q.x0 > p.x1 and layout.names[k] not in TEXT_COLUMNS and layout.names[k] not in IDENTIFIERS:
+                return k
+    return c
 
 
 def _grid(
@@ -568,7 +642,7 @@ def _layout_from_header(
         body = _trim(body, edges, size)
         edges = column_edges(header.leaves, [p for line in body for p in line.phrases], size)
     cells, paths = _header_cells(edges, left, right, header, page)
-    names = _names(paths)
+    names = _names(paths, _line_cells(body, edges, page))
     return Layout(edges, left, right, names, labels, size, page_size, cells), body
 
 

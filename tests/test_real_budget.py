@@ -56,6 +56,9 @@ WHOLE = [
     ("jabar-bp3akb-2016-lkip", "2.3c", [31], set()),
     # Tabel 5: ten kegiatan bulleted in one cell with their amounts stacked beside them.
     ("jabar-bkpd-2016-lkip", "5", [42], set()),
+    # Tabel 4 "Penetapan Kinerja" p.40: kegiatan bulleted "- RTM OPD ..." under
+    # "PROGRAM/KEGIATAN", beside the sasaran's indicators and targets.
+    ("jabar-bkpd-2016-lkip", "4", [40], set()),
     # Tabel 3.2: "Keuangan" over "Pagu | Realisasi | % Realisasi", beside the kinerja columns;
     # on p.55 the Realisasi column lacks the rule between two kegiatan, so their two amounts
     # stand stacked in one merged cell, each at the height of its own kegiatan.
@@ -67,14 +70,26 @@ WHOLE = [
     # column is one grid row per line beside one merged Anggaran cell. TOTAL ALOKASI ANGGARAN
     # (its label and amount off the columns of the rows above) is not read yet.
     ("jabar-bp3akb-2016-lkip", "2.3a", [28], {"total"}),
-    # SIPD RKA rekap belanja: title block in the same frame, code split over five columns,
-    # T-1 | T (Belanja Operasi ... Jumlah) | T+1, comma thousands.
-    ("sulut-dkips-2022-rka-rekap-belanja", "", [1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 16, 17], set()),
     # Spreadsheets (the "pages" are sheet rows). The pemda-wide APBD-P e-budgeting export: one row
     # per akun belanja of a sub-kegiatan of 40 SKPD, "code name" cells, JUMLAH | JUMLAH PERUBAHAN,
     # no year in its cells (the year of its file name). The RKPD export: one row per sub-keluaran.
     ("mamberamoraya-pemkab-2023-apbdp-ebudgeting", "", range(2, 228), set()),
     ("mamberamoraya-pemkab-2023-rkpdp2", "", range(2, 137), set()),
+    # SIPD RKA rekap belanja: title block in the same frame, code split over five columns,
+    # T-1 | T (Belanja Operasi ... Jumlah) | T+1, comma thousands.
+    # p.8: the page's vertical rules run through the "Kode" label, which lands in one strip.
+    ("sulut-dkips-2022-rka-rekap-belanja", "", [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 16, 17], set()),
+    # Perjanjian Kinerja, program table: no rules (a white box behind it), "Program" centred
+    # over the row numbers and the names, "Rp" in a strip of its own, each amount printed
+    # beside the middle of its wrapped name, below the row's number.
+    ("jabar-dispora-2017-pk", "", [4], set()),
+    # Renja evaluation Tabel I: "Target / Realisasi Renja Tahun 2013" printed in rupiah beside a
+    # Renstra target and cumulative "s/d" realisations; code in four cells; three lines with
+    # amounts but neither code nor name (level other).
+    ("jabar-bpmpd-2015-renja-evaluasi", "I", [1, 2], set()),
+    # Tabel 14 "Realisasi Kinerja dan Anggaran" p.34: a budget per indicator, its sasaran merged
+    # over the rows, "Jumlah" under the Sasaran heading, "Jumlah Inovasi ..." an indicator.
+    ("jabar-biroorganisasi-2016-lkip", "14", [34], set()),
 ]
 
 
@@ -192,6 +207,15 @@ def test_printed_conventions_parse(printed, locale, value):
     assert (parsed.value, parsed.issue, parsed.printed) == (value, None, printed)
 
 
+def test_a_count_glossed_in_another_unit_is_the_count():
+    """"140 Kelompok (1400 orang)" (Dispora Jabar 2017 PK p.3): the count in its own unit; a
+    bare bracket stays a negative, two bare numbers stay ambiguous."""
+    assert parse_number("140 Kelompok (1400 orang)").value == Decimal("140")
+    assert parse_number("140 Kelompok (1400 orang)").printed == "140 Kelompok (1400 orang)"
+    assert parse_number("(98,5)").value == Decimal("-98.5")
+    assert parse_number("140 (1400 orang)").value is None
+
+
 def test_a_typo_in_a_number_is_flagged_not_guessed():
     parsed = parse_number("2.807.870.000.00", "id")
     assert parsed.value is None and parsed.issue
@@ -221,3 +245,40 @@ def test_an_amount_wrapped_inside_its_cell_is_one_number(cell, value, printed):
 def test_two_values_stacked_in_a_cell_are_not_joined(cell):
     parsed = parse_number(cell, "id")
     assert parsed.value is None and parsed.issue
+
+
+def _cells(*texts: str) -> list:
+    from extract.model import Cell
+
+    return [Cell(text=t, page=1, x0=None, top=None, x1=None, bottom=None) for t in texts]
+
+
+def test_target_and_realisasi_of_one_year_in_rupiah_are_the_budget():
+    """A Renja evaluation's "Target | Realisasi Tahun 2013" of amounts (BPMPD Jabar Renja 2015
+    Tabel I p.1) are pagu and realisasi; a cumulative "s/d" realisation and another year's
+    target stay unnamed; the same columns of indicator values keep their kinerja roles."""
+    from extract.roles import assign_roles
+
+    paths = [["Kegiatan"], ["Indikator Kinerja"], ["Realisasi s/d tahun 2012"],
+             ["Tahun Lalu", "Target Renja Tahun 2013"], ["Tahun Lalu", "Realisasi Renja Tahun 2013"],
+             ["Tahun Lalu", "Tingkat Realisasi (%)"], ["Target Renja Tahun 2014"]]
+    money = [_cells("Bimtek", "Monev", "150.000.000,00", "300.000.000,00", "254.800.272,00", "84,93", "350.000.000,00")]
+    roles = [r for r, _ in assign_roles(paths, money)]
+    assert roles == ["nama", "indikator", None, "pagu", "realisasi", "serapan_pct", None]
+    counts = [_cells("Bimtek", "Jumlah desa", "12", "10", "9", "90,00", "12")]
+    roles = [r for r, _ in assign_roles(paths, counts)]
+    assert "pagu" not in roles and roles[3] == "target"
+
+
+def test_an_amount_column_in_thousands_gives_rupiah():
+    """"Pagu Indikatif (Rp. 000)" (Distan Jabar 2016 p.67) prints thousands; a plain "(Rp)" not."""
+    from extract.model import Column, Table
+    from transform.anggaran import amount_scale
+
+    def table(header):
+        return Table(kind="anggaran", pages=[1], rows=[], columns=[Column(index=0, header_path=header, name="pagu")])
+
+    assert amount_scale(table(["Pagu Indikatif (Rp. 000)"]), "pagu") == 1000
+    assert amount_scale(table(["Anggaran", "(dalam ribuan rupiah)"]), "pagu") == 1000
+    assert amount_scale(table(["Anggaran (Rp)"]), "pagu") == 1
+    assert amount_scale(table(["Pagu 2016"]), "pagu") == 1

@@ -10,6 +10,7 @@ them).
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import lru_cache
 
 import pytest
@@ -62,6 +63,15 @@ WHOLE = [
     # with no year; p.26 is ruled with an extra blank strip left of "No", and the names cut
     # by both page breaks go on under the repeated header.
     ("jabar-bappeda-2016-lkip", "3.2", [25, 26, 27]),
+    # Tabel 2: header "1 | Sasaran | ..." over body rows of decimals, realisasi and its capaian
+    # stacked in one cell ("86" / "(101%)"), indicators bulleted "-" and lettered "a.", a
+    # "Capaian Sasaran" column holding one figure per sasaran.
+    ("jabar-bkpd-2016-lkip", "2", [30]),
+    # Perjanjian Kinerja p.3: a page with few figures, a target "140 Kelompok (1400 orang)".
+    ("jabar-dispora-2017-pk", "", [3]),
+    # Tabel 4 "Penetapan Kinerja" p.40: sasaran, indicators and their targets (printed under
+    # "TARGET / SATUAN") beside the kegiatan and anggaran, in one table; two sasaran share a row.
+    ("jabar-bkpd-2016-lkip", "4", [40]),
 ]
 
 
@@ -143,3 +153,32 @@ def test_stacked_items_split_by_their_bullets(cell, count, items):
 )
 def test_the_renstra_end_year_comes_from_the_period_the_report_names(texts, tahun, end):
     assert renstra_end(texts, tahun) == end
+
+
+def _table(realisasi: list[str], capaian: str = "80,5"):
+    from extract.model import Cell, Column, Row, Table
+
+    def cell(t):
+        return Cell(text=t, page=1, x0=None, top=None, x1=None, bottom=None)
+
+    columns = [Column(index=0, header_path=["Indikator"], name="indikator"),
+               Column(index=1, header_path=["Target"], name="target"),
+               Column(index=2, header_path=["Realisasi"], name="realisasi"),
+               Column(index=3, header_path=["Capaian"], name="capaian_pct")]
+    rows = [Row(cells=[cell("- A\n- B"), cell("85\n450"), cell(r), cell(capaian)], page=1, index=i, pages=[1])
+            for i, r in enumerate(realisasi)]
+    return Table(kind="sasaran_tahunan", pages=[1], columns=columns, rows=rows)
+
+
+def test_brackets_under_each_realisation_are_its_capaian_decided_per_column():
+    """BKPD Jabar 2016 Tabel 2 p.30 stacks "86" / "(101%)" per indicator: the bracket is the
+    indicator's capaian. A column where a bracket stands first is one of negative numbers."""
+    from transform.sasaran import transform_sasaran
+
+    ctx = {"tahun": 2016, "pemda": None, "opd": None, "source_document_id": "x"}
+    rows = transform_sasaran(_table(["86\n(101%)\n270\n(60%)"]), ctx, "id")
+    assert [(r["indikator"], r["realisasi"], r["capaian_pct_reported"]) for r in rows] == [
+        ("A", Decimal("86"), Decimal("101")), ("B", Decimal("270"), Decimal("60"))]
+    rows = transform_sasaran(_table(["(3,14)\n12"], "-3,7\n14,1"), ctx, "id")
+    assert [(r["realisasi"], r["capaian_pct_reported"]) for r in rows] == [
+        (Decimal("-3.14"), Decimal("-3.7")), (Decimal("12"), Decimal("14.1"))]

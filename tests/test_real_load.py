@@ -51,3 +51,27 @@ def test_an_older_warehouse_with_narrower_percent_columns_is_migrated_with_its_r
                                                               transformed.rows["fct_anggaran_per_dokumen"]
                                                               if r["serapan_pct_reported"] is not None))]
 
+
+
+def test_a_perjanjian_kinerja_loads_its_targets_and_program_budgets(tmp_path):
+    """Dispora Jabar 2017 PK (#15): a PK is no LKjIP, but its tables are indicator targets
+    (p.3: NO | SASARAN | INDIKATOR KINERJA | SATUAN | TARGET, few figures on the page) and
+    program budgets (p.4: Program | Anggaran | Keterangan); they land in fct_indikator and
+    fct_anggaran instead of the document being rejected."""
+    result = read_document(REAL / "jabar-dispora-2017-pk.pdf")
+    assert result.ok, result.error
+    assert result.document.dokumen["jenis"] == "pk"
+    wh = tmp_path / "k.duckdb"
+    with WarehouseBuild(wh) as build:
+        outcome = build.load_document(result.document.dokumen, result.document.rows, result.size)
+        build.refresh()
+        build.commit()
+    assert outcome.status == "loaded", outcome.error
+    budget = fetch(wh, "SELECT count(*), sum(pagu_idr), min(source_page), max(source_page) FROM fct_anggaran_per_dokumen")
+    assert budget == [(10, Decimal("296480451935.00"), 4, 4)]  # the 10 programs of p.4 (golden amounts, summed)
+    targets = fetch(wh, "SELECT indikator, target, target_printed FROM fct_indikator_per_dokumen "
+                        "WHERE source_page = 3 ORDER BY source_row")
+    assert len(targets) == 5
+    assert targets[2] == ("Peningkatan prestasi pemuda Jawa Barat Tingkat Nasional", Decimal("6"), "6")
+    assert targets[4][1:] == (Decimal("36.6"), "36,6")
+    assert targets[0][2] == "100 dari 110 Organisasi Kepemudaan" and targets[0][1] is None  # kept as text

@@ -8,6 +8,7 @@ summary figures to check against) or stray text, kept and flagged.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from extract.headers import normalise
@@ -35,27 +36,6 @@ def cell_value(table: Table, row: Row, name: str) -> str:
     """Join the row's cells under canonical column `name` (" | " between filled cells)."""
     parts = [clean(row.text(c.index)) for c in table.columns_named(name)]
     return " | ".join(p for p in parts if p)
-
-
-# "(Rp. 000)", "Rp 000", "(Ribuan Rupiah)", "dalam ribuan": amounts printed in thousands
-THOUSANDS = re.compile(r"\brp\.?\s*0{3}\b|\bribu(?:an)?\b", re.IGNORECASE)
-
-
-def thousands(table: Table, name: str) -> bool:
-    """Tell whether every column of a money role says its amounts are printed in thousands.
-
-    Distan Jabar 2016 Lampiran Rencana Kerja (pp67-78) heads its pagu "Pagu Indikatif (Rp.
-    000)" and prints 266.000 for Rp 266.000.000; the unit in the header scales the column.
-    """
-    cols = table.columns_named(name)
-    return bool(cols) and all(THOUSANDS.search(" ".join(c.header_path)) for c in cols)
-
-
-def scaled(parsed: Parsed, factor: int) -> Parsed:
-    """Return an amount printed in units of `factor` rupiah in rupiah; the printed text stays."""
-    if factor == 1 or parsed.value is None:
-        return parsed
-    return Parsed(parsed.value * factor, parsed.printed, parsed.issue, parsed.unit)
 
 
 def name_value(table: Table, row: Row) -> str:
@@ -106,6 +86,32 @@ def cell_number(table: Table, row: Row, name: str, locale: str) -> Parsed:
     return parse_number(" | ".join(clean(c.text) for c in cells), locale)
 
 
+# an amount column printed in thousands or millions of rupiah: "Pagu Indikatif (Rp. 000)"
+# (Distan Jabar 2016 Lampiran Rencana Kerja pp.67-78: "266.000" is Rp 266.000.000)
+THOUSANDS = re.compile(r"\brp\.?\s*0{3}\b|\(\s*0{3}\s*\)|\bribu(?:an)?\b|\brp\.?\s*ribu", re.IGNORECASE)
+MILLIONS = re.compile(r"\brp\.?\s*0{3}\.0{3}\b|\bjuta(?:an)?\b|\brp\.?\s*juta", re.IGNORECASE)
+
+
+def amount_scale(table: Table, name: str) -> Decimal:
+    """Return the factor a money column's header puts on its figures (1, 1000, 1000000).
+
+    The printed text stays as printed; the rupiah value is the figure times the factor.
+    """
+    headers = [" ".join(c.header_path) for c in table.columns_named(name)]
+    if headers and all(MILLIONS.search(h) for h in headers):
+        return Decimal(1000000)
+    if headers and all(THOUSANDS.search(h) for h in headers):
+        return Decimal(1000)
+    return Decimal(1)
+
+
+def scaled(parsed: Parsed, factor: Decimal) -> Parsed:
+    """Return a parsed amount in rupiah when its column prints thousands or millions."""
+    if factor == 1 or parsed.value is None:
+        return parsed
+    return replace(parsed, value=parsed.value * factor)
+
+
 def column_locales(table: Table, locale: str, names: tuple[str, ...]) -> dict[str, str]:
     """Decide each figure column's number convention from all its values; the document's
     convention where a column's values leave it open."""
@@ -141,6 +147,10 @@ def line_level(table: Table, row: Row, kode_printed: str, levels: Levels, nama: 
         segments = len(re.split(r"[\s.|-]+", kode_printed.strip()))
         style = f"kode{first}.{segments}"
         return None, levels.level(nama, style), "kode di luar nomenklatur, tingkat dari susunan tabel"
+    if not nama and not nomor:
+        # amounts with neither code, number nor name (BPMPD Jabar Renja 2015 p.2, the last three
+        # rows): nothing tells their level, and taking the line above's would guess it
+        return None, "other", "baris tanpa kode dan tanpa nama"
     return None, levels.level(nama, numbering_style(nomor) if nomor else None), "baris tanpa kode"
 
 
@@ -285,8 +295,8 @@ def total_line(table: Table, row: Row, ctx: dict, locales: dict[str, str], label
     where they do not (footers spanning the columns stay summary figures only)."""
     if not clean(label):
         return None
-    pagu = cell_number(table, row, "pagu", locales["pagu"])
-    realisasi = cell_number(table, row, "realisasi", locales["realisasi"])
+    pagu = scaled(cell_number(table, row, "pagu", locales["pagu"]), amount_scale(table, "pagu"))
+    realisasi = scaled(cell_number(table, row, "realisasi", locales["realisasi"]), amount_scale(table, "realisasi"))
     serapan = cell_number(table, row, "serapan_pct", locales["serapan_pct"])
     if pagu.value is None and realisasi.value is None:
         return None
@@ -347,6 +357,9 @@ def name_lines_joined(table: Table) -> list[Row]:
             if clean(row.joined()):
                 printed = len(rows) - 1
     return rows
+# a dash opening a name lists it ("- RTM OPD Pengawasan Keamanan Pangan", BKPD Jabar 2016
+# Tabel 4 p.40, a single kegiatan in its cell); split_stacked drops it from listed items alike
+LIST_BULLET = re.compile(r"^[-•·*]\s+(?=\w)")
 
 
 def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict], list[dict], list[dict]]:
@@ -355,7 +368,7 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
     names = [" ".join(c.header_path) for c in table.columns_named("nama")]
     levels = Levels(header_level(names[0]) if len(set(names)) == 1 else None)
     locales = column_locales(table, locale, ("pagu", "pagu_sebelum", "realisasi", "serapan_pct"))
-    factor = {name: 1000 if thousands(table, name) else 1 for name in ("pagu", "pagu_sebelum", "realisasi")}
+    scale = {name: amount_scale(table, name) for name in ("pagu", "pagu_sebelum", "realisasi")}
     # where lines carry nomenclature codes, a footer is a summary figure to check them by;
     # in a table without codes the totals are lines of their own (level `total`)
     coded = any(
@@ -368,14 +381,19 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
     satuan_in_brackets = any(
         "satuan" in normalise(" ".join(c.header_path)) for c in table.columns_named("indikator")
     )
+    # lines named by their indicator (Biro Organisasi Jabar 2016 Tabel 14 p.34): "Jumlah
+    # Inovasi Pelayanan Publik ..." counts something, it is no footer; "Jumlah" alone is
+    # (the indicator column became the name column: the header names one, no column keeps it)
+    by_indicator = not table.columns_named("indikator") and "indikator" in normalise(table.header_text or "")
     for row in (r for stacked in name_lines_joined(table) for r in unstack(table, stacked)):
         kode_printed = cell_value(table, row, "kode")
-        nama = name_value(table, row)
+        nama = LIST_BULLET.sub("", name_value(table, row))
         whole = clean(row.joined())
         if not whole:
             continue
         prov = provenance(ctx, table, row)
-        if FOOTER.match(whole) and (not kode_printed or parse_kode(kode_printed)[0] is None):
+        counted = by_indicator and FOOTER.match(nama) and len(nama.split()) > 2
+        if FOOTER.match(whole) and not counted and (not kode_printed or parse_kode(kode_printed)[0] is None):
             for label, pos, cell in footer_values(row):
                 value = parse_cell(cell.text, cell.value, locale)
                 footers.append(
@@ -404,10 +422,10 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
         if not kode_printed and not nomor and nama:
             nomor, nama = split_leading_number(nama)
         kode, level, kode_issue = line_level(table, row, kode_printed, levels, nama, nomor)
-        pagu = scaled(cell_number(table, row, "pagu", locales["pagu"]), factor["pagu"])
-        realisasi = scaled(cell_number(table, row, "realisasi", locales["realisasi"]), factor["realisasi"])
+        pagu = scaled(cell_number(table, row, "pagu", locales["pagu"]), scale["pagu"])
+        realisasi = scaled(cell_number(table, row, "realisasi", locales["realisasi"]), scale["realisasi"])
         serapan = cell_number(table, row, "serapan_pct", locales["serapan_pct"])
-        sebelum = scaled(cell_number(table, row, "pagu_sebelum", locales["pagu_sebelum"]), factor["pagu_sebelum"])
+        sebelum = scaled(cell_number(table, row, "pagu_sebelum", locales["pagu_sebelum"]), scale["pagu_sebelum"])
         issue = issues_of(pagu=pagu, pagu_sebelum=sebelum, realisasi=realisasi, serapan=serapan)
         if kode_issue:
             issue = "; ".join(filter(None, [f"kode: {kode_issue} ('{kode_printed}')", issue]))

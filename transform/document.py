@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extract import EXTRACTOR_VERSION
 from extract.errors import ExtractError
@@ -79,6 +79,18 @@ def _staged(doc: ExtractedDocument) -> tuple[list[dict], list[dict]]:
                     }
                 )
     return tabel, sel
+
+
+def agreement_with_budget(table: Table) -> bool:
+    """Tell a budget table that also states a performance agreement: sasaran, their
+    indicators and targets, and beside them the programs or kegiatan with their anggaran, no
+    realisation of either (BKPD Jabar 2016 Tabel 4 p.40 "Penetapan Kinerja": three indicators
+    and two kegiatan in one sasaran's row). The indicators belong to the sasaran, not to the
+    budget lines beside them, and stack apart from them: they are read as the PK's targets.
+    """
+    have = {c.name for c in table.columns}
+    return {"sasaran", "indikator", "target", "nama", "pagu"} <= have and not have & {
+        "realisasi", "realisasi_indikator", "capaian_pct", "serapan_pct"}
 
 
 SUPPLIED = "berkas .meta.json"
@@ -170,8 +182,11 @@ def transform_document(doc: ExtractedDocument, supplied: dict | None = None) -> 
         if t.kind == "anggaran":
             lines, values, footers = transform_anggaran(t, ctx, locale)
             anggaran += lines
-            indikator += values
             ringkasan += footers
+            if agreement_with_budget(t):
+                indikator += transform_iku(replace(t, kind="perjanjian_kinerja"), ctx, locale)
+            else:
+                indikator += values
         elif t.kind in JENIS:
             indikator += transform_sasaran(t, ctx, locale)
         elif t.kind in ("iku", "perjanjian_kinerja"):

@@ -89,6 +89,10 @@ def header_level(header: str) -> str | None:
     """Return the level a name column's header names when it names one level only."""
     text = re.sub(r"[^a-z]+", " ", header.lower()).strip()
     text = re.sub(r"^(?:nama|uraian)\s+", "", text)
+    if text not in HEADER_LEVELS and re.search(r"\bprogram (?:dan )?kegiatan$", text):
+        # "PROGRAM/KEGIATAN" (BKPD Jabar 2016 Tabel 4 p.40): programs say so by their prefix
+        # ("Program ..."), so a line that does not, and follows no program, is a kegiatan
+        return "kegiatan"
     return HEADER_LEVELS.get(text)
 
 

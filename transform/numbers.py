@@ -63,6 +63,12 @@ def _to_decimal(token: str, locale: str) -> Decimal:
 # "2.939.6" / "25" (Distan Jabar 2016 Lampiran pp67-78); its lines joined make one grouped number
 WRAPPED_AMOUNT = re.compile(r"[1-9]\d{0,2}(?:([.,])\d{3})(?:\1\d{3})*(?:[.,]\d{1,2})?")
 
+# A count with its unit restated in another unit in brackets after it: "140 Kelompok (1400
+# orang)" (Dispora Jabar 2017 PK p.3). The figure is the first count, in the unit printed beside
+# it; the bracket is a gloss, kept in the printed text. Only a bracket of a number and a word
+# after a number with a word counts: "(98,5)" alone is a negative or a capaian.
+GLOSS = re.compile(r"\s\(\s*[\d.,]+\s+[^\W\d_][^()]*\)\s*$")
+
 
 def parse_number(text: str | None, locale: str = "id") -> Parsed:
     """Parse one printed figure; keep the printed text and say why when it does not parse."""
@@ -80,6 +86,9 @@ def parse_number(text: str | None, locale: str = "id") -> Parsed:
     unit = None
     if body.endswith("%"):
         unit, body = "%", body[:-1].strip()
+    gloss = GLOSS.search(body)
+    if gloss and NUMBER.findall(body[: gloss.start()]) and re.search(r"[^\W\d_]", body[: gloss.start()].split()[-1]):
+        body = body[: gloss.start()].strip()  # the gloss stays in `printed`
     numbers = NUMBER.findall(body)
     if not numbers:
         return Parsed(None, printed, "bukan angka")

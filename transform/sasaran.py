@@ -44,10 +44,81 @@ def indicator_rows(table: Table) -> list[Row]:
             rows[-1] = _joined(table, rows[-1], row)
         else:
             rows.append(row)
+    if _bracketed_capaian(table):
+        return [r for row in rows for r in _unstack_bracketed(table, row)]
     return [
         r for row in rows
         for r in unstack(table, row, ("target", "realisasi", "capaian_pct"), "indikator", ("sasaran", "nama"), ("satuan",))
     ]
+
+
+BRACKETED = re.compile(r"\(\s*([<>≥≤]?\s*\d[\d.,]*\s*%?)\s*\)")
+
+
+def _lines(text: str) -> list[str]:
+    return [ln.strip() for ln in text.splitlines() if ln.strip()]
+
+
+def _bracketed_capaian(table: Table) -> bool:
+    """Tell a realisasi column that prints each value's capaian in brackets below it.
+
+    BKPD Jabar 2016 Tabel 2 (p.30) stacks "86" / "(101%)" / "270" / "(60%)" in one cell. A
+    bracketed figure is a negative number in some tables, so this is decided per column from
+    all its values: every bracketed line follows a plain figure (never stands first or after
+    another bracket) and some cell pairs them. Negative realisations stand alone.
+    """
+    pairs = 0
+    for col in table.columns_named("realisasi"):
+        for row in table.rows:
+            cell = row.cells[col.index] if col.index < len(row.cells) else None
+            if cell is None or cell.covered:
+                continue
+            previous = None
+            for ln in _lines(cell.text):
+                if BRACKETED.fullmatch(ln):
+                    if previous is None or BRACKETED.fullmatch(previous):
+                        return False
+                    pairs += 1
+                previous = ln
+    return pairs > 0
+
+
+def _with_text(row: Row, texts: dict[int, str]) -> Row:
+    cells = [Cell(**{**c.__dict__, "text": texts[i], "value": None}) if i in texts and c is not None and not c.covered else c
+             for i, c in enumerate(row.cells)]
+    return Row(cells=cells, page=row.page, index=row.index, pages=list(row.pages), sheet=row.sheet)
+
+
+def _unstack_bracketed(table: Table, row: Row) -> list[Row]:
+    """Split a row of a table whose realisasi cells carry their capaian in brackets.
+
+    Each plain figure of the realisasi cell is one indicator's realisation and the bracket
+    under it, if any, its capaian ("106.81" has none). The items are split by targets and
+    realisations; the table's own capaian column then holds one figure for several
+    indicators, the sasaran's achievement ("Capaian Sasaran" 80,5 beside 101 % and 60 %), which
+    is no indicator's and stays in staging; where the realisasi cell prints no bracket, the
+    column's figure is the row's capaian.
+    """
+    realisasi = [c.index for c in table.columns_named("realisasi") if c.index < len(row.cells)]
+    capaian = [c.index for c in table.columns_named("capaian_pct") if c.index < len(row.cells)]
+    if not realisasi:
+        return [row]
+    values: list[str] = []
+    brackets: list[str] = []
+    for ln in _lines(row.text(realisasi[0])):
+        m = BRACKETED.fullmatch(ln)
+        if m and values:
+            brackets[-1] = m.group(1)
+        else:
+            values.append(ln)
+            brackets.append("")
+    if not any(brackets):
+        return unstack(table, row, ("target", "realisasi", "capaian_pct"), "indikator", ("sasaran", "nama"), ("satuan",))
+    flat = _with_text(row, {realisasi[0]: "\n".join(values)})
+    rows = unstack(table, flat, ("target", "realisasi"), "indikator", ("sasaran", "nama"), ("satuan",))
+    if len(rows) != len(values):
+        return [row]
+    return [_with_text(r, {i: b for i in capaian}) for r, b in zip(rows, brackets)] if capaian else rows
 
 
 VALUES = ("target", "realisasi", "capaian_pct")
