@@ -25,6 +25,7 @@ import pdfplumber
 import pypdfium2 as pdfium
 
 from extract.errors import ExtractError
+from extract.bands import join_staggered_rows, join_wrapped_rows
 from extract.grid import Grid, build_grid, page_segments, ruled_regions
 from extract.model import ExtractedDocument, PageInfo, Table
 from extract.pdfium_page import PdfiumPage
@@ -170,7 +171,8 @@ def _page_grids(page, number: int, carried: Layout | None) -> tuple[list[Grid], 
     """
     h, v = page_segments(page)
     regions = ruled_regions(h, v)
-    grids = [build_grid(page, region, number) for region in regions]
+    grids = [join_wrapped_rows(join_staggered_rows(build_grid(page, region, number)), page.chars)
+             for region in regions]
     text_grids, running = text_tables(page, number, regions, h, carried)
     return sorted(grids + text_grids, key=lambda g: g.ys[0]), running
 

@@ -42,9 +42,21 @@ def _continues(prev: Table, frag: Table, first_on_page: bool, prev_last_on_page:
 
 
 def is_tail_row(table: Table, row: Row) -> bool:
-    """Tell whether a row only carries wrapped text of the row before it."""
+    """Tell whether a row only carries wrapped text of the row before it.
+
+    A row with text in a cell left empty in the row before does not carry its wrapped text:
+    "PROGRAM PELAYANAN ADMINISTRASI" in the program column, heading the page after the last
+    kegiatan of the one before (Dinkes Jabar 2016 p.85), starts a line.
+    """
     texts = [(col, row.text(col.index)) for col in table.columns]
     if not any(t.strip() for _, t in texts):
+        return False
+    if table.rows and any(
+        cell is not None and not cell.covered and cell.text.strip()
+        and not (i < len(table.rows[-1].cells) and table.rows[-1].cells[i] is not None
+                 and table.rows[-1].cells[i].text.strip())
+        for i, cell in enumerate(row.cells)
+    ):
         return False
     if table.kind is None:
         first = texts[0][1].strip() if texts else ""
@@ -66,7 +78,14 @@ def _append_tail(prev_row: Row, tail: Row) -> None:
 
 
 def stitch(fragments: list[Table]) -> list[Table]:
-    """Join fragments continuing over page breaks; rejoin rows split by the break."""
+    """Join fragments continuing over page breaks; rejoin rows split by the break.
+
+    A ruled frame without a single character (an empty box drawn below a table, Dinkes Jawa
+    Barat LKjIP 2016 p. 82) is no table: it is left out, so that it does not part the table
+    above it from its continuation on the next page.
+    """
+    fragments = [f for f in fragments if f.kind is not None or any(
+        c is not None and c.text.strip() for r in f.rows for c in r.cells)]
     tables: list[Table] = []
     for i, frag in enumerate(fragments):
         first_on_page = i == 0 or fragments[i - 1].pages[-1] != frag.pages[0]

@@ -18,6 +18,8 @@ NO_CENTS = re.compile(r"(?<=\d)[.,]-$")
 # (Bappeda Jabar 2016 Tabel 3.7 p.43); only before a whole group of three digits
 SPLIT_GROUP = re.compile(r"(?<=\d[.,])\s+(?=\d{3}(?!\d))")
 FOOTNOTE = re.compile(r"(?<=[\d%])\s*\*+\)?$")
+# a first thousands group opening with 0, the rest whole groups ("04.597.911.173")
+LEADING_ZERO_GROUP = re.compile(r"0[1-9]\d?([.,])\d{3}(?:\1\d{3})+")
 DASHES = {"-", "–", "—", "--"}
 
 
@@ -85,11 +87,18 @@ def parse_number(text: str | None, locale: str = "id") -> Parsed:
         if re.search(r"\d", after):
             return Parsed(None, printed, "bukan angka")
         unit = after
+    issue = None
+    if LEADING_ZERO_GROUP.fullmatch(token.strip("()+-")):
+        # "04.597.911.173": thousands groups after a first group opening with 0, which no
+        # typist writes; the figure as printed is kept, flagged (Dinkes Jabar 2016 p.86, whose
+        # JUMLAH lost its leading "2" in the PDF itself: the kegiatan sum to 204.597.911.173)
+        token = token.replace("0", "", 1)
+        issue = "angka diawali nol: digit di depan mungkin hilang"
     try:
         value = _to_decimal(token, locale)
     except InvalidOperation:
         return Parsed(None, printed, "format angka tidak dikenal")
-    return Parsed(value, printed, None, unit)
+    return Parsed(value, printed, issue, unit)
 
 
 FLOAT_DIGITS = Decimal("0.0001")
