@@ -26,6 +26,7 @@ import pypdfium2 as pdfium
 
 from extract.errors import ExtractError
 from extract.bands import join_staggered_rows, join_wrapped_rows
+from extract.lists import list_tables
 from extract.grid import Grid, build_grid, page_segments, ruled_regions
 from extract.model import ExtractedDocument, PageInfo, Table
 from extract.pdfium_page import PdfiumPage
@@ -298,6 +299,7 @@ def extract_pdf(path: Path, max_pages: int | None = None, engine: str | None = N
             name, f"tidak ada lapisan teks di halaman 1-{len(infos)} (hasil pindai?); perlu OCR", page=1
         )
     tables = stitch(fragments)
+    tables += list_tables(texts, {p for t in tables if t.kind for p in t.pages})
     for i, t in enumerate(tables, start=1):
         t.ordinal = i
     log.info("%s: %d pages, %d candidate pages, %d tables", name, len(infos), len(candidates), len(tables))
