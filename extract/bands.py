@@ -9,10 +9,11 @@ four or five grid rows: a name line, a line with the name and the amounts, the t
 name, and so on.
 
 What tells those pieces apart from a real merged cell is how the cells overlap. A merged
-cell that spans several rows of its own (a Sasaran over its indicators, a program over its
-kegiatan) holds whole cells of another column inside it, two or more of them. A cell of a
-staggered row overlaps the cells beside it only in part, or holds at most one of them: the
-rows it spans print one thing. Rows linked by such cells are one row; its cells join the
+cell that spans several records (a Sasaran over its indicators, a program over its kegiatan)
+holds two or more whole figure cells of another column: each record prints its own target or
+amount. A cell of a staggered row holds at most one figure of each other column, however many
+lines of a name it spans ("56,03%" beside the three ruled-apart lines of one indicator, Dinkes
+p.33): the rows it spans print one thing. Rows linked by such cells are one row; its cells join the
 text of the pieces, top to bottom. Rows held together only by a group cell stay apart, and
 the group cell keeps its text in each (covered below its first row), as before.
 """
@@ -57,8 +58,9 @@ def join_staggered_rows(grid: Grid) -> Grid:
                 cells[key] = (r0, r1, c0, c1, cell)
     filled = [v for v in cells.values() if v[4].text.strip()]
     by_col: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for r0, r1, c0, _c1, _cell in filled:
-        by_col[c0].append((r0, r1))
+    for r0, r1, c0, _c1, cell in filled:
+        if VALUE.search(cell.text):
+            by_col[c0].append((r0, r1))  # the figures: each record prints its own
     joined = [False] * (nrows - 1)  # joined[r]: rows r and r + 1 are one printed row
     for r0, r1, c0, _c1, _cell in filled:
         if r1 == r0:
@@ -67,14 +69,15 @@ def join_staggered_rows(grid: Grid) -> Grid:
             sum(1 for a, b in spans if r0 <= a and b <= r1) >= 2
             for col, spans in by_col.items() if col != c0
         ):
-            continue  # a group cell over whole rows of another column
+            continue  # a group cell over the figures of several records
         for r in range(r0, r1):
             joined[r] = True
     if not any(joined):
         return grid
     bands = _bands(joined, nrows)
+    first = _first_figure_row(grid.cells)
     for b0, b1 in bands:
-        if b1 > b0 and not _body_band(grid.cells[b0:b1 + 1]):
+        if b1 > b0 and not _body_band(grid.cells[b0:b1 + 1], header_zone=b0 < first):
             for r in range(b0, b1):
                 joined[r] = False
     if not any(joined):
@@ -118,12 +121,14 @@ def _first_figure_row(rows: list[list[Cell]]) -> int:
                  if any(not c.covered and VALUE.search(c.text) for c in row)), len(rows))
 
 
-def _body_band(rows: list[list[Cell]]) -> bool:
+def _body_band(rows: list[list[Cell]], header_zone: bool = True) -> bool:
     """Tell whether rows to be joined are one body row: a figure among them, no header row.
 
     Header rows overlap in the same way (a "Capaian Tahun 2015 (%)" cell over two rows beside
     "Target" cut lower down, RSUD Al Ihsan 2016 p.19) but print no figure, and a header row
-    holds two or more cells of words only where a staggered body row holds one (its name).
+    holds two or more cells of words only where a staggered body row holds one (its name);
+    that test is made where headers are, above the grid's first figure (`header_zone`): below
+    it, a sasaran and an indicator side by side are body (Dinkes p.34).
     A name opening with a level word under another text in the same column ("PROGRAM ..."
     under the last kegiatan of a page, Dinkes p.85) starts a row of its own.
     """
@@ -134,7 +139,7 @@ def _body_band(rows: list[list[Cell]]) -> bool:
             return False
         named.update(c.x0 for c in row if not c.covered and c.text.strip())
         own = [c.text for c in row if not c.covered and c.text.strip()]
-        if sum(1 for t in own if not re.search(r"\d", t)) >= 2:
+        if header_zone and sum(1 for t in own if not re.search(r"\d", t)) >= 2:
             return False
         figure = figure or any(VALUE.search(t) for t in own)
     return figure
