@@ -260,6 +260,7 @@ def is_column_number_row(row: list[Cell]) -> bool:
     return len(texts) >= 3 and all(COLUMN_NUMBER.match(t) for t in texts)
 
 
+MEASURED = re.compile(r"^\d[\d.,]*\s*%$")
 TOTAL_LINE = re.compile(r"^\s*(?:sub\s*)?(?:total|jumlah|grand\s*total)\b", re.IGNORECASE)
 
 
@@ -270,6 +271,11 @@ def _is_header_row(row: list[Cell]) -> bool:
     lines = [ln for t in texts for ln in t.splitlines() if ln.strip()]
     if any(value_kind(ln) in ("money", "code") for ln in lines if not YEAR.fullmatch(ln.strip())):
         return False  # amounts stacked in a cell are body (BKPD 2016 Tabel 5 p.42)
+    if any(MEASURED.match(" ".join(t.split())) for t in texts):
+        # a rate printed as a figure ("55%", "56,03%") is body: under the header "Visi | Misi |
+        # ... | Target 2016 | Realisasi | Capaian" the first body row prints words in six
+        # columns and its figures in three (Dinkes Jabar 2016 lampiran p.110)
+        return False
     if len(texts) == 1:
         # a context word alone ("Belanja Langsung" heading the body, Distan Jabar 2016 p.146)
         # is no header row

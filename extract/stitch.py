@@ -37,8 +37,47 @@ def _continues(prev: Table, frag: Table, first_on_page: bool, prev_last_on_page:
     if frag.pages[0] != prev.pages[-1] + 1:
         return False
     if frag.kind is None and not frag.header_text:
-        return _same_columns(prev, frag) or len(prev.columns) == len(frag.columns)
+        return _same_columns(prev, frag) or len(prev.columns) == len(frag.columns) or _fits(prev, frag)
     return frag.kind == prev.kind and frag.header_text == prev.header_text and len(frag.columns) == len(prev.columns)
+
+
+def _fits(prev: Table, frag: Table) -> bool:
+    """Tell whether a headerless fragment spans the table above and each of its columns lies
+    inside one of that table's columns.
+
+    A word processor's ruling differs by a strip from page to page (A.1 tables of Dinkes Jabar
+    2016, 17 strips on p.33, 16 on p.34 under the same five printed columns): the fragment's
+    cells are put under the columns they stand in (`_remap`).
+    """
+    if not prev.kind or abs(prev.columns[0].x0 - frag.columns[0].x0) > X_TOLERANCE \
+            or abs(prev.columns[-1].x1 - frag.columns[-1].x1) > X_TOLERANCE:
+        return False
+    return all(_column_at(prev, (c.x0 + c.x1) / 2) is not None for c in frag.columns)
+
+
+def _column_at(table: Table, x: float) -> int | None:
+    for i, col in enumerate(table.columns):
+        if col.x0 <= x <= col.x1:
+            return i
+    return None
+
+
+def _remap(prev: Table, frag: Table) -> None:
+    """Put the cells of `frag` under the columns of `prev` they stand in, texts of two strips
+    that fall in one column joined left to right."""
+    where = [_column_at(prev, (c.x0 + c.x1) / 2) for c in frag.columns]
+    for row in frag.rows:
+        cells: list[Cell | None] = [None] * len(prev.columns)
+        for col, target in zip(frag.columns, where):
+            cell = row.cells[col.index] if col.index < len(row.cells) else None
+            if cell is None:
+                continue
+            have = cells[target]
+            if have is None or (have.covered and not cell.covered) or not have.text.strip():
+                cells[target] = cell
+            elif not cell.covered and cell.text.strip() and cell.text != have.text:
+                cells[target] = Cell(**{**have.__dict__, "text": have.text + " " + cell.text})
+        row.cells = cells
 
 
 def is_tail_row(table: Table, row: Row) -> bool:
@@ -95,6 +134,8 @@ def stitch(fragments: list[Table]) -> list[Table]:
             prev_last = bool(nxt_same_page) and nxt_same_page[-1] is fragments[i - 1]
         if tables and _continues(tables[-1], frag, first_on_page, prev_last):
             prev = tables[-1]
+            if len(frag.columns) != len(prev.columns):
+                _remap(prev, frag)
             rows = list(frag.rows)
             if rows and prev.rows and is_tail_row(prev, rows[0]):
                 _append_tail(prev.rows[-1], rows.pop(0))

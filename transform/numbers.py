@@ -20,6 +20,8 @@ SPLIT_GROUP = re.compile(r"(?<=\d[.,])\s+(?=\d{3}(?!\d))")
 FOOTNOTE = re.compile(r"(?<=[\d%])\s*\*+\)?$")
 # a first thousands group opening with 0, the rest whole groups ("04.597.911.173")
 LEADING_ZERO_GROUP = re.compile(r"0[1-9]\d?([.,])\d{3}(?:\1\d{3})+")
+# "86,97//100.000 KH", "5,8/1000 KH": a figure per a denominator, the unit after it
+RATE = re.compile(r"^(?P<num>\d[\d.,]*)\s*/+\s*(?P<den>\d(?:[\d.,]*\d)?)\s*/?\s*(?P<unit>[A-Za-z][A-Za-z .]*)?$")
 DASHES = {"-", "–", "—", "--"}
 
 
@@ -68,6 +70,14 @@ def parse_number(text: str | None, locale: str = "id") -> Parsed:
         return Parsed(None, "")
     if printed in DASHES:
         return Parsed(None, printed)
+    rate = RATE.match(printed)
+    if rate and re.fullmatch(r"10{2,}", re.sub(r"[.,]", "", rate.group("den"))):
+        # "89/100.000 KH", "4,01/ 1000 KH": a rate per a power of ten; the figure is the
+        # numerator, the denominator goes with the unit (Dinkes Jabar 2016 p.34, AKI / AKB)
+        number = parse_number(rate.group("num"), locale)
+        if number.value is not None:
+            unit = " ".join(f"/{rate.group('den')} {rate.group('unit') or ''}".split())
+            return Parsed(number.value, printed, f"angka per {rate.group('den')}: pembilang diambil", unit)
     body = FOOTNOTE.sub("", NO_CENTS.sub("", CURRENCY.sub("", printed))).strip()
     body = SPLIT_GROUP.sub("", body)
     unit = None

@@ -17,18 +17,37 @@ from transform.records import provenance
 JENIS = {"sasaran_tahunan": "tahunan", "sasaran_multitahun": "multitahun", "renstra": "renstra"}
 
 
+LIST_NUMBER = re.compile(r"^\(?\d{1,2}[.)]?$")
+
+
 def filled(table: Table, row: Row, name: str) -> str:
-    """Return the text under `name`, filling down a cell merged over several rows."""
+    """Return the text under `name`, filling down a cell merged over several rows.
+
+    A header cell over several ruled strips may have the item's list number in a strip of its
+    own ("1" | "Persentase Rumah Tangga ..." under "Indikator Kinerja", Dinkes Jabar 2016
+    p.33): a bare number is taken only when nothing else is printed there. An indicator printed
+    in two of those strips is joined.
+    """
+    texts, own = [], []
     for col in table.columns_named(name):
         cell = row.cells[col.index] if col.index < len(row.cells) else None
         if cell is not None and clean(cell.text):
-            return clean(cell.text)
-    return ""
+            texts.append(clean(cell.text))
+            if not cell.covered and not LIST_NUMBER.match(clean(cell.text)) and clean(cell.text) not in own:
+                own.append(clean(cell.text))
+    if len(own) > 1 and name == "indikator":
+        # one indicator's lines ruled into two strips under one header ("Persentase penduduk
+        # yang" | "memiliki akses terhadap air minum ...", Dinkes Jabar 2016 p.34)
+        return " ".join(own)
+    words = [t for t in texts if not LIST_NUMBER.match(t)]
+    return (words or texts or [""])[0]
 
 
 # a bullet (Symbol-font bullets reach the text layer as private-use characters) or a list
 # number ("1. Jumlah rekomendasi ...", Biro Organisasi Jabar 2016 Tabel 7 p.16)
-BULLET = re.compile(r"^(?:[-•·*]\s+|[\uf0a7\uf0b7\uf0d8\uf076\uf0fc]\s*|(?:\d{1,2}|[a-z])[.)]\s+(?=[A-Za-z]))")
+# or a bare number in the indicator's own cell ("1 Persentase Rumah tangga ...", Dinkes Jabar
+# 2016 lampiran p.110)
+BULLET = re.compile(r"^(?:[-•·*]\s+|[\uf0a7\uf0b7\uf0d8\uf076\uf0fc]\s*|(?:\d{1,2}|[a-z])[.)]\s+(?=[A-Za-z])|\d{1,2}\s+(?=[A-Za-z]{3}))")
 
 
 def indicator_rows(table: Table) -> list[Row]:
@@ -106,6 +125,22 @@ def _by_year(table: Table, tahun: int | None = None) -> dict[int | None, dict[st
     return years
 
 
+def _beside(table: Table, row: Row, name: str, index: int | None) -> Cell | None:
+    """Return the one filled cell of the other strips under the same header as column `index`.
+
+    A header cell spanning several ruled strips ("Target (%)" over three, Dinkes Jabar 2016
+    p.33) gives each strip its name; the figure stands in one of them, not always the one the
+    year grouping kept. Only a single filled strip is taken: two would be two figures.
+    """
+    if index is None:
+        return None
+    tahun = next((c.tahun for c in table.columns if c.index == index), None)
+    found = [row.cells[c.index] for c in table.columns_named(name)
+             if c.tahun == tahun and c.index != index and c.index < len(row.cells)
+             and row.cells[c.index] is not None and not row.cells[c.index].covered and row.cells[c.index].text.strip()]
+    return found[0] if len(found) == 1 else None
+
+
 def transform_sasaran(table: Table, ctx: dict, locale: str) -> list[dict]:
     """Return indicator values of a sasaran table of any of the three kinds."""
     out = []
@@ -120,6 +155,8 @@ def transform_sasaran(table: Table, ctx: dict, locale: str) -> list[dict]:
         for tahun, cols in sorted(groups.items(), key=lambda kv: kv[0] or 0):
             def number(name: str) -> Parsed:
                 cell = row.cells[cols[name]] if name in cols and cols[name] < len(row.cells) else None
+                if cell is None or cell.covered or not cell.text.strip():
+                    cell = _beside(table, row, name, cols.get(name)) or cell
                 if cell is None or cell.covered:
                     return parse_number("")
                 return parse_cell(cell.text, cell.value, locale)
