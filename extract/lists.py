@@ -36,7 +36,8 @@ PROGRAM = re.compile(r"^program\b", re.IGNORECASE)
 PROSE = re.compile(r"\bsebesar\b", re.IGNORECASE)
 KEGIATAN_FOLLOW = re.compile(r"\brincian\s+kegiatan\b", re.IGNORECASE)
 MIN_ITEMS = 3  # amounts a list must give to be read as budget lines
-RUNNING_SHARE = 0.3  # a line on this share of the pages is a running header or footer
+RUNNING_SHARE = 0.2  # a line opening or closing this share of the pages runs over them
+EDGE_LINES = 3  # lines at the top and the bottom of a page where running lines stand
 
 
 @dataclass
@@ -60,12 +61,22 @@ def _style(marker: str) -> str:
 
 
 def _running_lines(page_texts: list[str]) -> set[str]:
-    """Return the lines (digits masked) printed on many pages: running headers and footers."""
+    """Return the lines (by `_key`) that open or close many pages: running headers and
+    footers ("Laporan Kinerja Instansi Pemerintah ( LKIP ) Tahun 2016", "Dinas Kesehatan
+    Provinsi Jawa Barat 25"), wherever the text layer puts them among a page's first and last
+    lines."""
     counts: Counter[str] = Counter()
     for text in page_texts:
-        counts.update({re.sub(r"\d+", "#", ln.strip()) for ln in text.splitlines() if ln.strip()})
+        lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+        counts.update({_key(ln) for ln in lines[:EDGE_LINES] + lines[-EDGE_LINES:]})
     limit = max(3, RUNNING_SHARE * len(page_texts))
-    return {ln for ln, n in counts.items() if n >= limit}
+    return {ln for ln, n in counts.items() if n >= limit and ln}
+
+
+def _key(line: str) -> str:
+    """A line as compared with other pages' lines: letters only, lower case (page numbers and
+    spacing differ from page to page: "(LKIP)" and "( LKIP )")."""
+    return re.sub(r"[\W\d_]+", "", line).lower()
 
 
 def _items(page_texts: list[str]) -> list[Item]:
@@ -75,7 +86,7 @@ def _items(page_texts: list[str]) -> list[Item]:
     for number, text in enumerate(page_texts, start=1):
         for line in text.splitlines():
             line = line.strip()
-            if not line or re.sub(r"\d+", "#", line) in running:
+            if not line or _key(line) in running:
                 continue
             m = MARKER.match(line)
             if m:
