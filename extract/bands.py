@@ -258,6 +258,13 @@ def join_wrapped_rows(grid: Grid, chars: list[dict]) -> Grid:
             continue
         col = _only_text_cell(rows[r])
         if col is None:
+            if r + 1 < len(rows) and _figures_only(rows[r]) and _takes_figures(rows[r + 1], rows[r]):
+                # figures centred above the line of the name they belong to, ruled apart from
+                # it ("4,01/ 1000 KH | 144.64%" over "2 | Ratio Kematian bayi | 5,8/1000 KH",
+                # Dinkes Jabar 2016 p.34): the row below names something, prints a figure of
+                # its own and leaves their columns empty (or under the same merged cells)
+                _merge_rows(rows, ys, r, -1)
+                continue
             r += 1
             continue
         cell = rows[r][col]
@@ -277,6 +284,22 @@ def join_wrapped_rows(grid: Grid, chars: list[dict]) -> Grid:
         return grid
     return Grid(xs=grid.xs, ys=ys, cells=rows, page=grid.page, stray_chars=grid.stray_chars,
                 header_rows=grid.header_rows)
+
+
+def _figures_only(row: list[Cell]) -> bool:
+    """Tell a row whose own cells all print figures (no name, no label)."""
+    own = [c.text for c in row if not c.covered and c.text.strip()]
+    return bool(own) and all(re.search(r"\d", t) and not re.search(r"[A-Za-z]{4,}", t) for t in own)
+
+
+def _takes_figures(row: list[Cell], figures: list[Cell]) -> bool:
+    """Tell whether `row` names something, prints a figure of its own and has no text of its
+    own in any column `figures` fills."""
+    own = [c for c in row if not c.covered and c.text.strip()]
+    if not any(re.search(r"[A-Za-z]{4,}", c.text) for c in own) or not any(VALUE.search(c.text) or re.search(r"\d", c.text) and not re.fullmatch(r"\s*\d{1,2}[.)]?\s*", c.text) for c in own):
+        return False
+    return all(i < len(row) and (row[i].covered or not row[i].text.strip())
+               for i, c in enumerate(figures) if not c.covered and c.text.strip())
 
 
 def _capitals_run_on(heading: Cell, below: Cell) -> bool:

@@ -110,8 +110,7 @@ def test_an_items_name_ends_before_its_amount_phrase(text, name):
 # A.3.1 (p. 36) and the landscape lampiran p.110 (header "Visi | Misi | ... | Target 2016 |
 # Realisasi | Capaian" over a first body row of words and rates). Not yet: the text layer's
 # "Angka_keberhasilan Pengobatan_TB" / "100%_Puskesmas" (the golden follows the image's spaces),
-# Misi 4's header "Tahun 2015" (the golden reads the 2016 section's year), and p.34's "Ratio
-# Kematian bayi", whose realisation is ruled into a strip shared with the sasaran's last line.
+# and Misi 4's header "Tahun 2015" (the golden reads the 2016 section's year).
 INDICATOR_PAGES = [33, 36, 110]
 
 
@@ -125,7 +124,7 @@ def _indicators():
 
 def test_indicator_rows_mostly_come_out_exactly():
     golden, _rows, ev = _indicators()
-    assert len(ev.matches) >= 49, [(m.golden["source_page"], m.golden["indikator"], m.reasons) for m in ev.misses]
+    assert len(ev.matches) / len(golden) >= 0.90, [(m.golden["source_page"], m.golden["indikator"], m.reasons) for m in ev.misses]
 
 
 def test_every_golden_indicator_row_of_the_pages_comes_out_exactly():
@@ -137,9 +136,26 @@ def test_every_golden_indicator_row_of_the_pages_comes_out_exactly():
     assert wanted and wanted <= exact, missed
 
 
+def test_figures_ruled_above_their_name_line_join_it():
+    """p.34: "4,01/ 1000 KH | 144.64%" stand in a row above "2 | Ratio Kematian bayi | 5,8/1000 KH"."""
+    _golden, rows, _ev = _indicators()
+    akb = [r for r in rows if r["source_page"] == 34 and r["indikator"] == "Ratio Kematian bayi"]
+    assert len(akb) == 1
+    assert (akb[0]["target"], akb[0]["realisasi"], akb[0]["capaian_pct_reported"]) == (
+        Decimal("5.8"), Decimal("4.01"), Decimal("144.64"))
+
+
 def test_a_rate_per_live_births_keeps_its_numerator_flagged():
     """'89/100.000 KH' (AKI, p.34): the figure is 89 per 100.000 live births, told in the issue."""
     _golden, rows, _ev = _indicators()
     aki = [r for r in rows if r["source_page"] == 35 and r["indikator"] == "Ratio Kematian Ibu"]
     assert aki and aki[0]["target"] == Decimal("89")
     assert "pembilang" in (aki[0]["parse_issue"] or "")
+
+
+def test_words_joined_by_underscores_in_the_text_layer_are_kept_and_flagged():
+    """p.34: the text layer has 'Angka_keberhasilan Pengobatan_TB' where the image shows spaces;
+    the value stays the text layer's, never silently 'corrected', and says so."""
+    _golden, rows, _ev = _indicators()
+    tb = [r for r in rows if r["source_page"] == 34 and (r["indikator"] or "").startswith("Angka_keberhasilan")]
+    assert tb and "'_'" in (tb[0]["parse_issue"] or "")

@@ -70,6 +70,7 @@ def indicator_rows(table: Table) -> list[Row]:
 
 
 VALUES = ("target", "realisasi", "capaian_pct")
+JOINED_WORDS = re.compile(r"[A-Za-z0-9%]_[A-Za-z]")
 
 
 def _continues(table: Table, row: Row) -> bool:
@@ -167,6 +168,11 @@ def transform_sasaran(table: Table, ctx: dict, locale: str) -> list[dict]:
             issue = issues_of(target=target, realisasi=realisasi, capaian=capaian)
             if not indikator:
                 issue = "; ".join(filter(None, ["indikator tidak tercetak", issue]))
+            elif JOINED_WORDS.search(indikator):
+                # the text layer joins words with "_" where the page shows spaces ("Angka_
+                # keberhasilan Pengobatan_TB", Dinkes Jabar 2016 p.34): kept as the text layer
+                # has it, flagged
+                issue = "; ".join(filter(None, ["indikator: '_' di antara kata pada lapisan teks", issue]))
             out.append(
                 {
                     "tahun": tahun or ctx["tahun"],
