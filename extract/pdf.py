@@ -25,6 +25,8 @@ import pdfplumber
 import pypdfium2 as pdfium
 
 from extract.errors import ExtractError
+from extract.bands import join_staggered_rows, join_wrapped_rows
+from extract.lists import list_tables
 from extract.grid import Grid, build_grid, page_segments, ruled_regions
 from extract.model import ExtractedDocument, PageInfo, Table
 from extract.pdfium_page import PdfiumPage
@@ -181,7 +183,8 @@ def _page_grids(page, number: int, carried: Layout | None) -> tuple[list[Grid], 
     """
     h, v = page_segments(page)
     regions = ruled_regions(h, v)
-    grids = [build_grid(page, region, number) for region in regions]
+    grids = [join_wrapped_rows(join_staggered_rows(build_grid(page, region, number)), page.chars)
+             for region in regions]
     text_grids, running = text_tables(page, number, regions, h, carried)
     return sorted(grids + text_grids, key=lambda g: g.ys[0]), running
 
@@ -312,6 +315,7 @@ def extract_pdf(path: Path, max_pages: int | None = None, engine: str | None = N
             name, f"tidak ada lapisan teks di halaman 1-{len(infos)} (hasil pindai?); perlu OCR", page=1
         )
     tables = stitch(fragments)
+    tables += list_tables(texts, {p for t in tables if t.kind for p in t.pages})
     for i, t in enumerate(tables, start=1):
         t.ordinal = i
     log.info("%s: %d pages, %d candidate pages, %d tables", name, len(infos), len(candidates), len(tables))

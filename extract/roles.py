@@ -268,6 +268,7 @@ def is_column_number_row(row: list[Cell]) -> bool:
     return len(texts) >= 3 and all(COLUMN_NUMBER.match(t) for t in texts)
 
 
+RATE = re.compile(r"^\d[\d.,]*\s*%$")  # a rate printed as a figure: "55%", "56,03%"
 TOTAL_LINE = re.compile(r"^\s*(?:sub\s*)?(?:total|jumlah|grand\s*total)\b", re.IGNORECASE)
 
 
@@ -285,6 +286,11 @@ def _is_header_row(row: list[Cell]) -> bool:
         return False  # amounts stacked in a cell are body (BKPD 2016 Tabel 5 p.42)
     if any(MEASURED.fullmatch(ln.strip()) for ln in lines):
         return False  # a measured value, "80,5" or "(101%)", is body (BKPD 2016 Tabel 2 p.30)
+    if any(RATE.match(" ".join(t.split())) for t in texts):
+        # a rate printed as a figure ("55%", "56,03%") is body: under the header "Visi | Misi |
+        # ... | Target 2016 | Realisasi | Capaian" the first body row prints words in six
+        # columns and its figures in three (Dinkes Jabar 2016 lampiran p.110)
+        return False
     if len(texts) == 1:
         # a context word alone ("Belanja Langsung" heading the body, Distan Jabar 2016 p.146)
         # is no header row

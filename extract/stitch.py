@@ -70,7 +70,7 @@ def _continues(prev: Table, frag: Table, first_on_page: bool, prev_last_on_page:
     if frag.pages[0] != prev.pages[-1] + 1:
         return False
     if frag.kind is None and not frag.header_text:
-        return _same_columns(prev, frag) or len(prev.columns) == len(frag.columns)
+        return _same_columns(prev, frag) or len(prev.columns) == len(frag.columns) or _fits(prev, frag)
     if frag.kind != prev.kind:
         return False
     if frag.header_text and _coarser_columns(prev, frag) is not None:
@@ -175,10 +175,61 @@ def _onto_columns(frag: Table, prev: Table) -> None:
         row.cells = cells
 
 
+def _fits(prev: Table, frag: Table) -> bool:
+    """Tell whether a headerless fragment spans the table above and each of its columns lies
+    inside one of that table's columns.
+
+    A word processor's ruling differs by a strip from page to page (A.1 tables of Dinkes Jabar
+    2016, 17 strips on p.33, 16 on p.34 under the same five printed columns): the fragment's
+    cells are put under the columns they stand in (`_remap`).
+    """
+    if not prev.kind or abs(prev.columns[0].x0 - frag.columns[0].x0) > X_TOLERANCE \
+            or abs(prev.columns[-1].x1 - frag.columns[-1].x1) > X_TOLERANCE:
+        return False
+    return all(_column_at(prev, (c.x0 + c.x1) / 2) is not None for c in frag.columns)
+
+
+def _column_at(table: Table, x: float) -> int | None:
+    for i, col in enumerate(table.columns):
+        if col.x0 <= x <= col.x1:
+            return i
+    return None
+
+
+def _remap(prev: Table, frag: Table) -> None:
+    """Put the cells of `frag` under the columns of `prev` they stand in, texts of two strips
+    that fall in one column joined left to right."""
+    where = [_column_at(prev, (c.x0 + c.x1) / 2) for c in frag.columns]
+    for row in frag.rows:
+        cells: list[Cell | None] = [None] * len(prev.columns)
+        for col, target in zip(frag.columns, where):
+            cell = row.cells[col.index] if col.index < len(row.cells) else None
+            if cell is None:
+                continue
+            have = cells[target]
+            if have is None or (have.covered and not cell.covered) or not have.text.strip():
+                cells[target] = cell
+            elif not cell.covered and cell.text.strip() and cell.text != have.text:
+                cells[target] = Cell(**{**have.__dict__, "text": have.text + " " + cell.text})
+        row.cells = cells
+
+
 def is_tail_row(table: Table, row: Row) -> bool:
-    """Tell whether a row only carries wrapped text of the row before it."""
+    """Tell whether a row only carries wrapped text of the row before it.
+
+    A row with text in a cell left empty in the row before does not carry its wrapped text:
+    "PROGRAM PELAYANAN ADMINISTRASI" in the program column, heading the page after the last
+    kegiatan of the one before (Dinkes Jabar 2016 p.85), starts a line.
+    """
     texts = [(col, row.text(col.index)) for col in table.columns]
     if not any(t.strip() for _, t in texts):
+        return False
+    if table.rows and any(
+        cell is not None and not cell.covered and cell.text.strip()
+        and not (i < len(table.rows[-1].cells) and table.rows[-1].cells[i] is not None
+                 and table.rows[-1].cells[i].text.strip())
+        for i, cell in enumerate(row.cells)
+    ):
         return False
     if table.kind is None:
         first = texts[0][1].strip() if texts else ""
@@ -213,7 +264,14 @@ def _append_tail(prev_row: Row, tail: Row) -> None:
 
 
 def stitch(fragments: list[Table]) -> list[Table]:
-    """Join fragments continuing over page breaks; rejoin rows split by the break."""
+    """Join fragments continuing over page breaks; rejoin rows split by the break.
+
+    A ruled frame without a single character (an empty box drawn below a table, Dinkes Jawa
+    Barat LKjIP 2016 p. 82) is no table: it is left out, so that it does not part the table
+    above it from its continuation on the next page.
+    """
+    fragments = [f for f in fragments if f.kind is not None or any(
+        c is not None and c.text.strip() for r in f.rows for c in r.cells)]
     tables: list[Table] = []
     for i, frag in enumerate(fragments):
         first_on_page = i == 0 or fragments[i - 1].pages[-1] != frag.pages[0]
@@ -225,6 +283,9 @@ def stitch(fragments: list[Table]) -> list[Table]:
             prev = tables[-1]
             if _coarser_columns(prev, frag) is not None:
                 _onto_columns(frag, prev)  # merged columns spread back under the table's
+                rows = list(frag.rows)
+            elif len(frag.columns) != len(prev.columns) and not (_column_map(prev, frag) or _finer_map(prev, frag)):
+                _remap(prev, frag)  # a headerless page ruled by other strips (_fits)
                 rows = list(frag.rows)
             else:
                 rows = _remapped(prev, frag)

@@ -77,3 +77,21 @@ def test_unparseable_is_kept_with_its_reason(printed, issue):
 def test_locale_guessed_from_amounts():
     assert guess_locale(["6.214.345.759,00", "91,98", "1.046.000,00"]) == "id"
     assert guess_locale(["6,214,345,759.00", "1,046,000.00"]) == "en"
+
+
+def test_a_rate_per_a_power_of_ten_gives_its_numerator_flagged():
+    """Dinkes Jabar 2016 p.34 / p.110: AKI '89/100.000 KH', AKB '4,01/ 1000 KH'."""
+    for printed, value, unit in [("89/100.000 KH", "89", "/100.000 KH"), ("86,97//100.000 KH", "86.97", "/100.000 KH"),
+                                 ("89//100,000KH", "89", "/100,000 KH"), ("4,01/ 1000\nKH", "4.01", "/1000 KH")]:
+        parsed = parse_number(printed, "id")
+        assert parsed.value == Decimal(value) and parsed.unit == unit and "pembilang" in parsed.issue
+    assert parse_number("1/2", "id").value is None  # a fraction, not a rate
+    assert parse_number("12/2016", "id").value is None
+
+
+def test_a_thousands_group_opening_with_zero_is_read_as_printed_and_flagged():
+    """Dinkes Jabar 2016 p.86: JUMLAH '04.597.911.173' lost its leading '2' in the PDF itself."""
+    parsed = parse_number("04.597.911.173", "id")
+    assert parsed.value == Decimal("4597911173") and "diawali nol" in parsed.issue
+    assert parse_number("0.820", "id").value == Decimal("0.820") and parse_number("0.820", "id").issue is None
+    assert parse_number("01.234", "id").issue is None

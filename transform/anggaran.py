@@ -24,6 +24,7 @@ FOOTER = re.compile(r"^\s*(total|jumlah|sisa|rata|sub\s*total|grand\s*total)\b",
 # "Rp. 6.254.031.019,00", "91,73", "5": a figure ending a footer label
 FOOTER_VALUE = re.compile(r"^(?:rp\.?\s*)?[-(]?\d[\d.,]*\)?\s*%?$", re.IGNORECASE)
 FOOTER_LABEL = re.compile(r"\s*[\d.,%\s-]*$")
+GIVEN_LEVELS = {"program", "kegiatan", "sub_kegiatan", "paket", "other", "total"}
 SATUAN_AT_END = re.compile(r"^(?P<indikator>.*?)\s*\((?P<satuan>[^()]*)\)\s*$", re.DOTALL)
 
 
@@ -422,6 +423,11 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
         if not kode_printed and not nomor and nama:
             nomor, nama = split_leading_number(nama)
         kode, level, kode_issue = line_level(table, row, kode_printed, levels, nama, nomor)
+        given = cell_value(table, row, "tingkat")
+        if given in GIVEN_LEVELS:
+            # a numbered list in the running text knows its items' levels (extract.lists)
+            level, kode_issue = given, "tingkat dari susunan daftar bernomor"
+            levels.seen(level)
         pagu = scaled(cell_number(table, row, "pagu", locales["pagu"]), scale["pagu"])
         realisasi = scaled(cell_number(table, row, "realisasi", locales["realisasi"]), scale["realisasi"])
         serapan = cell_number(table, row, "serapan_pct", locales["serapan_pct"])

@@ -18,6 +18,10 @@ NO_CENTS = re.compile(r"(?<=\d)[.,]-$")
 # (Bappeda Jabar 2016 Tabel 3.7 p.43); only before a whole group of three digits
 SPLIT_GROUP = re.compile(r"(?<=\d[.,])\s+(?=\d{3}(?!\d))")
 FOOTNOTE = re.compile(r"(?<=[\d%])\s*\*+\)?$")
+# a first thousands group opening with 0, the rest whole groups ("04.597.911.173")
+LEADING_ZERO_GROUP = re.compile(r"0[1-9]\d?([.,])\d{3}(?:\1\d{3})+")
+# "86,97//100.000 KH", "5,8/1000 KH": a figure per a denominator, the unit after it
+RATE = re.compile(r"^(?P<num>\d[\d.,]*)\s*/+\s*(?P<den>\d(?:[\d.,]*\d)?)\s*/?\s*(?P<unit>[A-Za-z][A-Za-z .]*)?$")
 DASHES = {"-", "–", "—", "--"}
 
 
@@ -81,6 +85,14 @@ def parse_number(text: str | None, locale: str = "id") -> Parsed:
         return Parsed(None, "")
     if printed in DASHES:
         return Parsed(None, printed)
+    rate = RATE.match(printed)
+    if rate and re.fullmatch(r"10{2,}", re.sub(r"[.,]", "", rate.group("den"))):
+        # "89/100.000 KH", "4,01/ 1000 KH": a rate per a power of ten; the figure is the
+        # numerator, the denominator goes with the unit (Dinkes Jabar 2016 p.34, AKI / AKB)
+        number = parse_number(rate.group("num"), locale)
+        if number.value is not None:
+            unit = " ".join(f"/{rate.group('den')} {rate.group('unit') or ''}".split())
+            return Parsed(number.value, printed, f"angka per {rate.group('den')}: pembilang diambil", unit)
     body = FOOTNOTE.sub("", NO_CENTS.sub("", CURRENCY.sub("", printed))).strip()
     body = SPLIT_GROUP.sub("", body)
     unit = None
@@ -103,11 +115,18 @@ def parse_number(text: str | None, locale: str = "id") -> Parsed:
         if re.search(r"\d", after):
             return Parsed(None, printed, "bukan angka")
         unit = after
+    issue = None
+    if LEADING_ZERO_GROUP.fullmatch(token.strip("()+-")):
+        # "04.597.911.173": thousands groups after a first group opening with 0, which no
+        # typist writes; the figure as printed is kept, flagged (Dinkes Jabar 2016 p.86, whose
+        # JUMLAH lost its leading "2" in the PDF itself: the kegiatan sum to 204.597.911.173)
+        token = token.replace("0", "", 1)
+        issue = "angka diawali nol: digit di depan mungkin hilang"
     try:
         value = _to_decimal(token, locale)
     except InvalidOperation:
         return Parsed(None, printed, "format angka tidak dikenal")
-    return Parsed(value, printed, None, unit)
+    return Parsed(value, printed, issue, unit)
 
 
 FLOAT_DIGITS = Decimal("0.0001")

@@ -17,18 +17,37 @@ from transform.records import provenance
 JENIS = {"sasaran_tahunan": "tahunan", "sasaran_multitahun": "multitahun", "renstra": "renstra"}
 
 
+LIST_NUMBER = re.compile(r"^\(?\d{1,2}[.)]?$")
+
+
 def filled(table: Table, row: Row, name: str) -> str:
-    """Return the text under `name`, filling down a cell merged over several rows."""
+    """Return the text under `name`, filling down a cell merged over several rows.
+
+    A header cell over several ruled strips may have the item's list number in a strip of its
+    own ("1" | "Persentase Rumah Tangga ..." under "Indikator Kinerja", Dinkes Jabar 2016
+    p.33): a bare number is taken only when nothing else is printed there. An indicator printed
+    in two of those strips is joined.
+    """
+    texts, own = [], []
     for col in table.columns_named(name):
         cell = row.cells[col.index] if col.index < len(row.cells) else None
         if cell is not None and clean(cell.text):
-            return clean(cell.text)
-    return ""
+            texts.append(clean(cell.text))
+            if not cell.covered and not LIST_NUMBER.match(clean(cell.text)) and clean(cell.text) not in own:
+                own.append(clean(cell.text))
+    if len(own) > 1 and name == "indikator":
+        # one indicator's lines ruled into two strips under one header ("Persentase penduduk
+        # yang" | "memiliki akses terhadap air minum ...", Dinkes Jabar 2016 p.34)
+        return " ".join(own)
+    words = [t for t in texts if not LIST_NUMBER.match(t)]
+    return (words or texts or [""])[0]
 
 
 # a bullet (Symbol-font bullets reach the text layer as private-use characters) or a list
 # number ("1. Jumlah rekomendasi ...", Biro Organisasi Jabar 2016 Tabel 7 p.16)
-BULLET = re.compile(r"^(?:[-•·*]\s+|[\uf0a7\uf0b7\uf0d8\uf076\uf0fc]\s*|(?:\d{1,2}|[a-z])[.)]\s+(?=[A-Za-z]))")
+# or a bare number in the indicator's own cell ("1 Persentase Rumah tangga ...", Dinkes Jabar
+# 2016 lampiran p.110)
+BULLET = re.compile(r"^(?:[-•·*]\s+|[\uf0a7\uf0b7\uf0d8\uf076\uf0fc]\s*|(?:\d{1,2}|[a-z])[.)]\s+(?=[A-Za-z])|\d{1,2}\s+(?=[A-Za-z]{3}))")
 
 
 def indicator_rows(table: Table) -> list[Row]:
@@ -122,6 +141,7 @@ def _unstack_bracketed(table: Table, row: Row) -> list[Row]:
 
 
 VALUES = ("target", "realisasi", "capaian_pct")
+JOINED_WORDS = re.compile(r"[A-Za-z0-9%]_[A-Za-z]")
 
 
 def _continues(table: Table, row: Row) -> bool:
@@ -250,6 +270,11 @@ def transform_sasaran(table: Table, ctx: dict, locale: str) -> list[dict]:
             issue = issues_of(target=target, realisasi=realisasi, capaian=capaian)
             if not indikator:
                 issue = "; ".join(filter(None, ["indikator tidak tercetak", issue]))
+            elif JOINED_WORDS.search(indikator):
+                # the text layer joins words with "_" where the page shows spaces ("Angka_
+                # keberhasilan Pengobatan_TB", Dinkes Jabar 2016 p.34): kept as the text layer
+                # has it, flagged
+                issue = "; ".join(filter(None, ["indikator: '_' di antara kata pada lapisan teks", issue]))
             out.append(
                 {
                     "tahun": tahun or ctx["tahun"],
