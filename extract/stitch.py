@@ -38,7 +38,18 @@ def _continues(prev: Table, frag: Table, first_on_page: bool, prev_last_on_page:
         return False
     if frag.kind is None and not frag.header_text:
         return _same_columns(prev, frag) or len(prev.columns) == len(frag.columns)
-    return frag.kind == prev.kind and frag.header_text == prev.header_text and len(frag.columns) == len(prev.columns)
+    if frag.kind != prev.kind or len(frag.columns) != len(prev.columns):
+        return False
+    if frag.header_text == prev.header_text:
+        return True
+    # A header repeated on a scanned page is read again by OCR and may be spelt differently
+    # ("NO." / "NO,", scan of the Klungkung sample p. 25-27): there, the columns must mean
+    # the same (same roles, same order) instead.
+    return _read_by_ocr(frag) and _read_by_ocr(prev) and [c.name for c in frag.columns] == [c.name for c in prev.columns]
+
+
+def _read_by_ocr(table: Table) -> bool:
+    return any(c is not None and c.ocr for row in table.rows[:1] for c in row.cells)
 
 
 def is_tail_row(table: Table, row: Row) -> bool:
@@ -61,6 +72,9 @@ def _append_tail(prev_row: Row, tail: Row) -> None:
             prev_row.cells[i] = Cell(**{**cell.__dict__})
             continue
         target.text = (target.text + "\n" + cell.text).strip()
+        if cell.confidence is not None:
+            target.ocr = True
+            target.confidence = min(cell.confidence, target.confidence if target.confidence is not None else 100.0)
     if tail.page not in prev_row.pages:
         prev_row.pages.append(tail.page)
 
