@@ -61,7 +61,7 @@ RULE_H = 24.0  # points: a horizontal rule is longer than this (a cell's width, 
 RULE_V = 16.0  # points: a vertical rule is longer than this (a row's height, not a letter)
 WORD_SPACE = 0.45  # em: words closer than this on a line get a space glyph between them
 TIMEOUT = 120  # seconds per Tesseract call
-VERSION = 8  # bump when anything here changes what a page reads as: old cache entries lapse
+VERSION = 9  # bump when anything here changes what a page reads as: old cache entries lapse
 CACHE_VARIABLE = "KINERJA_OCR_CACHE"
 
 
@@ -140,6 +140,8 @@ def _dark(image: Image.Image) -> np.ndarray:
     w1 = 1.0 - w0
     with np.errstate(divide="ignore", invalid="ignore"):
         between = (cum_mean[-1] / total * w0 - cum_mean / total) ** 2 / (w0 * w1)
+    if np.all(np.isnan(between)):
+        return np.zeros(pixels.shape, dtype=bool)  # one grey level: a blank page, no ink
     threshold = int(np.nanargmax(between))
     return pixels <= threshold
 
@@ -260,7 +262,7 @@ def read_words(image: Image.Image, dpi: float) -> list[dict]:
             lines[key] = (top * scale, (top + height) * scale)
         elif level == 5 and parts[11].strip() and float(parts[10]) >= 0:
             words.append({
-                "text": parts[11].strip(), "x0": left * scale, "x1": (left + width) * scale,
+                "text": _without_marks(parts[11].strip()), "x0": left * scale, "x1": (left + width) * scale,
                 "top": top * scale, "bottom": (top + height) * scale,
                 "conf": round(float(parts[10]), 1), "line": list(key), "cy": (top + height / 2) * scale,
                 "y0": top * scale, "y1": (top + height) * scale,
@@ -368,6 +370,17 @@ def _inside(word: dict, top: float, bottom: float) -> bool:
     """
     height = max(word["y1"] - word["y0"], 1e-6)
     return min(word["y1"], bottom) - max(word["y0"], top) >= 0.4 * height
+
+
+# A reader's pen ticks beside a list of numbered items ("-5.", "'7.", "“8.": the scanned
+# Distan Jabar 2016 PK, p. 3) are read as marks glued to the number.
+LIST_NUMBER_WITH_MARKS = re.compile(r"^[\u2018\u2019\u201c\u201d'\"`\u00b4~^\-\u2013\u2014]+(\d{1,2}[.)])$")
+
+
+def _without_marks(text: str) -> str:
+    """Return a word without the pen marks glued before a list number ("'7." -> "7.")."""
+    m = LIST_NUMBER_WITH_MARKS.match(text)
+    return m.group(1) if m else text
 
 
 def chars_from_words(words: list[dict]) -> list[dict]:

@@ -325,8 +325,10 @@ def extract_pdf(path: Path, max_pages: int | None = None, engine: str | None = N
         doc.close()
     if all(p.chars == 0 for p in infos):
         # no text, no figures: no page was a candidate, no table was looked for
+        # OCR read the scanned pages and found no print (blank pages, pictures), or could not run
+        why = "OCR tidak menemukan teks yang terbaca" if scanned else "perlu OCR"
         raise ExtractError(
-            name, f"tidak ada lapisan teks di halaman 1-{len(infos)} (hasil pindai?); perlu OCR", page=1
+            name, f"tidak ada lapisan teks di halaman 1-{len(infos)} (hasil pindai?); {why}", page=1
         )
     tables = stitch(fragments)
     for i, t in enumerate(tables, start=1):

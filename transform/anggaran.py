@@ -15,7 +15,7 @@ from extract.model import Cell, Row, Table
 from transform.hierarchy import Levels, header_level, numbering_style, split_leading_code, split_leading_number, split_stacked
 from transform.kode import code_level, parse_kode
 from transform.numbers import Parsed, column_locale, parse_cell, parse_number
-from transform.records import provenance
+from transform.records import ocr_marks, provenance
 
 FOOTER = re.compile(r"^\s*(total|jumlah|sisa|rata|sub\s*total|grand\s*total)\b", re.IGNORECASE)
 # "Rp. 6.254.031.019,00", "91,73", "5": a figure ending a footer label
@@ -290,6 +290,10 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
         issue = issues_of(pagu=pagu, realisasi=realisasi, serapan=serapan)
         if kode_issue:
             issue = "; ".join(filter(None, [f"kode: {kode_issue} ('{kode_printed}')", issue]))
+        if nomor and numbering_style(nomor) is None and ocr_marks(row)["ocr"]:
+            # a list number read by OCR that has no list number's shape ("5:", "4,", "&"): a
+            # misread to check against the image (the scans of the sample, tests/test_ocr.py)
+            issue = "; ".join(filter(None, [issue, f"nomor: bentuk tidak dikenal ('{nomor}'), mungkin salah baca OCR"]))
         lines.append(
             {
                 "tahun": ctx["tahun"],
