@@ -61,7 +61,7 @@ RULE_H = 24.0  # points: a horizontal rule is longer than this (a cell's width, 
 RULE_V = 16.0  # points: a vertical rule is longer than this (a row's height, not a letter)
 WORD_SPACE = 0.45  # em: words closer than this on a line get a space glyph between them
 TIMEOUT = 120  # seconds per Tesseract call
-VERSION = 9  # bump when anything here changes what a page reads as: old cache entries lapse
+VERSION = 10  # bump when anything here changes what a page reads as: old cache entries lapse
 CACHE_VARIABLE = "KINERJA_OCR_CACHE"
 
 
@@ -111,15 +111,18 @@ def orientation(image: Image.Image) -> int:
     ink = _small_ink(image)
     if _level(ink.rotate(90, expand=True))[1] <= 1.3 * _level(ink)[1]:
         return 0
-    # a band across the middle of the sheet, read with each candidate turn
+    # a band across the middle of the sheet, read with each candidate turn, with one model
+    # (letters only count: digits read much alike upside down)
     w, h = image.size
     band = image.crop((0, int(h * 0.35), w, int(h * 0.65)))
     best, best_score = 0, -1.0
     for turn in (90, 270):
-        words = read_words(band.rotate(-turn, expand=True), TARGET_DPI)
-        score = sum(wd["conf"] for wd in words if sum(ch.isalpha() for ch in wd["text"]) >= 3)
-        if score > best_score:
-            best, best_score = turn, score
+        words = read_words(band.rotate(-turn, expand=True), TARGET_DPI, languages="eng")
+        confs = sorted(wd["conf"] for wd in words if sum(ch.isalpha() for ch in wd["text"]) >= 3)
+        if len(confs) >= 10 and confs[len(confs) // 2] >= 80:
+            return turn  # words read with confidence: the other way would read none
+        if sum(confs) > best_score:
+            best, best_score = turn, sum(confs)
     return best
 
 
@@ -246,9 +249,9 @@ def _without_rules(image: Image.Image, rules: np.ndarray) -> Image.Image:
     return Image.fromarray(pixels, "L")
 
 
-def read_words(image: Image.Image, dpi: float) -> list[dict]:
+def read_words(image: Image.Image, dpi: float, languages: str = LANGUAGES) -> list[dict]:
     """Return Tesseract's words: text, box in points, confidence and line key."""
-    out = _run(["-l", LANGUAGES, "--psm", PSM, "-c", "preserve_interword_spaces=1", "tsv"], image)
+    out = _run(["-l", languages, "--psm", PSM, "-c", "preserve_interword_spaces=1", "tsv"], image)
     scale = 72.0 / dpi
     words, lines = [], {}
     for line in out.splitlines()[1:]:
