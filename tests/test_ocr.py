@@ -221,3 +221,22 @@ def test_cli_run_reads_a_scan_and_marks_ocr_values_in_the_report(scans, read_sca
     # the document's scanned pages and rows read by OCR are named; findings carry a badge
     assert "Hlm. 1,2,3,4 hasil pindai: " in html and "baris dibaca dengan OCR" in html
     assert '<span class="ocr" title="Nilai dibaca dengan OCR' in html
+
+
+def test_scanned_pk_gives_its_budget_table():
+    """The scanned Distan Jabar 2016 PK (../shared/real, 3 pages, no text layer): p3's program
+    table is read by OCR and matches the hand-made golden. Its p2 target table (sasaran /
+    indikator / target without rules between the items) is not recognised: PK target tables
+    are not recognised in the typed Dispora 2017 PK either (see docs/extraction.md)."""
+    from bench import eval_real
+
+    stem = "jabar-distan-2016-pk-scan"
+    read = eval_real.read(eval_real.document_path(stem))
+    assert read.error is None
+    golden = eval_real.read_golden(eval_real.golden_files()[stem]["anggaran"])
+    lines = read.rows["fct_anggaran_per_dokumen"]
+    assert all(line["ocr"] for line in lines)
+    # every amount of the page, read from the scan
+    assert sorted(line["pagu_idr"] for line in lines) == sorted(dec(g["pagu_idr"]) for g in golden)
+    ev = eval_real.evaluate_document(read, eval_real.golden_files()[stem])["anggaran"]
+    assert ev.exact >= 0.9 * ev.golden, ev.reasons()
