@@ -50,10 +50,13 @@ def _split_runs(segments: list[str]) -> list[str]:
     table (p. 25-27, printed "2 07 01 2.06") reads "207012.06". A run of three or more digits
     longer than its segment's width, whose length is the sum of the widths of the segments
     from there on (1+2+2+1 = 6 for "207012"), can only be those segments; anything else is
-    left for parse_kode to refuse ("29", a program number, stays one segment). The
+    left for parse_kode to refuse ("29", a program number, stays one segment). Only a code that
+    prints some separator is split: OCR lost some of them, not all. The
     sub-kegiatan segment counts as 4 digits or as the 2 the sample prints ("2 07 05 2.02 02",
     p. 28, read "207052.0202").
     """
+    if len(segments) < 2:
+        return segments  # a bare number ("12345") printed no separator at all: nothing was lost
     out: list[str] = []
     for seg in segments:
         at = len(out)
