@@ -82,7 +82,7 @@ def line_level(table: Table, row: Row, kode_printed: str, levels: Levels, nama: 
         if shape:
             kode, level, issue = None, shape, "kode di luar nomenklatur, tingkat dari bentuk kode"
         else:
-            kode, level, issue = parse_kode(kode_printed)
+            kode, level, issue = parse_kode(kode_printed, ocr=bool(ocr_marks(row)["ocr"]))
         if level is not None:
             levels.seen(level)
             return kode, level, issue or ""
@@ -239,7 +239,8 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
     # where lines carry nomenclature codes, a footer is a summary figure to check them by;
     # in a table without codes the totals are lines of their own (level `total`)
     coded = any(
-        parse_kode(cell_value(table, row, "kode"))[1] in ("program", "kegiatan", "sub_kegiatan") for row in table.rows
+        parse_kode(cell_value(table, row, "kode"), ocr=bool(ocr_marks(row)["ocr"]))[1] in ("program", "kegiatan", "sub_kegiatan")
+        for row in table.rows
     )
     # several target columns and no indicator text to tell them apart (SIPD RKPD export:
     # target_indikator | target | target_kinerja, each with its own satuan): no value can be
@@ -255,7 +256,7 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
         if not whole:
             continue
         prov = provenance(ctx, table, row)
-        if FOOTER.match(whole) and (not kode_printed or parse_kode(kode_printed)[0] is None):
+        if FOOTER.match(whole) and (not kode_printed or parse_kode(kode_printed, ocr=bool(prov["ocr"]))[0] is None):
             for label, pos, cell in footer_values(row):
                 value = parse_cell(cell.text, cell.value, locale)
                 footers.append(
