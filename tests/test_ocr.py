@@ -240,3 +240,28 @@ def test_scanned_pk_gives_its_budget_table():
     assert sorted(line["pagu_idr"] for line in lines) == sorted(dec(g["pagu_idr"]) for g in golden)
     ev = eval_real.evaluate_document(read, eval_real.golden_files()[stem])["anggaran"]
     assert ev.exact >= 0.9 * ev.golden, ev.reasons()
+
+
+def test_only_pages_without_text_are_read_by_ocr(scans, tmp_path):
+    """A report typed but for its scanned budget pages: the typed pages keep their text layer,
+    the scanned ones are OCR'd, and the budget table is found on them."""
+    import pypdfium2 as pdfium
+
+    from extract.pdf import extract_pdf
+
+    mixed = pdfium.PdfDocument.new()
+    typed = pdfium.PdfDocument(str(SAMPLE_PDF))
+    scan = pdfium.PdfDocument(str(scans[150]))
+    try:
+        mixed.import_pages(typed, list(range(0, 24)))  # p. 1-24 typed
+        mixed.import_pages(scan)  # p. 25-28 scanned
+        mixed.save(str(tmp_path / "campuran.pdf"))
+    finally:
+        for doc in (mixed, typed, scan):
+            doc.close()
+    extracted = extract_pdf(tmp_path / "campuran.pdf")
+    assert extracted.pages_ocr == [25, 26, 27, 28]
+    budget = [t for t in extracted.tables if t.kind == "anggaran"]
+    assert len(budget) == 1 and budget[0].pages == [25, 26, 27, 28]
+    typed_cells = [c for t in extracted.tables if t.pages[0] < 25 for r in t.rows for c in r.cells if c is not None]
+    assert typed_cells and not any(c.ocr for c in typed_cells)
