@@ -402,6 +402,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--golden", type=Path, default=GOLDEN, help="folder of the golden files")
     parser.add_argument("--show", metavar="STEM", help="list the misses of one document and write nothing")
     args = parser.parse_args(argv)
+    # scanned pages are OCR'd once per machine, as a run does beside its warehouse (extract.ocr)
+    os.environ.setdefault("KINERJA_OCR_CACHE", str(ROOT / "data" / "ocr-cache"))
     sys.path.insert(0, str(ROOT))
     goldens = golden_files(args.golden)
     if args.show:

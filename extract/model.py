@@ -24,6 +24,8 @@ class Cell:
     bottom: float | None
     covered: bool = False
     value: object = None
+    ocr: bool = False  # read by OCR from a scanned page (extract.ocr)
+    confidence: float | None = None  # OCR: lowest Tesseract confidence (0-100) of its words
 
 
 @dataclass
@@ -93,6 +95,7 @@ class PageInfo:
     rotation: int
     has_table_hint: bool = False
     has_caption: bool = False  # a line opening with "Tabel 2.1": a table of plain counts may follow
+    ocr: bool = False  # no text layer: the page was read by OCR
 
 
 @dataclass
@@ -112,4 +115,8 @@ class ExtractedDocument:
 
     @property
     def pages_without_text(self) -> list[int]:
-        return [p.number for p in self.pages if p.chars == 0]
+        return [p.number for p in self.pages if p.chars == 0 or p.ocr]
+
+    @property
+    def pages_ocr(self) -> list[int]:
+        return [p.number for p in self.pages if p.ocr]

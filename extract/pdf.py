@@ -29,6 +29,7 @@ from extract.bands import join_staggered_rows, join_wrapped_rows
 from extract.lists import list_tables
 from extract.grid import Grid, build_grid, page_segments, ruled_regions
 from extract.model import ExtractedDocument, PageInfo, Table
+from extract.ocr import OcrPage, OcrResult, OcrUnavailable, ocr_document_pages
 from extract.pdfium_page import PdfiumPage
 from extract.stitch import stitch
 from extract.tables import table_from_grid
@@ -165,7 +166,18 @@ def caption_in(preamble: str) -> str:
     return ""
 
 
+def _mark_ocr(page: OcrPage, grid: Grid) -> None:
+    """Mark a scanned page's cells as read by OCR, with their words' lowest confidence."""
+    for row in grid.cells:
+        for cell in row:
+            cell.ocr = True
+            if cell.text:
+                cell.confidence = page.confidence(cell.x0, cell.top, cell.x1, cell.bottom)
+
+
 def _fragment(page, grid: Grid, page_number: int, floor: float) -> Table:
+    if isinstance(page, OcrPage):
+        _mark_ocr(page, grid)
     preamble = _preamble(page, grid.ys[0], floor) if grid.ys[0] - floor > 5 else ""
     table = table_from_grid(
         grid.cells, grid.xs, page=page_number, preamble=preamble, caption=caption_in(preamble),
@@ -208,11 +220,16 @@ class _CandidatePages:
         if self._plumber is not None:
             self._plumber.close()
 
-    def grids(self, number: int, carried: Layout | None, opened: _OpenPage):
+    def grids(self, number: int, carried: Layout | None, opened: _OpenPage, scanned: OcrResult | None = None):
         """Return page `number`'s grids, the layout running on, and the page read.
 
         `opened` is the page as loaded for its text; it is closed here or with the page read.
+        A scanned page (`scanned`, its OCR) is read from its OCR words and rules.
         """
+        if scanned is not None:
+            opened.close()
+            page = OcrPage(scanned)
+            return (*_page_grids(page, number, carried), page)
         if self.engine == "pdfium":
             page = None
             try:
@@ -230,9 +247,11 @@ class _CandidatePages:
         page = self._plumber.pages[number - 1]
         return (*_page_grids(page, number, carried), page)
 
-    def fragments(self, number: int, carried: Layout | None, opened: _OpenPage) -> tuple[list[Table], Layout | None]:
+    def fragments(
+        self, number: int, carried: Layout | None, opened: _OpenPage, scanned: OcrResult | None = None
+    ) -> tuple[list[Table], Layout | None]:
         """Return the table fragments of page `number`, top to bottom, and the layout running on."""
-        grids, running, page = self.grids(number, carried, opened)
+        grids, running, page = self.grids(number, carried, opened, scanned)
         fragments = []
         floor = 0.0
         for grid in grids:
@@ -243,15 +262,17 @@ class _CandidatePages:
 
 
 def _read_pages(
-    path: Path, engine: str, doc: pdfium.PdfDocument
+    path: Path, engine: str, doc: pdfium.PdfDocument, scanned: dict[int, OcrResult] | None = None
 ) -> tuple[list[str], list[PageInfo], list[Table], list[int]]:
     """Read every page's text and the candidates' table fragments in one pass over the pages.
 
     A page is a candidate when it or the page before prints FIGURES_FOR_TABLE figures or a
     table caption, or the page before holds a recognised table (a table may run on to a page
     of text rows only); all are known when the page is read.
-    Return the texts, page infos, fragments and candidate page numbers.
+    Return the texts, page infos, fragments and candidate page numbers. `scanned` holds the
+    OCR of the pages without a text layer, by page number: their text and tables come from it.
     """
+    scanned = scanned or {}
     texts: list[str] = []
     infos: list[PageInfo] = []
     fragments: list[Table] = []
@@ -261,6 +282,13 @@ def _read_pages(
     with _CandidatePages(path, engine, doc) as pages:
         for i in range(len(doc)):
             text, info, opened = _read_page(doc, i)
+            ocr = scanned.get(i + 1)
+            if ocr is not None:
+                text = OcrPage(ocr).text()
+                info.chars, info.ocr = len(text.strip()), True
+                info.width, info.height = ocr.width, ocr.height
+                info.has_table_hint = len(FIGURE.findall(text)) >= FIGURES_FOR_TABLE or bool(NUMBERED_HEADER.search(text))
+                info.has_caption = CAPTION.search(text) is not None
             texts.append(text)
             infos.append(info)
             found = []
@@ -269,7 +297,7 @@ def _read_pages(
                 carried = None  # a table runs on only to the next page
             else:
                 try:
-                    found, carried = pages.fragments(info.number, carried, opened)
+                    found, carried = pages.fragments(info.number, carried, opened, ocr)
                 except ExtractError:
                     raise
                 except Exception as exc:  # pdfminer raises many types on damaged files
@@ -306,13 +334,21 @@ def extract_pdf(path: Path, max_pages: int | None = None, engine: str | None = N
             raise ExtractError(name, f"{count} halaman, melebihi batas {max_pages} halaman")
         if not count:
             raise ExtractError(name, "PDF tanpa halaman")
-        texts, infos, fragments, candidates = _read_pages(path, engine, doc)
+        notes: list[str] = []
+        try:
+            scanned = ocr_document_pages(doc)
+        except OcrUnavailable as exc:
+            scanned = {}
+            notes.append(f"halaman tanpa lapisan teks tidak dibaca: {exc}")
+        texts, infos, fragments, candidates = _read_pages(path, engine, doc, scanned)
     finally:
         doc.close()
     if all(p.chars == 0 for p in infos):
         # no text, no figures: no page was a candidate, no table was looked for
+        # OCR read the scanned pages and found no print (blank pages, pictures), or could not run
+        why = "OCR tidak menemukan teks yang terbaca" if scanned else "perlu OCR"
         raise ExtractError(
-            name, f"tidak ada lapisan teks di halaman 1-{len(infos)} (hasil pindai?); perlu OCR", page=1
+            name, f"tidak ada lapisan teks di halaman 1-{len(infos)} (hasil pindai?); {why}", page=1
         )
     tables = stitch(fragments)
     tables += list_tables(texts, {p for t in tables if t.kind for p in t.pages})
@@ -328,4 +364,5 @@ def extract_pdf(path: Path, max_pages: int | None = None, engine: str | None = N
         page_texts=texts,
         pages=infos,
         tables=tables,
+        notes=notes,
     )

@@ -76,7 +76,12 @@ def _continues(prev: Table, frag: Table, first_on_page: bool, prev_last_on_page:
     if frag.header_text and _coarser_columns(prev, frag) is not None:
         return _header_words(frag) == _header_words(prev)
     if frag.header_text != prev.header_text:
-        return _finer_map(prev, frag) is not None
+        # A header repeated on a scanned page is read again by OCR and may be spelt differently
+        # ("NO." / "NO,", scan of the Klungkung sample p. 25-27): there, the columns must mean
+        # the same (same roles, same order) instead.
+        return _finer_map(prev, frag) is not None or (
+            _read_by_ocr(frag) and _read_by_ocr(prev) and [c.name for c in frag.columns] == [c.name for c in prev.columns]
+        )
     return len(frag.columns) == len(prev.columns) or _column_map(prev, frag) is not None
 
 
@@ -214,6 +219,10 @@ def _remap(prev: Table, frag: Table) -> None:
         row.cells = cells
 
 
+def _read_by_ocr(table: Table) -> bool:
+    return any(c is not None and c.ocr for row in table.rows[:1] for c in row.cells)
+
+
 def is_tail_row(table: Table, row: Row) -> bool:
     """Tell whether a row only carries wrapped text of the row before it.
 
@@ -259,6 +268,9 @@ def _append_tail(prev_row: Row, tail: Row) -> None:
             prev_row.cells[i] = Cell(**{**cell.__dict__})
             continue
         target.text = (target.text + "\n" + cell.text).strip()
+        if cell.confidence is not None:
+            target.ocr = True
+            target.confidence = min(cell.confidence, target.confidence if target.confidence is not None else 100.0)
     if tail.page not in prev_row.pages:
         prev_row.pages.append(tail.page)
 

@@ -16,6 +16,7 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from extract import EXTRACTOR_VERSION
 from flows.documents import MAX_FILE_MB, MAX_PAGES, DocumentResult, SkippedFile, failed_result, read_document, scan_inputs, ship, sidecar_path
 from flows.killpoint import kill_point
+from extract.ocr import CACHE_VARIABLE as OCR_CACHE_VARIABLE
 from flows.parallel import default_workers, read_source, worker_pool
 from extract.pdf import sha256_file
 from load.parquet import is_current, publish_parquet
@@ -225,6 +226,9 @@ def kinerja_flow(
     """
     scan = scan_inputs(paths)
     files = [str(p) for p in scan.files]
+    # scanned pages' OCR is cached beside the warehouse (extract.ocr), set before the worker
+    # processes start so that they inherit it; a caller's own $KINERJA_OCR_CACHE is kept
+    os.environ.setdefault(OCR_CACHE_VARIABLE, str(Path(warehouse).parent / "ocr-cache"))
     unchanged = find_unchanged_task(files, warehouse)
     to_read = [f for f in files if f not in unchanged]
     with worker_pool(workers if workers is not None else default_workers(len(to_read))):

@@ -290,21 +290,43 @@ def _section_temuan(data: dict) -> tuple[str, int]:
                 cell = f'<td rowspan="{len(group)}" class="page">{where}</td>' if i == 0 else ""
                 what = escape(r["kode"] or r["indikator"] or "")
                 parts.append(
-                    f'<tr>{cell}<td><span class="sev {escape(r["severity"])}">{escape(r["severity"])}</span></td>'
+                    f'<tr>{cell}<td><span class="sev {escape(r["severity"])}">{escape(r["severity"])}</span>{_ocr_badge(r)}</td>'
                     f'<td>{escape(r["rule"].replace("_", " "))}</td><td>{what}</td>'
                     f'{_value_cell(r, "reported")}{_value_cell(r, "expected")}<td class="msg">{escape(r["message"] or "")}</td></tr>')
         parts.append("</tbody></table>")
     return "".join(parts), len(rows)
 
 
+def _ocr_badge(finding: dict) -> str:
+    """A mark on a finding that touches a value read by OCR: it may be a misread (#16)."""
+    if not finding.get("ocr"):
+        return ""
+    conf = finding.get("ocr_confidence")
+    label = f"OCR {conf:.0f}" if conf is not None else "OCR"
+    return (f' <span class="ocr" title="Nilai dibaca dengan OCR dari halaman hasil pindai; keyakinan terendah '
+            f'{escape(label[4:] or "?")}/100: mungkin salah baca OCR">{escape(label)}</span>')
+
+
+def _ocr_note(d: dict) -> str:
+    """Which pages of a document were scans, and how many values were read from them by OCR."""
+    if not d.get("pages_without_text"):
+        return ""
+    note = f"Hlm. {d['pages_without_text']} hasil pindai"
+    if d.get("ocr_rows"):
+        conf = d.get("ocr_confidence")
+        note += f": {d['ocr_rows']} baris dibaca dengan OCR" + (f" (keyakinan terendah {conf:.0f}/100)" if conf is not None else "")
+    return f'<span class="ocr">{escape(note)}</span>'
+
+
 def _section_dokumen(data: dict) -> str:
     rows = [
         f"<tr><td>{escape(d['file_name'] or '')}</td><td>{escape(d['pemda'] or '')}</td><td>{escape(d['opd'] or '')}</td>"
-        f"<td>{d['tahun'] or ''}</td><td>{escape(d['status'])}</td><td>{escape(d['error'] or '')}</td></tr>"
+        f"<td>{d['tahun'] or ''}</td><td>{escape(d['status'])}</td><td>{escape(d['error'] or '')}</td>"
+        f"<td>{_ocr_note(d)}</td></tr>"
         for d in data["dokumen"]
     ]
     return ('<table class="dokumen"><thead><tr><th>Berkas</th><th>Pemda</th><th>OPD</th><th>Tahun</th><th>Status</th>'
-            "<th>Keterangan</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+            "<th>Keterangan</th><th>OCR</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
 
 
 STYLE = """
@@ -341,6 +363,7 @@ td.page { font-weight: 600; text-align: center; }
 .sev.tinggi { background: #B00020; color: #fff; }
 .sev.sedang { background: #E69F00; color: #1d252c; }
 .sev.rendah { background: #dfe3e8; color: #1d252c; }
+.ocr { border-radius: 3px; padding: 1px 6px; font-size: 12px; white-space: nowrap; background: #5b2a86; color: #fff; }
 footer { color: #5b6670; font-size: 12px; padding: 0 28px 24px; }
 @media print { header { background: none; color: #000; } nav { display: none; } figure { break-inside: avoid; } }
 """

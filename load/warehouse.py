@@ -271,6 +271,26 @@ def clear_abandoned_build(target: Path) -> bool:
         fh.close()
 
 
+# A finding that touches a value read by OCR may be a misread, not the report's error (#16):
+# its row's OCR cells (stg_sel), else its table's (a sum or total: any row may be misread),
+# give the lowest word confidence, and the message says so.
+_OCR_NOTE = (
+    "' Mungkin salah baca OCR: nilai dibaca dari halaman hasil pindai (keyakinan OCR terendah '"
+    " || coalesce(CAST(round(o.conf) AS INTEGER)::VARCHAR, '?') || '/100); periksa gambar halamannya.'"
+)
+OCR_FINDINGS = [
+    f"""UPDATE fct_temuan AS t SET ocr = true, ocr_confidence = o.conf, message = t.message || {_OCR_NOTE}
+    FROM (SELECT source_document_id, source_table, source_row, min(ocr_confidence) AS conf
+          FROM stg_sel WHERE ocr GROUP BY ALL) AS o
+    WHERE t.source_document_id = o.source_document_id AND t.source_table = o.source_table
+      AND t.source_row = o.source_row""",
+    f"""UPDATE fct_temuan AS t SET ocr = true, ocr_confidence = o.conf, message = t.message || {_OCR_NOTE}
+    FROM (SELECT source_document_id, source_table, min(ocr_confidence) AS conf
+          FROM stg_sel WHERE ocr GROUP BY ALL) AS o
+    WHERE t.ocr IS NULL AND t.source_document_id = o.source_document_id AND t.source_table = o.source_table""",
+]
+
+
 class WarehouseBuild:
     """One run's build of the warehouse: open, load documents, build marts, swap in."""
 
@@ -493,6 +513,8 @@ class WarehouseBuild:
                 FROM ({body})"""
             )
             counts[name] = self.con.execute("SELECT count(*) FROM fct_temuan").fetchone()[0] - before
+        for stmt in OCR_FINDINGS:
+            self.con.execute(stmt)
         self.con.execute("COMMIT")
         return counts
 

@@ -21,6 +21,9 @@ os.environ.setdefault("PREFECT_LOGGING_EXTRA_LOGGERS", "extract,transform,load,f
 os.environ.setdefault("PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW", "ignore")
 
 ROOT = Path(__file__).resolve().parent.parent
+# scanned pages (the real documents' image pages, the OCR tests' scans) are OCR'd once per
+# machine, not once per session: the cache is keyed by the page image and the OCR settings
+os.environ.setdefault("KINERJA_OCR_CACHE", str(ROOT / ".pytest_cache" / "ocr-cache"))
 SAMPLE_PDF = ROOT / "samples" / "lkjip-disnaker-klungkung-2024.pdf"
 SAMPLE_XLSX = ROOT / "samples" / "cik-disnaker-klungkung-2024.xlsx"
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -102,7 +102,7 @@ def xml_bomb(path: Path) -> Path:
 
 REJECTED = {
     "terkunci.pdf": (lambda p: small_lkjip(p, owner="pemilik", user="rahasia"), "terkunci.pdf: PDF terkunci kata sandi (encrypted); buka kuncinya lalu kirim ulang"),
-    "pindaian.pdf": (scanned, "pindaian.pdf, halaman 1: tidak ada lapisan teks di halaman 1-2 (hasil pindai?); perlu OCR"),
+    "pindaian.pdf": (scanned, "pindaian.pdf, halaman 1: tidak ada lapisan teks di halaman 1-2 (hasil pindai?); OCR tidak menemukan teks yang terbaca"),
     "undangan.pdf": (letter, "undangan.pdf: bukan dokumen kinerja atau anggaran: tidak ada judul LKjIP, PK, Renstra, Renja, RKA/DPA, "
                                  "RFK, LRA atau laporan triwulan, dan tidak ada tabel yang dikenali; tidak ada tabel yang terlihat"),
     "tanpa-tabel.pdf": (lambda p: small_lkjip(p, with_table=False), "tanpa-tabel.pdf: tidak ada tabel yang dikenali (1 halaman dibaca); tidak ada tabel yang terlihat"),

@@ -18,7 +18,7 @@ from transform.hierarchy import (
 )
 from transform.kode import code_level, parse_kode
 from transform.numbers import Parsed, column_locale, parse_cell, parse_number
-from transform.records import provenance
+from transform.records import ocr_marks, provenance
 
 FOOTER = re.compile(r"^\s*(total|jumlah|sisa|rata|sub\s*total|grand\s*total)\b", re.IGNORECASE)
 # "Rp. 6.254.031.019,00", "91,73", "5": a figure ending a footer label
@@ -139,7 +139,7 @@ def line_level(table: Table, row: Row, kode_printed: str, levels: Levels, nama: 
         if shape:
             kode, level, issue = None, shape, "kode di luar nomenklatur, tingkat dari bentuk kode"
         else:
-            kode, level, issue = parse_kode(kode_printed)
+            kode, level, issue = parse_kode(kode_printed, ocr=bool(ocr_marks(row)["ocr"]))
         if level is not None:
             levels.seen(level)
             return kode, level, issue or ""
@@ -373,7 +373,8 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
     # where lines carry nomenclature codes, a footer is a summary figure to check them by;
     # in a table without codes the totals are lines of their own (level `total`)
     coded = any(
-        parse_kode(cell_value(table, row, "kode"))[1] in ("program", "kegiatan", "sub_kegiatan") for row in table.rows
+        parse_kode(cell_value(table, row, "kode"), ocr=bool(ocr_marks(row)["ocr"]))[1] in ("program", "kegiatan", "sub_kegiatan")
+        for row in table.rows
     )
     # several target columns and no indicator text to tell them apart (SIPD RKPD export:
     # target_indikator | target | target_kinerja, each with its own satuan): no value can be
@@ -394,7 +395,7 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
             continue
         prov = provenance(ctx, table, row)
         counted = by_indicator and FOOTER.match(nama) and len(nama.split()) > 2
-        if FOOTER.match(whole) and not counted and (not kode_printed or parse_kode(kode_printed)[0] is None):
+        if FOOTER.match(whole) and not counted and (not kode_printed or parse_kode(kode_printed, ocr=bool(prov["ocr"]))[0] is None):
             for label, pos, cell in footer_values(row):
                 value = parse_cell(cell.text, cell.value, locale)
                 footers.append(
@@ -435,6 +436,10 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
         issue = issues_of(pagu=pagu, pagu_sebelum=sebelum, realisasi=realisasi, serapan=serapan)
         if kode_issue:
             issue = "; ".join(filter(None, [f"kode: {kode_issue} ('{kode_printed}')", issue]))
+        if nomor and numbering_style(nomor) is None and ocr_marks(row)["ocr"]:
+            # a list number read by OCR that has no list number's shape ("5:", "4,", "&"): a
+            # misread to check against the image (the scans of the sample, tests/test_ocr.py)
+            issue = "; ".join(filter(None, [issue, f"nomor: bentuk tidak dikenal ('{nomor}'), mungkin salah baca OCR"]))
         lines.append(
             {
                 "tahun": ctx["tahun"],

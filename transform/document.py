@@ -75,6 +75,8 @@ def _staged(doc: ExtractedDocument) -> tuple[list[dict], list[dict]]:
                         "top": _round(cell.top),
                         "x1": _round(cell.x1),
                         "bottom": _round(cell.bottom),
+                        "ocr": True if cell.ocr else None,
+                        "ocr_confidence": cell.confidence,
                         "extractor_version": EXTRACTOR_VERSION,
                     }
                 )

@@ -12,12 +12,18 @@ import re
 LEVELS = {1: "urusan", 2: "bidang", 3: "program", 5: "kegiatan", 6: "sub_kegiatan"}
 
 
-def parse_kode(printed: str | None) -> tuple[str | None, str | None, str | None]:
-    """Return (canonical kode, level, issue) for a printed code; issue explains a failure."""
+def parse_kode(printed: str | None, ocr: bool = False) -> tuple[str | None, str | None, str | None]:
+    """Return (canonical kode, level, issue) for a printed code; issue explains a failure.
+
+    `ocr`: the code was read by OCR, which loses narrow spaces; digit runs that fill the next
+    segments exactly are split (_split_runs). A typed code is taken as printed.
+    """
     text = (printed or "").strip()
     if not text:
         return None, None, None
     segments = [s for s in re.split(r"[\s.|-]+", text) if s]  # "1-03.01": RFK Grobogan 2022 p.1
+    if ocr:
+        segments = _split_runs(segments)
     if not all(re.fullmatch(r"\d{1,4}|[Xx]{1,2}", s) for s in segments):
         return None, None, "kode tidak dikenal"
     level = LEVELS.get(len(segments))
@@ -37,6 +43,43 @@ def parse_kode(printed: str | None) -> tuple[str | None, str | None, str | None]
                 return None, None, "segmen kode terlalu panjang"
             parts.append(seg.zfill(width)[-width:])
     return ".".join(parts), level, None
+
+
+WIDTHS = [1, 2, 2, 1, 2, 4]
+
+
+def _split_runs(segments: list[str]) -> list[str]:
+    """Split a run of digits that fills the next code segments' widths exactly.
+
+    OCR loses the narrow spaces between code segments: the scan of the Klungkung 2024 budget
+    table (p. 25-27, printed "2 07 01 2.06") reads "207012.06". A run of three or more digits
+    longer than its segment's width, whose length is the sum of the widths of the segments
+    from there on (1+2+2+1 = 6 for "207012"), can only be those segments; anything else is
+    left for parse_kode to refuse ("29", a program number, stays one segment). Only codes read
+    by OCR are split: a typed "12345" printed no separator and none was lost. The
+    sub-kegiatan segment counts as 4 digits or as the 2 the sample prints ("2 07 05 2.02 02",
+    p. 28, read "207052.0202").
+    """
+    out: list[str] = []
+    for seg in segments:
+        at = len(out)
+        if at < len(WIDTHS) and seg.isdigit() and len(seg) >= 3 and len(seg) > WIDTHS[at]:
+            for widths in (WIDTHS, WIDTHS[:-1] + [2]):
+                total, end = 0, at
+                while end < len(widths) and total < len(seg):
+                    total += widths[end]
+                    end += 1
+                if total == len(seg) and end - at > 1:
+                    pos = 0
+                    for width in widths[at:end]:
+                        out.append(seg[pos:pos + width])
+                        pos += width
+                    break
+            else:
+                out.append(seg)
+            continue
+        out.append(seg)
+    return out
 
 
 def parent_kode(kode: str) -> str | None:

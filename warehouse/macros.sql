@@ -98,6 +98,8 @@ SELECT
     CAST(sum(a.pagu_idr) AS DECIMAL(18, 2)) AS pagu_idr,
     CAST(sum(a.pagu_sebelum_idr) AS DECIMAL(18, 2)) AS pagu_sebelum_idr,
     CAST(sum(a.realisasi_idr) AS DECIMAL(18, 2)) AS realisasi_idr,
+    -- a line with any part read by OCR is an OCR line, as sure as its least sure part
+    coalesce(bool_or(a.ocr), false) AS ocr, min(a.ocr_confidence) AS ocr_confidence,
     CASE WHEN count(*) = 1 THEN any_value(a.pagu_printed) END AS pagu_printed,
     CASE WHEN count(*) = 1 THEN any_value(a.pagu_sebelum_printed) END AS pagu_sebelum_printed,
     CASE WHEN count(*) = 1 THEN any_value(a.realisasi_printed) END AS realisasi_printed,

@@ -95,6 +95,8 @@ CREATE TABLE IF NOT EXISTS stg_sel (
     top DOUBLE,
     x1 DOUBLE,
     bottom DOUBLE,
+    ocr BOOLEAN,
+    ocr_confidence DOUBLE,
     extractor_version VARCHAR NOT NULL
 );
 COMMENT ON TABLE stg_sel IS 'One row per non-empty body cell of every table, exactly as printed: the raw layer every fact can be traced to.';
@@ -112,6 +114,8 @@ COMMENT ON COLUMN stg_sel.top IS 'Top edge of the cell, points from the top of t
 COMMENT ON COLUMN stg_sel.x1 IS 'Right edge of the cell, in points.';
 COMMENT ON COLUMN stg_sel.bottom IS 'Bottom edge of the cell, points from the top of the page.';
 COMMENT ON COLUMN stg_sel.extractor_version IS 'Version of kinerja''s extractor.';
+COMMENT ON COLUMN stg_sel.ocr IS 'True when the cell was read by OCR from a scanned page (no text layer): check it against the page image.';
+COMMENT ON COLUMN stg_sel.ocr_confidence IS 'OCR only: Tesseract''s lowest word confidence (0-100) among the cell''s OCR words; below 80 a misread is likely.';
 
 CREATE TABLE IF NOT EXISTS fct_anggaran_per_dokumen (
     tahun INTEGER NOT NULL,
@@ -134,6 +138,8 @@ CREATE TABLE IF NOT EXISTS fct_anggaran_per_dokumen (
     serapan_pct DECIMAL(12, 2),
     keterangan VARCHAR,
     parse_issue VARCHAR,
+    ocr BOOLEAN,
+    ocr_confidence DOUBLE,
     source_document_id VARCHAR NOT NULL,
     source_page INTEGER,
     source_pages VARCHAR,
@@ -170,6 +176,8 @@ COMMENT ON COLUMN fct_anggaran_per_dokumen.source_sheet IS 'Sheet the row is on 
 COMMENT ON COLUMN fct_anggaran_per_dokumen.source_table IS 'Table ordinal in the document (stg_tabel).';
 COMMENT ON COLUMN fct_anggaran_per_dokumen.source_row IS 'PDF: body row in the stitched table; spreadsheet: the sheet''s row number; .docx: the row in Word''s table (stg_sel.source_row).';
 COMMENT ON COLUMN fct_anggaran_per_dokumen.extractor_version IS 'Version of kinerja''s extractor.';
+COMMENT ON COLUMN fct_anggaran_per_dokumen.ocr IS 'True when the row was read by OCR from a scanned page (no text layer): check it against the page image.';
+COMMENT ON COLUMN fct_anggaran_per_dokumen.ocr_confidence IS 'OCR only: Tesseract''s lowest word confidence (0-100) among the row''s OCR words; below 80 a misread is likely.';
 
 CREATE TABLE IF NOT EXISTS fct_indikator_per_dokumen (
     tahun INTEGER NOT NULL,
@@ -190,6 +198,8 @@ CREATE TABLE IF NOT EXISTS fct_indikator_per_dokumen (
     capaian_pct_reported DECIMAL(18, 6),
     capaian_printed VARCHAR,
     parse_issue VARCHAR,
+    ocr BOOLEAN,
+    ocr_confidence DOUBLE,
     source_document_id VARCHAR NOT NULL,
     source_page INTEGER,
     source_pages VARCHAR,
@@ -224,6 +234,8 @@ COMMENT ON COLUMN fct_indikator_per_dokumen.source_sheet IS 'Sheet the row is on
 COMMENT ON COLUMN fct_indikator_per_dokumen.source_table IS 'Table ordinal in the document (stg_tabel).';
 COMMENT ON COLUMN fct_indikator_per_dokumen.source_row IS 'Body row in the stitched table.';
 COMMENT ON COLUMN fct_indikator_per_dokumen.extractor_version IS 'Version of kinerja''s extractor.';
+COMMENT ON COLUMN fct_indikator_per_dokumen.ocr IS 'True when the row was read by OCR from a scanned page (no text layer): check it against the page image.';
+COMMENT ON COLUMN fct_indikator_per_dokumen.ocr_confidence IS 'OCR only: Tesseract''s lowest word confidence (0-100) among the row''s OCR words; below 80 a misread is likely.';
 
 CREATE TABLE IF NOT EXISTS fct_ringkasan_anggaran (
     tahun INTEGER NOT NULL,
@@ -233,6 +245,8 @@ CREATE TABLE IF NOT EXISTS fct_ringkasan_anggaran (
     nilai DECIMAL(24, 6),
     nilai_printed VARCHAR NOT NULL,
     parse_issue VARCHAR,
+    ocr BOOLEAN,
+    ocr_confidence DOUBLE,
     source_document_id VARCHAR NOT NULL,
     source_page INTEGER,
     source_pages VARCHAR,
@@ -256,6 +270,8 @@ COMMENT ON COLUMN fct_ringkasan_anggaran.source_sheet IS 'Sheet the row is on (s
 COMMENT ON COLUMN fct_ringkasan_anggaran.source_table IS 'Table ordinal in the document.';
 COMMENT ON COLUMN fct_ringkasan_anggaran.source_row IS 'Body row in the stitched table.';
 COMMENT ON COLUMN fct_ringkasan_anggaran.extractor_version IS 'Version of kinerja''s extractor.';
+COMMENT ON COLUMN fct_ringkasan_anggaran.ocr IS 'True when the row was read by OCR from a scanned page (no text layer): check it against the page image.';
+COMMENT ON COLUMN fct_ringkasan_anggaran.ocr_confidence IS 'OCR only: Tesseract''s lowest word confidence (0-100) among the row''s OCR words; below 80 a misread is likely.';
 
 CREATE TABLE IF NOT EXISTS fct_temuan (
     source_document_id VARCHAR NOT NULL,
@@ -268,6 +284,8 @@ CREATE TABLE IF NOT EXISTS fct_temuan (
     reported VARCHAR,
     expected VARCHAR,
     message VARCHAR NOT NULL,
+    ocr BOOLEAN,
+    ocr_confidence DOUBLE,
     source_page INTEGER,
     source_sheet VARCHAR,
     source_table INTEGER,
@@ -288,6 +306,8 @@ COMMENT ON COLUMN fct_temuan.source_page IS 'Page to cite (null for spreadsheets
 COMMENT ON COLUMN fct_temuan.source_sheet IS 'Sheet to cite (spreadsheets).';
 COMMENT ON COLUMN fct_temuan.source_table IS 'Table ordinal in the document (stg_tabel).';
 COMMENT ON COLUMN fct_temuan.source_row IS 'Row in that table (as in the facts).';
+COMMENT ON COLUMN fct_temuan.ocr IS 'True when the finding touches a value read by OCR (its row, or for sums and totals its table, is from a scanned page): it may be an OCR misread rather than the report''s error; the message says so.';
+COMMENT ON COLUMN fct_temuan.ocr_confidence IS 'Lowest OCR word confidence (0-100) of the row the finding cites (of its table when the row has none).';
 
 CREATE TABLE IF NOT EXISTS fct_efisiensi (
     tahun INTEGER NOT NULL,

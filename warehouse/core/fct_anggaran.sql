@@ -6,7 +6,7 @@
 --      then DPPA, DPA, RKA;
 --   3. the realisation of a later month beats an earlier one (bulan; no month = the whole year);
 --   4. the PDF beats a spreadsheet of the same figures: it is the published, signed document
---      and gives a page to cite;
+--      and gives a page to cite; a typed row beats one read by OCR from a scan;
 --   5. the newer file, then the later load;
 --   6. within one document, the first table and row that print the line.
 -- A document that prints a line in parts (rincian_printed: one row per sub-keluaran and akun
@@ -28,7 +28,7 @@ WITH lines AS (
             WHEN bool_or(d.tahapan = 'murni') OVER agency_year THEN 'murni' END) AS tahapan,
         b.baris_key, b.source_document_id, b.pagu_idr, b.pagu_printed, b.pagu_sebelum_idr, b.pagu_sebelum_printed,
         b.realisasi_idr, b.realisasi_printed, b.serapan_pct_reported, b.serapan_printed, b.serapan_pct, b.parse_issue,
-        b.rincian_count, b.tahun, b.pemda, b.opd, b.source_table, b.source_row,
+        b.rincian_count, b.ocr, b.ocr_confidence, b.tahun, b.pemda, b.opd, b.source_table, b.source_row,
         d.format, d.jenis, d.bulan, d.file_modified_at, d.loaded_at
     -- one row per line per document table: the parts of a line (rincian) summed (macros.sql)
     FROM baris_per_dokumen() AS b
@@ -48,6 +48,7 @@ chosen AS (
             jenis_ke(jenis),
             bulan_ke(bulan) DESC,
             CASE WHEN format = 'pdf' THEN 0 ELSE 1 END,
+            CASE WHEN ocr THEN 1 ELSE 0 END,
             file_modified_at DESC NULLS LAST,
             loaded_at DESC,
             source_table,
@@ -60,7 +61,7 @@ SELECT
     a.tahun, a.pemda, a.opd, c.tahapan, a.kode, a.kode_printed, a.level, a.nomor_printed, a.nama_printed,
     nullif(l.rincian_count, 0) AS rincian_count,
     l.pagu_idr, l.pagu_printed, l.pagu_sebelum_idr, l.pagu_sebelum_printed, l.realisasi_idr, l.realisasi_printed,
-    l.serapan_pct_reported, l.serapan_printed, l.serapan_pct, a.keterangan, l.parse_issue,
+    l.serapan_pct_reported, l.serapan_printed, l.serapan_pct, a.keterangan, l.parse_issue, l.ocr, l.ocr_confidence,
     c.dokumen_count, c.is_sepakat,
     a.source_document_id, a.source_page, a.source_pages, a.source_sheet, a.source_table, a.source_row, a.extractor_version
 FROM chosen AS c
@@ -89,6 +90,8 @@ COMMENT ON COLUMN fct_anggaran.serapan_printed IS 'Printed absorption text.';
 COMMENT ON COLUMN fct_anggaran.serapan_pct IS 'Absorption recomputed: realisasi_idr / pagu_idr x 100, rounded to 2 decimals; null when pagu is 0 or missing.';
 COMMENT ON COLUMN fct_anggaran.keterangan IS 'KET. column as printed.';
 COMMENT ON COLUMN fct_anggaran.parse_issue IS 'Why a printed value or code did not parse (the printed text is kept); null when all parsed.';
+COMMENT ON COLUMN fct_anggaran.ocr IS 'True when the chosen row was read by OCR from a scanned page: check it against the page image (a typed document printing the same value is preferred).';
+COMMENT ON COLUMN fct_anggaran.ocr_confidence IS 'OCR only: lowest Tesseract word confidence (0-100) among the chosen row''s cells; below 80 a misread is likely.';
 COMMENT ON COLUMN fct_anggaran.dokumen_count IS 'Loaded documents that print this line (1: only the chosen one; the others are in fct_anggaran_per_dokumen).';
 COMMENT ON COLUMN fct_anggaran.is_sepakat IS 'True when every loaded document (and every row) printing the line gives the same pagu, realisasi and printed serapan (a missing figure disagrees with none); false: the lintas_dokumen findings in fct_temuan name each figure not chosen.';
 COMMENT ON COLUMN fct_anggaran.source_document_id IS 'Document the chosen row comes from.';

@@ -23,7 +23,7 @@ base AS (
     SELECT
         i.rowid AS fact_rowid,
         i.tahun, i.pemda, i.opd, i.level, i.kode, i.jenis, i.tahun_laporan,
-        i.target, i.realisasi, i.capaian_pct_reported, i.source_document_id, i.source_table, i.source_row,
+        i.target, i.realisasi, i.capaian_pct_reported, i.source_document_id, i.source_table, i.source_row, i.ocr,
         ukuran(i.jenis) AS ukuran,
         coalesce(k.indikator_key, '') AS indikator_key,
         d.format, d.file_modified_at, d.loaded_at
@@ -44,6 +44,7 @@ chosen AS (
             CASE WHEN tahun_laporan = tahun THEN 0 ELSE 1 END,
             CASE jenis WHEN 'tahunan' THEN 0 WHEN 'anggaran' THEN 1 WHEN 'multitahun' THEN 2 WHEN 'pk' THEN 3 ELSE 4 END,
             CASE WHEN format = 'pdf' THEN 0 ELSE 1 END,
+            CASE WHEN ocr THEN 1 ELSE 0 END,
             tahun_laporan DESC,
             file_modified_at DESC NULLS LAST,
             loaded_at DESC,
@@ -56,7 +57,7 @@ chosen AS (
 SELECT
     i.tahun, i.tahun_laporan, i.pemda, i.opd, i.jenis, c.ukuran, i.level, i.kode,
     c.indikator_key, i.tujuan, i.sasaran, i.indikator, i.satuan,
-    i.target, i.target_printed, i.realisasi, i.realisasi_printed, i.capaian_pct_reported, i.capaian_printed, i.parse_issue,
+    i.target, i.target_printed, i.realisasi, i.realisasi_printed, i.capaian_pct_reported, i.capaian_printed, i.parse_issue, i.ocr, i.ocr_confidence,
     c.dokumen_count, c.baris_count, c.is_sepakat,
     i.source_document_id, i.source_page, i.source_pages, i.source_sheet, i.source_table, i.source_row, i.extractor_version
 FROM chosen AS c
@@ -83,6 +84,8 @@ COMMENT ON COLUMN fct_indikator.realisasi_printed IS 'Realisasi as printed.';
 COMMENT ON COLUMN fct_indikator.capaian_pct_reported IS 'Achievement in percent as printed.';
 COMMENT ON COLUMN fct_indikator.capaian_printed IS 'Printed achievement text.';
 COMMENT ON COLUMN fct_indikator.parse_issue IS 'Why a printed value did not parse, or that the indicator text is missing; null when clean.';
+COMMENT ON COLUMN fct_indikator.ocr IS 'True when the chosen row was read by OCR from a scanned page: check it against the page image (a typed document printing the same value is preferred).';
+COMMENT ON COLUMN fct_indikator.ocr_confidence IS 'OCR only: lowest Tesseract word confidence (0-100) among the chosen row''s cells; below 80 a misread is likely.';
 COMMENT ON COLUMN fct_indikator.dokumen_count IS 'Loaded documents that print this value.';
 COMMENT ON COLUMN fct_indikator.baris_count IS 'Printed rows (tables x documents) that give it.';
 COMMENT ON COLUMN fct_indikator.is_sepakat IS 'True when every printed row gives the same target, realisasi and printed capaian (a missing figure disagrees with none); false: fct_temuan names the rows that differ (beda_antar_tabel within a document, lintas_laporan across documents), unless the indicator is unnamed or one printed row gave two values.';

@@ -11,7 +11,7 @@ SELECT
             d.file_name, f.source_page, f.source_row, f.rule, f.level, f.kode, f.indikator, f.message, f.reported, f.expected
     ) AS peringkat,
     f.tahun, d.pemda, d.opd, d.file_name, f.source_page, f.source_sheet, f.severity, f.rule, f.level, f.kode, f.indikator,
-    f.reported, f.expected, f.message, f.source_document_id
+    f.reported, f.expected, f.message, f.ocr, f.ocr_confidence, f.source_document_id
 FROM fct_temuan AS f
 JOIN dim_dokumen AS d USING (source_document_id)
 WHERE d.status IN ('loaded', 'superseded');
@@ -31,4 +31,6 @@ COMMENT ON COLUMN mart_temuan.indikator IS 'Indicator concerned.';
 COMMENT ON COLUMN mart_temuan.reported IS 'What the report prints.';
 COMMENT ON COLUMN mart_temuan.expected IS 'What it should be.';
 COMMENT ON COLUMN mart_temuan.message IS 'The finding in Bahasa Indonesia.';
+COMMENT ON COLUMN mart_temuan.ocr IS 'True when the finding touches a value read by OCR from a scanned page: mungkin salah baca OCR (the message says so).';
+COMMENT ON COLUMN mart_temuan.ocr_confidence IS 'Lowest OCR word confidence (0-100) of the row (or table) the finding cites.';
 COMMENT ON COLUMN mart_temuan.source_document_id IS 'Document.';

@@ -1,0 +1,626 @@
+"""Read a scanned page with Tesseract, in the terms the table readers know.
+
+A page without a text layer (a scan, a photo) is rendered with pypdfium2 and read by
+Tesseract 5 (`-l ind+eng`, Debian's models; nothing is downloaded). What comes back is
+offered as `OcrPage`, which has what extract.grid and extract.text_tables use of a pdfplumber
+page (`chars`, `edges`, `crop().extract_text()`, `width`, `height`), so a scanned table goes
+through the same recognition as a typed one. Steps, each chosen to be cheap:
+
+1. **Resolution per page.** Tesseract reads best at ~300 dpi; the page is rendered at
+   TARGET_DPI unless its longest side would pass MAX_SIDE pixels (an A3 or F4 sheet), then
+   lower.
+2. **Orientation.** Tesseract's OSD (`--psm 0`) on a smaller copy tells whether the text
+   runs sideways or upside down (a landscape table fed portrait into a scanner); the image
+   is turned upright. The page's coordinates are then those of the upright page.
+3. **Deskew.** The skew angle is the one that makes the row profile of dark pixels sharpest
+   (projection profile, numpy): text lines and rules then lie flat.
+4. **Rules.** Dark runs longer than a table cell's side (morphological opening along rows and
+   columns of the binarised image) are the table's rules, given as pdfplumber edges; they
+   are whitened before reading, so that Tesseract does not read them as "|" or "_".
+5. **Words.** Tesseract's TSV output gives each word with its box and confidence (0-100).
+   Each word becomes characters spread evenly over its box, on its line's top and bottom;
+   a space glyph joins words a normal word space apart, as in a text layer.
+
+Tesseract is called as a subprocess, not through pytesseract: TSV needs ten lines of
+parsing, a binding would add a dependency and a temporary file per call, and the
+subprocess's time limit and environment (OMP_THREAD_LIMIT=1, so that pages read in parallel
+do not fight over the cores) are set here directly. OCRmyPDF was not used: it writes a new
+PDF with a text layer, whose words pdfminer/pdfium would then re-split, and loses the
+confidences.
+
+Results are cached by the hash of the rendered page image and the settings (see `cache_key`),
+so a re-run reads a scanned page from the cache instead of reading it again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import time
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+from extract.chartext import area_text, crop_chars
+
+TARGET_DPI = 300
+MAX_SIDE = 4200  # pixels: an F4 page at 300 dpi is 3900 high
+OSD_SIDE = 1600  # pixels: OSD reads a smaller copy as well
+LANGUAGES = "ind+eng"
+PSM = "6"  # one uniform block: a table row's cells stay on one line, in reading order
+MAX_SKEW = 3.0  # degrees searched either way
+RULE_H = 24.0  # points: a horizontal rule is longer than this (a cell's width, not a dash)
+RULE_V = 16.0  # points: a vertical rule is longer than this (a row's height, not a letter)
+WORD_SPACE = 0.45  # em: words closer than this on a line get a space glyph between them
+TIMEOUT = 120  # seconds per Tesseract call
+VERSION = 10  # bump when anything here changes what a page reads as: old cache entries lapse
+CACHE_VARIABLE = "KINERJA_OCR_CACHE"
+
+
+class OcrUnavailable(RuntimeError):
+    """Tesseract or its Indonesian model is not installed."""
+
+
+def tesseract() -> str:
+    found = shutil.which("tesseract")
+    if not found:
+        raise OcrUnavailable("Tesseract tidak terpasang (apt-get install tesseract-ocr tesseract-ocr-ind; `make run` memasangnya)")
+    return found
+
+
+def _run(args: list[str], image: Image.Image) -> str:
+    buffer = io.BytesIO()
+    image.save(buffer, "PPM")  # uncompressed PGM: no encoding cost, Leptonica reads it
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    done = subprocess.run(
+        [tesseract(), "stdin", "stdout", *args], input=buffer.getvalue(), capture_output=True,
+        timeout=TIMEOUT, env=env, check=False,
+    )
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip()
+        if "Failed loading language" in message:
+            raise OcrUnavailable(f"model bahasa Tesseract tidak ada: {message}")
+        raise RuntimeError(f"tesseract: {message}")
+    return done.stdout.decode("utf-8", "replace")
+
+
+def page_dpi(width_pt: float, height_pt: float) -> float:
+    """Return the resolution to render a page at: TARGET_DPI, lower for a very large sheet."""
+    longest = max(width_pt, height_pt, 1.0) / 72.0
+    return min(TARGET_DPI, MAX_SIDE / longest)
+
+
+def orientation(image: Image.Image) -> int:
+    """Return the clockwise turn (0, 90 or 270) that sets the page's text upright.
+
+    Text lines make the ink profile across them sharp: when the column profile is sharper
+    than the row profile, the lines run up or down the sheet (a landscape table fed portrait
+    into a scanner). Which way is told by reading a strip of the page both ways and keeping
+    the turn whose words Tesseract is surer of. Tesseract's own OSD (`--psm 0`) was tried
+    first and failed on the scan of the Klungkung budget pages (a dense ruled table):
+    "Rotate: 0" at one size, 90 or 270 at others.
+    """
+    ink = _small_ink(image)
+    if _level(ink.rotate(90, expand=True))[1] <= 1.3 * _level(ink)[1]:
+        return 0
+    # a band across the middle of the sheet, read with each candidate turn, with one model
+    # (letters only count: digits read much alike upside down)
+    w, h = image.size
+    band = image.crop((0, int(h * 0.35), w, int(h * 0.65)))
+    best, best_score = 0, -1.0
+    for turn in (90, 270):
+        words = read_words(band.rotate(-turn, expand=True), TARGET_DPI, languages="eng")
+        confs = sorted(wd["conf"] for wd in words if sum(ch.isalpha() for ch in wd["text"]) >= 3)
+        if len(confs) >= 10 and confs[len(confs) // 2] >= 80:
+            return turn  # words read with confidence: the other way would read none
+        if sum(confs) > best_score:
+            best, best_score = turn, sum(confs)
+    return best
+
+
+def _sharpness(dark: np.ndarray) -> float:
+    """Sum of squared differences between neighbouring rows' ink counts."""
+    rows = dark.sum(axis=1).astype(np.float64)
+    return float(np.sum(np.diff(rows) ** 2))
+
+
+def _dark(image: Image.Image) -> np.ndarray:
+    """Binarise: True where ink is (Otsu's threshold on the grey histogram)."""
+    pixels = np.asarray(image, dtype=np.uint8)
+    hist = np.bincount(pixels.ravel(), minlength=256).astype(np.float64)
+    total = hist.sum()
+    cum = np.cumsum(hist)
+    cum_mean = np.cumsum(hist * np.arange(256))
+    w0 = cum / total
+    w1 = 1.0 - w0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        between = (cum_mean[-1] / total * w0 - cum_mean / total) ** 2 / (w0 * w1)
+    if np.all(np.isnan(between)):
+        return np.zeros(pixels.shape, dtype=bool)  # one grey level: a blank page, no ink
+    threshold = int(np.nanargmax(between))
+    return pixels <= threshold
+
+
+def _small_ink(image: Image.Image) -> Image.Image:
+    """A copy ~1000 pixels across, black ink on white, for the profile searches."""
+    small = image.copy()
+    small.thumbnail((1000, 1000))
+    return Image.fromarray((~_dark(small)).astype(np.uint8) * 255, "L")
+
+
+def _level(ink: Image.Image) -> tuple[float, float]:
+    """Return the angle that makes the row profile of ink sharpest, and that sharpness.
+
+    The profile is sharpest (largest sum of squared differences between neighbouring rows)
+    when text lines and rules are level; searched coarse, then fine.
+    """
+
+    def score(angle: float) -> float:
+        turned = np.asarray(ink.rotate(angle, resample=Image.NEAREST, fillcolor=255)) < 128
+        return _sharpness(turned)
+
+    best = max(np.arange(-MAX_SKEW, MAX_SKEW + 0.01, 0.5), key=score)
+    best = max(np.arange(best - 0.5, best + 0.51, 0.1), key=score)
+    return round(float(best), 2), score(best)
+
+
+def skew_angle(image: Image.Image) -> float:
+    """Return the angle (degrees, counter-clockwise) that levels the page's lines."""
+    return _level(_small_ink(image))[0]
+
+
+def _runs(mask: np.ndarray, length: int) -> np.ndarray:
+    """Return the pixels of `mask` lying in runs of at least `length` along axis 1 (opening)."""
+    h, w = mask.shape
+    if length >= w:
+        return np.zeros_like(mask)
+    c = np.zeros((h, w + 1), dtype=np.int32)
+    np.cumsum(mask, axis=1, out=c[:, 1:])
+    full = (c[:, length:] - c[:, :-length]) == length  # a run of `length` starts here
+    s = np.zeros((h, full.shape[1] + 1), dtype=np.int32)
+    np.cumsum(full, axis=1, out=s[:, 1:])
+    # pixel x is in a run when some start lies in [x - length + 1, x]
+    x = np.arange(w)
+    lo = np.clip(x - length + 1, 0, full.shape[1])
+    hi = np.clip(x + 1, 0, full.shape[1])
+    return (s[:, hi] - s[:, lo]) > 0
+
+
+def _segments(mask: np.ndarray) -> list[tuple[int, int, int]]:
+    """Return (row, start, end) of the True runs of each row of `mask`."""
+    padded = np.zeros((mask.shape[0], mask.shape[1] + 2), dtype=np.int8)
+    padded[:, 1:-1] = mask
+    diff = np.diff(padded, axis=1)
+    starts = np.argwhere(diff == 1)
+    ends = np.argwhere(diff == -1)
+    return [(int(r), int(s), int(e)) for (r, s), (_, e) in zip(starts, ends)]
+
+
+def find_rules(image: Image.Image, dpi: float) -> tuple[list[dict], np.ndarray]:
+    """Return the image's rules as pdfplumber edges (points) and the mask of their pixels."""
+    dark = _dark(image)
+    scale = 72.0 / dpi
+    horizontal = _runs(dark, max(2, round(RULE_H / scale)))
+    vertical = _runs(dark.T, max(2, round(RULE_V / scale))).T
+    edges = []
+    for row, start, end in _segments(horizontal):
+        y = (row + 0.5) * scale
+        edges.append({"orientation": "h", "x0": start * scale, "x1": end * scale, "top": y, "bottom": y})
+    for col, start, end in _segments(vertical.T):
+        x = (col + 0.5) * scale
+        edges.append({"orientation": "v", "x0": x, "x1": x, "top": start * scale, "bottom": end * scale})
+    return edges, horizontal | vertical
+
+
+def flatten(image: Image.Image) -> Image.Image:
+    """Divide the page by its background, so that shaded cells read as white paper.
+
+    Table headers are often printed on a grey fill (the Klungkung budget table); scanned,
+    the fill is as dark as thin grey text and Tesseract's global threshold eats the words
+    ("KODE" read as "pane"). The background is the lightest level around each point
+    (a max filter over a page copy 1/8 the size, wider than any stroke).
+    """
+    from PIL import ImageFilter
+
+    small = image.resize((max(1, image.width // 8), max(1, image.height // 8)), Image.BILINEAR)
+    background = small.filter(ImageFilter.MaxFilter(5)).resize(image.size, Image.BILINEAR)
+    pixels = np.asarray(image, dtype=np.float32)
+    base = np.maximum(np.asarray(background, dtype=np.float32), 1.0)
+    return Image.fromarray(np.clip(pixels / base * 255.0, 0, 255).astype(np.uint8), "L")
+
+
+def _without_rules(image: Image.Image, rules: np.ndarray) -> Image.Image:
+    """Whiten the rules' pixels (and one pixel around them: anti-aliased edges)."""
+    grown = rules.copy()
+    grown[1:, :] |= rules[:-1, :]
+    grown[:-1, :] |= rules[1:, :]
+    grown[:, 1:] |= rules[:, :-1]
+    grown[:, :-1] |= rules[:, 1:]
+    pixels = np.array(image, dtype=np.uint8)
+    pixels[grown] = 255
+    return Image.fromarray(pixels, "L")
+
+
+def read_words(image: Image.Image, dpi: float, languages: str = LANGUAGES) -> list[dict]:
+    """Return Tesseract's words: text, box in points, confidence and line key."""
+    out = _run(["-l", languages, "--psm", PSM, "-c", "preserve_interword_spaces=1", "tsv"], image)
+    scale = 72.0 / dpi
+    words, lines = [], {}
+    for line in out.splitlines()[1:]:
+        parts = line.split("\t")
+        if len(parts) < 12:
+            continue
+        level, block, par, ln = int(parts[0]), int(parts[2]), int(parts[3]), int(parts[4])
+        left, top, width, height = (int(p) for p in parts[6:10])
+        key = (block, par, ln)
+        if level == 4:
+            lines[key] = (top * scale, (top + height) * scale)
+        elif level == 5 and parts[11].strip() and float(parts[10]) >= 0:
+            words.append({
+                "text": _without_marks(parts[11].strip()), "x0": left * scale, "x1": (left + width) * scale,
+                "top": top * scale, "bottom": (top + height) * scale,
+                "conf": round(float(parts[10]), 1), "line": list(key), "cy": (top + height / 2) * scale,
+                "y0": top * scale, "y1": (top + height) * scale,
+            })
+    # a word sits on its line's band (as a glyph's box spans the font's ascent and descent),
+    # unless the line is much taller than its words (Tesseract joined two baselines)
+    for w in words:
+        band = lines.get(tuple(w["line"]))
+        if band and band[1] - band[0] <= 1.6 * (w["bottom"] - w["top"]) + 2 * scale:
+            w["top"], w["bottom"] = min(w["top"], band[0]), max(w["bottom"], band[1])
+    return words
+
+
+REREAD_BELOW = 85.0  # a ruled cell whose weakest word is below this confidence is read alone
+SHORT = 3  # characters: a cell this short is always read again alone
+GAP = 24  # pixels of white between the cells pasted together for the second reading
+
+
+def reread_doubtful_cells(image: Image.Image, words: list[dict], edges: list[dict], dpi: float) -> list[dict]:
+    """Read again, each on its own, the ruled cells whose words Tesseract doubted.
+
+    Reading a whole page as one block, Tesseract takes a line across a table row; a header
+    cell whose text is centred between two of its neighbours' lines is then cut and misread
+    (the scan of the Klungkung budget table, p. 25: "KODE" read as "iz Sn", "KET." as "eg").
+    The doubtful cells are pasted one under another, with white between them, and read in
+    one more call; a cell keeps the new words when Tesseract is surer of them.
+    """
+    from extract.grid import build_grid, page_segments, ruled_regions
+
+    scale = 72.0 / dpi
+    page = OcrPage(OcrResult(image.width * scale, image.height * scale, dpi, 0, 0.0, words, edges))
+    h, v = page_segments(page)
+    boxes = []
+    for region in ruled_regions(h, v):
+        grid = build_grid(page, region, 0)
+        for row in grid.cells:
+            for cell in row:
+                if cell.covered or not cell.text:
+                    continue
+                conf = page.confidence(cell.x0, cell.top, cell.x1, cell.bottom)
+                # a token of one to three characters alone in its cell ("1.", "03") has no
+                # line around it to steady Tesseract's reading of the page: read it alone too
+                if conf is not None and (conf < REREAD_BELOW or len(cell.text.strip()) <= SHORT):
+                    boxes.append((cell.x0, cell.top, cell.x1, cell.bottom))
+    if not boxes:
+        return words
+    crops, placed, y = [], [], GAP
+    for x0, top, x1, bottom in boxes:
+        box = (round(x0 / scale) + 3, round(top / scale) + 3, round(x1 / scale) - 3, round(bottom / scale) - 3)
+        if box[2] - box[0] < 4 or box[3] - box[1] < 4:
+            continue
+        crops.append(image.crop(box))
+        placed.append((box, y))
+        y += box[3] - box[1] + GAP
+    if not crops:
+        return words
+    canvas = Image.new("L", (max(c.width for c in crops) + 2 * GAP, y), 255)
+    for crop, (_, at) in zip(crops, placed):
+        canvas.paste(crop, (GAP, at))
+    # read at twice the size: small print alone in a cell ("1." in a NO. column) has an
+    # x-height of ~15 pixels at 300 dpi, below what Tesseract reads reliably (~20-30)
+    fresh = read_words(canvas.resize((canvas.width * 2, canvas.height * 2), Image.BICUBIC), dpi * 2)
+    out = list(words)
+    for k, (box, at) in enumerate(placed):
+        x0, top, x1, bottom = (v * scale for v in box)
+        lo, hi = at * scale, (at + box[3] - box[1]) * scale
+        mine = [w for w in fresh if lo <= w["cy"] <= hi]
+        old = [w for w in out if x0 <= (w["x0"] + w["x1"]) / 2 <= x1 and _inside(w, top, bottom)]
+        if not mine or sum(w["conf"] for w in mine) / len(mine) <= sum(w["conf"] for w in old) / max(1, len(old)):
+            continue
+        dx, dy = x0 - GAP * scale, top - lo
+        moved = [
+            dict(w, x0=w["x0"] + dx, x1=w["x1"] + dx, top=w["top"] + dy, bottom=w["bottom"] + dy, cy=w["cy"] + dy,
+                 y0=w["y0"] + dy, y1=w["y1"] + dy,
+                 line=[10000 + k, *w["line"][1:]])
+            for w in mine
+        ]
+        out = [w for w in out if not any(w is o for o in old)] + moved
+    out.sort(key=lambda w: (w["top"], w["x0"]))
+    return out
+
+
+PICTURE_CONFIDENCE = 60.0  # median word confidence below this: a picture, not print
+
+
+def is_text(words: list[dict]) -> bool:
+    """Tell whether Tesseract's words are print rather than shapes read into a picture.
+
+    A cover photo or a logo page gives words too, nearly all of them doubted (Bappeda Jabar
+    2016 LKIP p. 1, a picture cover: median confidence ~30, strings like "AP7 Orm,RANNO");
+    kept, they would be the document's text and mislead what is read from it (its year).
+    Print reads with a median above 85 even on a poor scan.
+    """
+    if not words:
+        return False
+    confidences = sorted(w["conf"] for w in words)
+    return confidences[len(confidences) // 2] >= PICTURE_CONFIDENCE
+
+
+def _inside(word: dict, top: float, bottom: float) -> bool:
+    """Tell whether at least 40 % of a word's ink height lies between top and bottom.
+
+    A word's box may reach past its cell (a scanned fill edge, a stroke of the rule above);
+    its centre alone would put it in the wrong cell or none.
+    """
+    height = max(word["y1"] - word["y0"], 1e-6)
+    return min(word["y1"], bottom) - max(word["y0"], top) >= 0.4 * height
+
+
+# A reader's pen ticks beside a list of numbered items ("-5.", "'7.", "“8.": the scanned
+# Distan Jabar 2016 PK, p. 3) are read as marks glued to the number.
+LIST_NUMBER_WITH_MARKS = re.compile(r"^[\u2018\u2019\u201c\u201d'\"`\u00b4~^\-\u2013\u2014]+(\d{1,2}[.)])$")
+
+
+def _without_marks(text: str) -> str:
+    """Return a word without the pen marks glued before a list number ("'7." -> "7.")."""
+    m = LIST_NUMBER_WITH_MARKS.match(text)
+    return m.group(1) if m else text
+
+
+def chars_from_words(words: list[dict]) -> list[dict]:
+    """Return pdfplumber-like characters: each word's letters spread evenly over its box."""
+    chars: list[dict] = []
+    previous = None
+    for w in words:
+        size = w["bottom"] - w["top"]
+        if previous is not None and previous["line"] == w["line"]:
+            gap = w["x0"] - previous["x1"]
+            if 0 < gap <= WORD_SPACE * size:
+                chars.append({
+                    "text": " ", "x0": previous["x1"], "x1": w["x0"], "top": w["top"], "bottom": w["bottom"],
+                    "doctop": w["top"], "size": size, "upright": True, "conf": w["conf"],
+                })
+        step = (w["x1"] - w["x0"]) / len(w["text"])
+        for i, letter in enumerate(w["text"]):
+            chars.append({
+                "text": letter, "x0": w["x0"] + i * step, "x1": w["x0"] + (i + 1) * step,
+                "top": w["top"], "bottom": w["bottom"], "doctop": w["top"], "size": size,
+                "upright": True, "conf": w["conf"],
+            })
+        previous = w
+    return chars
+
+
+@dataclass
+class OcrResult:
+    """What reading one scanned page gave, in points of the upright, levelled page."""
+
+    width: float
+    height: float
+    dpi: float
+    rotation: int
+    skew: float
+    words: list[dict]
+    edges: list[dict]
+    seconds: float = 0.0
+    cached: bool = False
+
+    def to_json(self) -> str:
+        data = {k: getattr(self, k) for k in ("width", "height", "dpi", "rotation", "skew", "words", "edges", "seconds")}
+        return json.dumps(data, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str) -> OcrResult:
+        return cls(**json.loads(text), cached=True)
+
+
+def render(page, dpi: float) -> Image.Image:
+    """Render a pypdfium2 page grey at `dpi`."""
+    return page.render(scale=dpi / 72.0, grayscale=True).to_pil().convert("L")
+
+
+def cache_key(image: Image.Image, dpi: float) -> str:
+    """Hash of the rendered page and everything that decides how it is read."""
+    h = hashlib.sha256()
+    h.update(f"{VERSION}|{dpi:.3f}|{LANGUAGES}|{PSM}|{image.size}|".encode())
+    h.update(image.tobytes())
+    return h.hexdigest()
+
+
+def cache_dir() -> Path | None:
+    value = os.environ.get(CACHE_VARIABLE, "").strip()
+    return Path(value) if value else None
+
+
+def ocr_image(image: Image.Image, dpi: float) -> OcrResult:
+    """Read a rendered page: turn it upright, level it, find its rules, read its words."""
+    started = time.perf_counter()
+    turn = orientation(image)
+    if turn:
+        image = image.rotate(-turn, expand=True)  # PIL turns counter-clockwise
+    skew = skew_angle(image)
+    if skew:
+        image = image.rotate(skew, resample=Image.BILINEAR, expand=False, fillcolor=255)
+    image = flatten(image)
+    edges, rules = find_rules(image, dpi)
+    clean = _without_rules(image, rules)
+    words = read_words(clean, dpi)
+    if not is_text(words):
+        words, edges = [], []
+    else:
+        words = reread_doubtful_cells(clean, words, edges, dpi)
+    scale = 72.0 / dpi
+    return OcrResult(
+        width=image.width * scale, height=image.height * scale, dpi=dpi, rotation=turn, skew=skew,
+        words=words, edges=edges, seconds=round(time.perf_counter() - started, 3),
+    )
+
+
+def ocr_page(page, cache: Path | None = None) -> OcrResult:
+    """Read one pypdfium2 page by OCR, through the cache when one is given (or configured)."""
+    width, height = page.get_size()
+    dpi = page_dpi(width, height)
+    image = render(page, dpi)
+    cache = cache if cache is not None else cache_dir()
+    path = None
+    if cache is not None:
+        key = cache_key(image, dpi)
+        path = cache / key[:2] / f"{key}.json"
+        if path.exists():
+            try:
+                return OcrResult.from_json(path.read_text())
+            except (ValueError, TypeError):
+                pass  # a damaged entry is read again and rewritten
+    result = ocr_image(image, dpi)
+    if path is not None:
+        _store(path, result)
+    return result
+
+
+@dataclass
+class OcrPage:
+    """A scanned page read by OCR, offering what the table readers use of a pdfplumber page."""
+
+    result: OcrResult
+    bbox: tuple[float, float, float, float] = field(init=False)
+
+    def __post_init__(self):
+        self.width, self.height = self.result.width, self.result.height
+        self.bbox = (0.0, 0.0, self.width, self.height)
+
+    @property
+    def words(self) -> list[dict]:
+        return self.result.words
+
+    @cached_property
+    def chars(self) -> list[dict]:
+        return chars_from_words(self.result.words)
+
+    @property
+    def edges(self) -> list[dict]:
+        return self.result.edges
+
+    def crop(self, bbox, strict: bool = False):
+        from extract.pdfium_page import CroppedText
+
+        return CroppedText(crop_chars(self.chars, bbox), bbox)
+
+    def text(self) -> str:
+        return area_text(self.chars)
+
+    def close(self) -> None:
+        pass
+
+    def confidence(self, x0: float, top: float, x1: float, bottom: float) -> float | None:
+        """Return the lowest confidence of the words whose centre lies in the box, if any."""
+        found = [
+            w["conf"] for w in self.result.words
+            if x0 <= (w["x0"] + w["x1"]) / 2 <= x1 and top <= w["cy"] <= bottom
+        ]
+        return min(found) if found else None
+
+
+MIN_TEXT_CHARS = 20  # fewer printed characters than this: no text layer worth the name
+
+
+def _needs_ocr(page) -> bool:
+    """Tell whether a page lacks a text layer but shows an image (a scan or photo).
+
+    A scanner's own stamp ("Scanned by CamScanner") may leave a few characters on a scanned
+    page; a page of text with tables prints hundreds.
+    """
+    textpage = page.get_textpage()
+    try:
+        chars = len(textpage.get_text_range().strip())
+    finally:
+        textpage.close()
+    if chars >= MIN_TEXT_CHARS:
+        return False
+    import pypdfium2.raw as pdfium_c
+
+    return any(obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE for obj in page.get_objects(max_depth=2))
+
+
+def ocr_workers() -> int:
+    value = os.environ.get("KINERJA_OCR_THREADS", "").strip()
+    return max(1, int(value)) if value.isdigit() else max(1, os.cpu_count() or 1)
+
+
+def ocr_document_pages(doc, cache: Path | None = None) -> dict[int, OcrResult]:
+    """OCR every page of an open pypdfium2 document that has no text layer; {page number: result}.
+
+    pdfium is not thread-safe: pages are rendered here one after another (~0.1 s each), and
+    the cache is looked up; the pages not cached are then read in threads, one Tesseract
+    process each (Tesseract and numpy's work run outside the GIL), so the pages of one
+    document are read on all cores.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    cache = cache if cache is not None else cache_dir()
+    done: dict[int, OcrResult] = {}
+    todo: list[tuple[int, Image.Image, float, Path | None]] = []
+    for i in range(len(doc)):
+        try:
+            page = doc[i]
+        except Exception:  # noqa: BLE001 - a damaged page is left to the text pass
+            continue
+        try:
+            if not _needs_ocr(page):
+                continue
+            tesseract()  # refuse early, with the reason, when Tesseract is missing
+            width, height = page.get_size()
+            dpi = page_dpi(width, height)
+            image = render(page, dpi)
+        finally:
+            page.close()
+        path = None
+        if cache is not None:
+            key = cache_key(image, dpi)
+            path = cache / key[:2] / f"{key}.json"
+            if path.exists():
+                try:
+                    done[i + 1] = OcrResult.from_json(path.read_text())
+                    continue
+                except (ValueError, TypeError):
+                    pass  # a damaged entry is read again and rewritten
+        todo.append((i + 1, image, dpi, path))
+
+    def read(item):
+        number, image, dpi, path = item
+        result = ocr_image(image, dpi)
+        if path is not None:
+            _store(path, result)
+        return number, result
+
+    if len(todo) == 1:
+        done.update([read(todo[0])])
+    elif todo:
+        with ThreadPoolExecutor(min(ocr_workers(), len(todo))) as pool:
+            done.update(pool.map(read, todo))
+    return done
+
+
+def _store(path: Path, result: OcrResult) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.{id(result)}.tmp")
+    tmp.write_text(result.to_json())
+    tmp.replace(path)
