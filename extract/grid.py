@@ -73,10 +73,37 @@ def _merge_segments(raw: list[tuple[float, float, float]], orientation: str) -> 
     return segments
 
 
+def visible_edge(edge: dict) -> bool:
+    """Tell whether an edge is drawn on the page: not the side of a white, unstroked fill.
+
+    Office exports paint a white rectangle behind each line of text in a cell (Tangerang
+    Selatan e-monev 2023 triwulan report, every page: one per name line, 11 pt high); their
+    sides are not rules a reader sees, and taking them as rules cut every wrapped name into
+    one row per line and split each column into three. A white fill on the white page
+    shows no edge whatever table it sits in; a stroked path, or a fill in any other colour
+    (a shaded header, a black hairline rectangle), still does. pdfplumber's edges say it with
+    `fill`, `stroke` and `non_stroking_color`; the pdfium engine marks `white_fill_only`.
+    """
+    if edge.get("white_fill_only"):
+        return False
+    if not edge.get("fill") or edge.get("stroke", True):
+        return True
+    colour = edge.get("non_stroking_color")
+    if isinstance(colour, (int, float)):
+        colour = (colour,)
+    if not colour:
+        return True
+    if len(colour) == 4:  # CMYK: white is no ink
+        return any(float(c) != 0 for c in colour)
+    return any(float(c) != 1 for c in colour)
+
+
 def page_segments(page) -> tuple[list[Segment], list[Segment]]:
     """Return the page's horizontal and vertical rules, thin filled rectangles included."""
     hs, vs = [], []
     for e in page.edges:
+        if not visible_edge(e):
+            continue
         if e["orientation"] == "h":
             hs.append((e["top"], e["x0"], e["x1"]))
         elif e["orientation"] == "v":

@@ -170,9 +170,25 @@ def _page_grids(page, number: int, carried: Layout | None) -> tuple[list[Grid], 
     """
     h, v = page_segments(page)
     regions = ruled_regions(h, v)
-    grids = [build_grid(page, region, number) for region in regions]
+    grids = [build_grid(page, region, number) for region in _outermost(regions)]
     text_grids, running = text_tables(page, number, regions, h, carried)
     return sorted(grids + text_grids, key=lambda g: g.ys[0]), running
+
+
+def _outermost(regions: list) -> list:
+    """Drop ruled regions lying wholly inside another: shaded boxes behind header labels.
+
+    A header cell filled in colour behind its text (Tangerang Selatan e-monev 2023 triwulan
+    report p1: green and yellow boxes behind "Indikator Kinerja ...", "Realisasi Kinerja Pada
+    Triwulan ...") is a rectangle of its own inside the table's frame. Its characters already
+    belong to the outer table's cell; read again as a small table of their own, they also
+    came between the table and its continuation on the next page, which then was not stitched.
+    """
+    def inside(a, b) -> bool:
+        return (a is not b and b.x0 - 1 <= a.x0 and a.x1 <= b.x1 + 1 and b.top - 1 <= a.top
+                and a.bottom <= b.bottom + 1 and (a.x1 - a.x0) * (a.bottom - a.top) < (b.x1 - b.x0) * (b.bottom - b.top))
+
+    return [r for r in regions if not any(inside(r, other) for other in regions)]
 
 
 class _CandidatePages:

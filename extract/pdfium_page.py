@@ -253,8 +253,13 @@ class PdfiumPage:
     def _object_edges(self, obj, outer: Matrix, out: list[dict]) -> None:
         kind = pdfium_c.FPDFPageObj_GetType(obj)
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            white = _white_fill_only(obj)
             for ops in _subpaths(obj, _mul(_matrix(obj), outer)):
-                out.extend(_edges(ops))
+                edges = _edges(ops)
+                if white:
+                    for edge in edges:
+                        edge["white_fill_only"] = True
+                out.extend(edges)
         elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
             inner = _mul(_matrix(obj), outer)
             for k in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
@@ -360,6 +365,17 @@ def _subpaths(obj, matrix: Matrix) -> list[list[Op]]:
         subpaths.append(current)
     # pdfminer paints only subpaths opened by "m" with at least one more operator
     return [s for s in subpaths if s[0][0] == "m" and len(s) > 1]
+
+
+def _white_fill_only(obj) -> bool:
+    """Tell whether a path is only filled, in white: it draws no visible rule (grid.visible_edge)."""
+    fillmode, stroke = ctypes.c_int(), ctypes.c_int()
+    if not pdfium_c.FPDFPath_GetDrawMode(obj, fillmode, stroke) or stroke.value or not fillmode.value:
+        return False
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    if not pdfium_c.FPDFPageObj_GetFillColor(obj, r, g, b, a):
+        return False
+    return r.value == g.value == b.value == 255
 
 
 def _edges(ops: list[Op]) -> list[dict]:

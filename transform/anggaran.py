@@ -8,6 +8,7 @@ summary figures to check against) or stray text, kept and flagged.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from extract.headers import normalise
@@ -230,8 +231,54 @@ def total_line(table: Table, row: Row, ctx: dict, locales: dict[str, str], label
     }
 
 
+def quarter_views(table: Table) -> list[tuple[int | None, Table]]:
+    """Return the table once per quarter its columns print, or once as it is (quarter None).
+
+    An e-monev triwulan report prints each line's figures once per quarter side by side
+    ("Realisasi Kinerja Pada Triwulan I - IV": K and Rp under I, II, III, IV; Tangerang
+    Selatan 2023). Each quarter is a fact of its own: the view of quarter q keeps the
+    columns of q and those printed once for the whole row (name, indikator, pagu), and drops
+    the other quarters' columns and any column of a quartered role outside every quarter.
+    """
+    quarters = sorted({c.triwulan for c in table.columns if c.triwulan})
+    if not quarters:
+        return [(None, table)]
+    quartered = {c.name for c in table.columns if c.triwulan and c.name}
+    views = []
+    for q in quarters:
+        columns = [
+            c if c.triwulan == q or (not c.triwulan and c.name not in quartered)
+            else replace(c, name=None)
+            for c in table.columns
+        ]
+        views.append((q, replace(table, columns=columns)))
+    return views
+
+
 def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict], list[dict], list[dict]]:
-    """Return (budget lines, indicator values, footer figures) of one budget table."""
+    """Return (budget lines, indicator values, footer figures) of one budget table.
+
+    A table of per-quarter columns gives one line (and indicator value) per quarter that
+    prints a figure for it, with `triwulan` set (quarter_views); footers are taken once.
+    """
+    lines, indicators, footers = [], [], []
+    for quarter, view in quarter_views(table):
+        got = _transform_view(view, ctx, locale, quarter)
+        lines += got[0]
+        indicators += got[1]
+        if not footers:
+            footers = got[2]
+    return lines, indicators, footers
+
+
+def _printed(*parsed: Parsed) -> bool:
+    return any((p.printed or "").strip() for p in parsed)
+
+
+def _transform_view(table: Table, ctx: dict, locale: str, quarter: int | None) -> tuple[list[dict], list[dict], list[dict]]:
+    """Return (budget lines, indicator values, footer figures) of one budget table or quarter
+    view of it; in a quarter view a line or indicator printing no figure of that quarter is
+    left out (the quarter's cells are blank: nothing was reported for it)."""
     lines, indicators, footers = [], [], []
     names = [" ".join(c.header_path) for c in table.columns_named("nama")]
     levels = Levels(header_level(names[0]) if len(set(names)) == 1 else None)
@@ -273,7 +320,7 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
             if coded or not nama or FOOTER.match(nama):
                 total = None if coded else total_line(table, row, ctx, locales, nama or FOOTER_LABEL.sub("", whole), prov)
                 if total:
-                    lines.append(total)
+                    lines.append({**total, "triwulan": quarter})
                 continue
             # else a footer label of other columns beside a named line ("Rata-rata" of the
             # kinerja columns beside a kegiatan, BP3IPTEK Tabel 3.2 p.53): the line goes on
@@ -290,9 +337,16 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
         issue = issues_of(pagu=pagu, realisasi=realisasi, serapan=serapan)
         if kode_issue:
             issue = "; ".join(filter(None, [f"kode: {kode_issue} ('{kode_printed}')", issue]))
+        indikator_text = cell_value(table, row, "indikator")
+        target = cell_number(table, row, "target", locale)
+        real_ik = cell_number(table, row, "realisasi_indikator", locale)
+        capaian = cell_number(table, row, "capaian_pct", locale)
+        if quarter is not None and not _printed(pagu, realisasi, serapan, target, real_ik, capaian):
+            continue
         lines.append(
             {
                 "tahun": ctx["tahun"],
+                "triwulan": quarter,
                 "pemda": ctx["pemda"],
                 # a pemda-wide export names each row's agency in a column of its own
                 "opd": cell_value(table, row, "opd") or ctx["opd"],
@@ -307,10 +361,10 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
                 **prov,
             }
         )
-        indikator_text = cell_value(table, row, "indikator")
-        target = cell_number(table, row, "target", locale)
-        real_ik = cell_number(table, row, "realisasi_indikator", locale)
-        capaian = cell_number(table, row, "capaian_pct", locale)
+        if quarter is not None and not _printed(pagu, realisasi, serapan):
+            lines.pop()  # the quarter prints only the indicator's value: no budget figure
+        if quarter is not None and not _printed(target, real_ik, capaian):
+            continue
         if untold_targets or not (indikator_text or target.printed or real_ik.printed or capaian.printed):
             continue
         indikator, satuan = split_satuan(indikator_text) if satuan_in_brackets else (indikator_text, None)
@@ -322,8 +376,9 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
             {
                 "tahun": ctx["tahun"],
                 "tahun_laporan": ctx["tahun"],
+                "triwulan": quarter,
                 "pemda": ctx["pemda"],
-                "opd": lines[-1]["opd"],
+                "opd": cell_value(table, row, "opd") or ctx["opd"],
                 "jenis": "anggaran",
                 "level": level,
                 "kode": kode,

@@ -115,6 +115,7 @@ COMMENT ON COLUMN stg_sel.extractor_version IS 'Version of kinerja''s extractor.
 
 CREATE TABLE IF NOT EXISTS fct_anggaran_per_dokumen (
     tahun INTEGER NOT NULL,
+    triwulan INTEGER,
     pemda VARCHAR,
     opd VARCHAR,
     kode VARCHAR,
@@ -141,6 +142,7 @@ CREATE TABLE IF NOT EXISTS fct_anggaran_per_dokumen (
 );
 COMMENT ON TABLE fct_anggaran_per_dokumen IS 'One row per budget line per document that prints it: pagu and realisasi of an urusan, bidang, program, kegiatan or sub-kegiatan, as printed and parsed. The same line of one agency-year appears once for every document (the LKjIP PDF, its e-monev export, a superseded version): for audit and provenance. Sums and counts belong on fct_anggaran, which holds each line once.';
 COMMENT ON COLUMN fct_anggaran_per_dokumen.tahun IS 'Budget year of the line (the report year).';
+COMMENT ON COLUMN fct_anggaran_per_dokumen.triwulan IS 'Quarter (1-4) the figures are for, where the table prints one column group per quarter (an e-monev "Realisasi Kinerja Pada Triwulan I - IV": the quarter''s own realisation); null for a figure of the whole year or cumulative to the document''s month (dim_dokumen.bulan, triwulan). A quarter''s own figure and an annual figure are different facts: never add them.';
 COMMENT ON COLUMN fct_anggaran_per_dokumen.pemda IS 'Local government (from dim_dokumen).';
 COMMENT ON COLUMN fct_anggaran_per_dokumen.opd IS 'Agency: the row''s own agency column in a pemda-wide export (SKPD, kode_opd), else dim_dokumen''s.';
 COMMENT ON COLUMN fct_anggaran_per_dokumen.kode IS 'Canonical code U.BB.PP.K.KK.SSSS of what is printed (not corrected): 2 07 01 2.06 | 01 gives 2.07.01.2.06.0001. Null when the printed code does not parse.';
@@ -168,6 +170,7 @@ COMMENT ON COLUMN fct_anggaran_per_dokumen.extractor_version IS 'Version of kine
 CREATE TABLE IF NOT EXISTS fct_indikator_per_dokumen (
     tahun INTEGER NOT NULL,
     tahun_laporan INTEGER NOT NULL,
+    triwulan INTEGER,
     pemda VARCHAR,
     opd VARCHAR,
     jenis VARCHAR NOT NULL,
@@ -195,6 +198,7 @@ CREATE TABLE IF NOT EXISTS fct_indikator_per_dokumen (
 COMMENT ON TABLE fct_indikator_per_dokumen IS 'One row per indicator value per year per table per document that prints it: target, realisasi and printed capaian of a sasaran, program, kegiatan or sub-kegiatan indicator; multi-year tables give one row per year. The same value appears once for every table and document printing it (a 2024 report reprints 2023): for audit and provenance. fct_indikator holds each value once.';
 COMMENT ON COLUMN fct_indikator_per_dokumen.tahun IS 'Year the value is for.';
 COMMENT ON COLUMN fct_indikator_per_dokumen.tahun_laporan IS 'Year of the report that printed it (a 2024 report reprints 2022 and 2023).';
+COMMENT ON COLUMN fct_indikator_per_dokumen.triwulan IS 'Quarter (1-4) the value is for, where the table prints target or realisasi per quarter (TW I .. TW IV, K under Triwulan I .. IV); null for the year''s value.';
 COMMENT ON COLUMN fct_indikator_per_dokumen.pemda IS 'Local government.';
 COMMENT ON COLUMN fct_indikator_per_dokumen.opd IS 'Agency.';
 COMMENT ON COLUMN fct_indikator_per_dokumen.jenis IS 'Table kind it came from: anggaran (budget table indicator), tahunan (one year), multitahun (series), renstra (progress to the Renstra end target; target is the end target), iku (IKU yearly target), iku_awal (IKU kondisi awal: realised baseline, the year before the first target year), iku_akhir (IKU kondisi akhir: end-of-period target, in the last year), pk (Perjanjian Kinerja target).';
