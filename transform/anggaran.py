@@ -36,6 +36,20 @@ def cell_value(table: Table, row: Row, name: str) -> str:
     return " | ".join(p for p in parts if p)
 
 
+LINE_END_HYPHEN = re.compile(r"(?<=\w)-\s*\n\s*(?=\w)")
+
+
+def indicator_text(table: Table, row: Row) -> str:
+    """Return the indicator cell's text, a word broken at a hyphen ending a line rejoined.
+
+    "Jumlah Dokumen Perubahan RKA-" / "SKPD dan ..." (Tangerang Selatan e-monev 2023 p1) is
+    the compound RKA-SKPD that the line happened to break at; the hyphen stays, the break
+    goes. A hyphen printed inside a line ("DPA- SKPD") is kept as printed.
+    """
+    parts = [clean(LINE_END_HYPHEN.sub("-", row.text(c.index))) for c in table.columns_named("indikator")]
+    return " | ".join(p for p in parts if p)
+
+
 def cell_number(table: Table, row: Row, name: str, locale: str) -> Parsed:
     """Parse the figure under canonical column `name`, typed spreadsheet values as stored.
 
@@ -337,7 +351,7 @@ def _transform_view(table: Table, ctx: dict, locale: str, quarter: int | None) -
         issue = issues_of(pagu=pagu, realisasi=realisasi, serapan=serapan)
         if kode_issue:
             issue = "; ".join(filter(None, [f"kode: {kode_issue} ('{kode_printed}')", issue]))
-        indikator_text = cell_value(table, row, "indikator")
+        indikator_text = indicator_text(table, row)
         target = cell_number(table, row, "target", locale)
         real_ik = cell_number(table, row, "realisasi_indikator", locale)
         capaian = cell_number(table, row, "capaian_pct", locale)
