@@ -5,6 +5,7 @@
 -- row, loaded or superseded, that prints a different figure gets a finding naming both
 -- documents and pages, so the choice never hides a disagreement. That includes a line one
 -- document prints twice (a misread program number taken for a code, jabar-distan-2016-lkip.pdf).
+-- A quarter's own figure (triwulan) is compared only with the same quarter's.
 WITH ref AS (
     SELECT r.*, baris_anggaran(r.kode, r.level, r.nama_printed) AS baris_key, d.file_name, t.caption
     FROM fct_anggaran AS r
@@ -28,7 +29,7 @@ SELECT
 FROM o
 JOIN ref AS r
     ON r.pemda IS NOT DISTINCT FROM o.pemda AND r.opd IS NOT DISTINCT FROM o.opd AND r.tahun = o.tahun
-    AND r.tahapan IS NOT DISTINCT FROM o.tahapan AND r.baris_key = o.baris_key
+    AND r.tahapan IS NOT DISTINCT FROM o.tahapan AND r.baris_key = o.baris_key AND r.triwulan IS NOT DISTINCT FROM o.triwulan
     AND NOT (r.source_document_id = o.source_document_id AND r.source_table IS NOT DISTINCT FROM o.source_table AND r.source_row = o.source_row)
 CROSS JOIN LATERAL (
     VALUES ('pagu', 'tinggi', o.pagu_idr, r.pagu_idr, o.pagu_printed, r.pagu_printed),

@@ -11,6 +11,9 @@
 --   6. within one document, the first table and row that print the line.
 -- Where the documents disagree, is_sepakat is false and the lintas_dokumen check names each
 -- document whose figure was not chosen (fct_temuan).
+-- The period is part of the line: a quarter's own figure (triwulan 1-4, from a table of
+-- per-quarter columns) and the figure of the whole year or cumulative to a month (triwulan
+-- null) are different facts, never chosen against each other nor added.
 -- A line is its kode; a line printed without a parsable code is its level and name
 -- (baris_anggaran), and one without either stays its own row.
 CREATE OR REPLACE TABLE fct_anggaran AS
@@ -25,7 +28,7 @@ WITH lines AS (
             WHEN bool_or(d.tahapan = 'murni') OVER agency_year THEN 'murni' END) AS tahapan,
         coalesce(baris_anggaran(a.kode, a.level, a.nama_printed), a.source_document_id || ':' || a.source_table || ':' || a.source_row) AS baris_key,
         a.source_document_id, a.pagu_idr, a.realisasi_idr, a.serapan_pct_reported,
-        a.tahun, a.pemda, a.opd, a.source_table, a.source_row,
+        a.tahun, a.triwulan, a.pemda, a.opd, a.source_table, a.source_row,
         d.format, d.jenis, d.bulan, d.file_modified_at, d.loaded_at
     FROM fct_anggaran_per_dokumen AS a
     JOIN dim_dokumen AS d USING (source_document_id)
@@ -50,19 +53,22 @@ chosen AS (
             source_row
         ) AS fact_rowid
     FROM lines
-    GROUP BY tahun, pemda, opd, tahapan, baris_key
+    GROUP BY tahun, triwulan, pemda, opd, tahapan, baris_key
 )
 SELECT
-    a.tahun, a.pemda, a.opd, c.tahapan, a.kode, a.kode_printed, a.level, a.nomor_printed, a.nama_printed,
+    a.tahun, a.triwulan, d.bulan, a.pemda, a.opd, c.tahapan, a.kode, a.kode_printed, a.level, a.nomor_printed, a.nama_printed,
     a.pagu_idr, a.pagu_printed, a.realisasi_idr, a.realisasi_printed,
     a.serapan_pct_reported, a.serapan_printed, a.serapan_pct, a.keterangan, a.parse_issue,
     c.dokumen_count, c.is_sepakat,
     a.source_document_id, a.source_page, a.source_pages, a.source_sheet, a.source_table, a.source_row, a.extractor_version
 FROM chosen AS c
 JOIN fct_anggaran_per_dokumen AS a ON a.rowid = c.fact_rowid
-ORDER BY a.tahun, a.pemda, a.opd, c.tahapan, a.source_document_id, a.source_table, a.source_row;
+JOIN dim_dokumen AS d ON d.source_document_id = a.source_document_id
+ORDER BY a.tahun, a.pemda, a.opd, c.tahapan, a.source_document_id, a.source_table, a.source_row, a.triwulan;
 COMMENT ON TABLE fct_anggaran IS 'One row per budget line per agency, year and tahapan, whichever documents print it: pagu and realisasi of an urusan, bidang, program, kegiatan or sub-kegiatan from the document chosen by precedence (One answer per line, above), with how many documents print the line and whether they agree. Sum and count here; fct_anggaran_per_dokumen keeps every document''s row.';
 COMMENT ON COLUMN fct_anggaran.tahun IS 'Budget year of the line (the report year).';
+COMMENT ON COLUMN fct_anggaran.triwulan IS 'Quarter (1-4) whose own figures these are (a table printing per-quarter columns, e-monev triwulan reports); null for the whole year or cumulative to the document''s month. Part of the grain: a quarter never displaces nor adds to an annual figure; sum a year''s lines WHERE triwulan IS NULL.';
+COMMENT ON COLUMN fct_anggaran.bulan IS 'Month the chosen document''s realisation runs to (dim_dokumen.bulan: the cut-off month of an RFK, e-monev or LRA), null when it names none (an LKjIP: the whole year).';
 COMMENT ON COLUMN fct_anggaran.pemda IS 'Local government (from dim_dokumen).';
 COMMENT ON COLUMN fct_anggaran.opd IS 'Agency: the row''s own agency column in a pemda-wide export, else the document''s (dim_dokumen).';
 COMMENT ON COLUMN fct_anggaran.tahapan IS 'Budget stage of the documents: murni or perubahan. A document that names none (an LKjIP) answers for the latest stage another document of the same agency and year names; null when none does. Part of the grain: an original and an amended budget are two answers.';
