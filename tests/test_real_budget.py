@@ -52,6 +52,10 @@ WHOLE = [
     # SIPD RKA rekap belanja: title block in the same frame, code split over five columns,
     # T-1 | T (Belanja Operasi ... Jumlah) | T+1, comma thousands.
     ("sulut-dkips-2022-rka-rekap-belanja", "", [1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 16, 17], set()),
+    # e-monev "Realisasi Kinerja Pada Triwulan I - IV": K | Rp under each quarter, one line per
+    # quarter; no codes (levels from the SIPD nomenclature), names wrapped behind white fills,
+    # the OPD row, '-' for nil; p2-11 continue p1 with fewer hairline columns (tests/test_periode.py).
+    ("tangsel-dikbud-2023-realisasi-kinerja-triwulan", "", range(1, 12), set()),
 ]
 
 

@@ -49,6 +49,8 @@ WHOLE = [
     # Tabel 3.2 continued on p.27: "Tahun (2016)" over "Satuan | Target | Realisasi", then
     # "Capaian %" with no year.
     ("jabar-bappeda-2016-lkip", "3.2", [27]),
+    # e-monev triwulan report: the K (kinerja) value of each quarter, no target column.
+    ("tangsel-dikbud-2023-realisasi-kinerja-triwulan", "", [1, 2]),
 ]
 
 

@@ -245,6 +245,37 @@ def total_line(table: Table, row: Row, ctx: dict, locales: dict[str, str], label
     }
 
 
+RANK = {"urusan": 1, "bidang": 2, "program": 3, "kegiatan": 4, "sub_kegiatan": 5, "paket": 6}
+
+
+class Parents:
+    """Follow a table's lines top to bottom and name each line's parent: the nearest line above
+    it of a higher level of the budget tree.
+
+    A line without a code is known by its level and name, and a name repeats under several
+    parents (Tangerang Selatan e-monev 2023: "Penambahan Ruang Kelas Baru" under the SD and
+    under the SMP kegiatan, the same SIPD sub-kegiatan name); the parent's name keeps them
+    two lines (fct_anggaran's baris_anggaran).
+    """
+
+    def __init__(self) -> None:
+        self.stack: list[tuple[int, str]] = []
+
+    def under(self, level: str | None, nama: str) -> str | None:
+        rank = RANK.get(level or "")
+        if rank is None:
+            # a line outside the tree (the OPD row over its programs, a total): under the
+            # nearest line above it, a parent of nothing (Tangerang Selatan prints its OPD row
+            # once under each urusan, p1 and p10)
+            return self.stack[-1][1] if self.stack else None
+        while self.stack and self.stack[-1][0] >= rank:
+            self.stack.pop()
+        parent = self.stack[-1][1] if self.stack else None
+        if nama:
+            self.stack.append((rank, nama))
+        return parent
+
+
 def quarter_views(table: Table) -> list[tuple[int | None, Table]]:
     """Return the table once per quarter its columns print, or once as it is (quarter None).
 
@@ -296,6 +327,7 @@ def _transform_view(table: Table, ctx: dict, locale: str, quarter: int | None) -
     lines, indicators, footers = [], [], []
     names = [" ".join(c.header_path) for c in table.columns_named("nama")]
     levels = Levels(header_level(names[0]) if len(set(names)) == 1 else None)
+    parents = Parents()
     locales = column_locales(table, locale, ("pagu", "realisasi", "serapan_pct"))
     # where lines carry nomenclature codes, a footer is a summary figure to check them by;
     # in a table without codes the totals are lines of their own (level `total`)
@@ -345,6 +377,7 @@ def _transform_view(table: Table, ctx: dict, locale: str, quarter: int | None) -
         if not kode_printed and not nomor and nama:
             nomor, nama = split_leading_number(nama)
         kode, level, kode_issue = line_level(table, row, kode_printed, levels, nama, nomor)
+        induk = parents.under(level, nama)
         pagu = cell_number(table, row, "pagu", locales["pagu"])
         realisasi = cell_number(table, row, "realisasi", locales["realisasi"])
         serapan = cell_number(table, row, "serapan_pct", locales["serapan_pct"])
@@ -369,6 +402,7 @@ def _transform_view(table: Table, ctx: dict, locale: str, quarter: int | None) -
                 "level": level,
                 "nomor_printed": nomor,
                 "nama_printed": nama or None,
+                "induk": induk,
                 **amounts(pagu, realisasi, serapan),
                 "keterangan": cell_value(table, row, "keterangan") or None,
                 "parse_issue": issue,

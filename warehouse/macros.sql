@@ -69,9 +69,9 @@ CREATE OR REPLACE MACRO jenis_ke(j) AS coalesce(
 
 -- A budget line across documents: its kode, else its level and printed name (a line whose
 -- code did not parse); null for a line with neither, which matches no other line.
-CREATE OR REPLACE MACRO baris_anggaran(kode, level, nama) AS
+CREATE OR REPLACE MACRO baris_anggaran(kode, level, nama, induk) AS
     CASE WHEN kode IS NOT NULL THEN kode
-         WHEN name_key(nama) <> '' THEN coalesce(level, '') || ':' || name_key(nama) END;
+         WHEN name_key(nama) <> '' THEN coalesce(level, '') || ':' || name_key(nama) || coalesce('<' || name_key(induk), '') END;
 
 -- A finding's printed or expected figure as text without the zeros a column's scale adds:
 -- DECIMAL(18,6) prints 93,85 as 93.850000; the finding says 93.85 (two decimals kept, as money

@@ -123,6 +123,7 @@ CREATE TABLE IF NOT EXISTS fct_anggaran_per_dokumen (
     level VARCHAR,
     nomor_printed VARCHAR,
     nama_printed VARCHAR,
+    induk VARCHAR,
     pagu_idr DECIMAL(18, 2),
     pagu_printed VARCHAR,
     realisasi_idr DECIMAL(18, 2),
@@ -143,6 +144,7 @@ CREATE TABLE IF NOT EXISTS fct_anggaran_per_dokumen (
 COMMENT ON TABLE fct_anggaran_per_dokumen IS 'One row per budget line per document that prints it: pagu and realisasi of an urusan, bidang, program, kegiatan or sub-kegiatan, as printed and parsed. The same line of one agency-year appears once for every document (the LKjIP PDF, its e-monev export, a superseded version): for audit and provenance. Sums and counts belong on fct_anggaran, which holds each line once.';
 COMMENT ON COLUMN fct_anggaran_per_dokumen.tahun IS 'Budget year of the line (the report year).';
 COMMENT ON COLUMN fct_anggaran_per_dokumen.triwulan IS 'Quarter (1-4) the figures are for, where the table prints one column group per quarter (an e-monev "Realisasi Kinerja Pada Triwulan I - IV": the quarter''s own realisation); null for a figure of the whole year or cumulative to the document''s month (dim_dokumen.bulan, triwulan). A quarter''s own figure and an annual figure are different facts: never add them.';
+COMMENT ON COLUMN fct_anggaran_per_dokumen.induk IS 'Printed name of the line''s parent: the nearest line above it in its table of a higher level (its kegiatan for a sub-kegiatan, its program for a kegiatan); null at the top. A line without a code is known by level, name and parent, since one sub-kegiatan name may stand under several kegiatan.';
 COMMENT ON COLUMN fct_anggaran_per_dokumen.pemda IS 'Local government (from dim_dokumen).';
 COMMENT ON COLUMN fct_anggaran_per_dokumen.opd IS 'Agency: the row''s own agency column in a pemda-wide export (SKPD, kode_opd), else dim_dokumen''s.';
 COMMENT ON COLUMN fct_anggaran_per_dokumen.kode IS 'Canonical code U.BB.PP.K.KK.SSSS of what is printed (not corrected): 2 07 01 2.06 | 01 gives 2.07.01.2.06.0001. Null when the printed code does not parse.';

@@ -7,13 +7,13 @@
 -- document prints twice (a misread program number taken for a code, jabar-distan-2016-lkip.pdf).
 -- A quarter's own figure (triwulan) is compared only with the same quarter's.
 WITH ref AS (
-    SELECT r.*, baris_anggaran(r.kode, r.level, r.nama_printed) AS baris_key, d.file_name, t.caption
+    SELECT r.*, baris_anggaran(r.kode, r.level, r.nama_printed, r.induk) AS baris_key, d.file_name, t.caption
     FROM fct_anggaran AS r
     JOIN dim_dokumen AS d USING (source_document_id)
     LEFT JOIN stg_tabel AS t USING (source_document_id, source_table)
 ),
 o AS (
-    SELECT a.*, baris_anggaran(a.kode, a.level, a.nama_printed) AS baris_key, d.tahapan, d.file_name, t.caption
+    SELECT a.*, baris_anggaran(a.kode, a.level, a.nama_printed, a.induk) AS baris_key, d.tahapan, d.file_name, t.caption
     FROM fct_anggaran_per_dokumen AS a
     JOIN dim_dokumen AS d USING (source_document_id)
     LEFT JOIN stg_tabel AS t USING (source_document_id, source_table)

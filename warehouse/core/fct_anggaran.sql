@@ -14,8 +14,8 @@
 -- The period is part of the line: a quarter's own figure (triwulan 1-4, from a table of
 -- per-quarter columns) and the figure of the whole year or cumulative to a month (triwulan
 -- null) are different facts, never chosen against each other nor added.
--- A line is its kode; a line printed without a parsable code is its level and name
--- (baris_anggaran), and one without either stays its own row.
+-- A line is its kode; a line printed without a parsable code is its level, name and parent's
+-- name (baris_anggaran), and one without either stays its own row.
 CREATE OR REPLACE TABLE fct_anggaran AS
 WITH lines AS (
     SELECT
@@ -26,7 +26,7 @@ WITH lines AS (
         coalesce(d.tahapan, CASE
             WHEN bool_or(d.tahapan = 'perubahan') OVER agency_year THEN 'perubahan'
             WHEN bool_or(d.tahapan = 'murni') OVER agency_year THEN 'murni' END) AS tahapan,
-        coalesce(baris_anggaran(a.kode, a.level, a.nama_printed), a.source_document_id || ':' || a.source_table || ':' || a.source_row) AS baris_key,
+        coalesce(baris_anggaran(a.kode, a.level, a.nama_printed, a.induk), a.source_document_id || ':' || a.source_table || ':' || a.source_row) AS baris_key,
         a.source_document_id, a.pagu_idr, a.realisasi_idr, a.serapan_pct_reported,
         a.tahun, a.triwulan, a.pemda, a.opd, a.source_table, a.source_row,
         d.format, d.jenis, d.bulan, d.file_modified_at, d.loaded_at
@@ -56,7 +56,7 @@ chosen AS (
     GROUP BY tahun, triwulan, pemda, opd, tahapan, baris_key
 )
 SELECT
-    a.tahun, a.triwulan, d.bulan, a.pemda, a.opd, c.tahapan, a.kode, a.kode_printed, a.level, a.nomor_printed, a.nama_printed,
+    a.tahun, a.triwulan, d.bulan, a.pemda, a.opd, c.tahapan, a.kode, a.kode_printed, a.level, a.nomor_printed, a.nama_printed, a.induk,
     a.pagu_idr, a.pagu_printed, a.realisasi_idr, a.realisasi_printed,
     a.serapan_pct_reported, a.serapan_printed, a.serapan_pct, a.keterangan, a.parse_issue,
     c.dokumen_count, c.is_sepakat,
@@ -69,6 +69,7 @@ COMMENT ON TABLE fct_anggaran IS 'One row per budget line per agency, year and t
 COMMENT ON COLUMN fct_anggaran.tahun IS 'Budget year of the line (the report year).';
 COMMENT ON COLUMN fct_anggaran.triwulan IS 'Quarter (1-4) whose own figures these are (a table printing per-quarter columns, e-monev triwulan reports); null for the whole year or cumulative to the document''s month. Part of the grain: a quarter never displaces nor adds to an annual figure; sum a year''s lines WHERE triwulan IS NULL.';
 COMMENT ON COLUMN fct_anggaran.bulan IS 'Month the chosen document''s realisation runs to (dim_dokumen.bulan: the cut-off month of an RFK, e-monev or LRA), null when it names none (an LKjIP: the whole year).';
+COMMENT ON COLUMN fct_anggaran.induk IS 'Printed name of the line''s parent in the chosen document (fct_anggaran_per_dokumen.induk); part of the key of a line without a code.';
 COMMENT ON COLUMN fct_anggaran.pemda IS 'Local government (from dim_dokumen).';
 COMMENT ON COLUMN fct_anggaran.opd IS 'Agency: the row''s own agency column in a pemda-wide export, else the document''s (dim_dokumen).';
 COMMENT ON COLUMN fct_anggaran.tahapan IS 'Budget stage of the documents: murni or perubahan. A document that names none (an LKjIP) answers for the latest stage another document of the same agency and year names; null when none does. Part of the grain: an original and an amended budget are two answers.';
