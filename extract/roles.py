@@ -270,6 +270,8 @@ def _is_header_row(row: list[Cell]) -> bool:
     lines = [ln for t in texts for ln in t.splitlines() if ln.strip()]
     if any(value_kind(ln) in ("money", "code") for ln in lines if not YEAR.fullmatch(ln.strip())):
         return False  # amounts stacked in a cell are body (BKPD 2016 Tabel 5 p.42)
+    if len(texts) >= 2 and all(QUARTER_CELL.match(" ".join(t.split())) for t in texts):
+        return True  # "I | II | III | IV" or "TW I | TW II" under a triwulan group
     if len(texts) == 1:
         # a context word alone ("Belanja Langsung" heading the body, Distan Jabar 2016 p.146)
         # is no header row

@@ -257,3 +257,43 @@ def test_targets_and_realisations_per_quarter_give_one_value_per_quarter():
         ("Jumlah guru bersertifikat", 3, Decimal("30"), None, ""),
         ("Jumlah guru bersertifikat", 4, Decimal("40"), None, ""),
     ]
+
+
+def test_a_per_quarter_budget_table_without_codes_gives_lines_per_quarter():
+    """Generated e-monev layout: names, indicators, K and Rp under I and II, no column numbers;
+    a band with no name (a program's second indicator) continues the line above."""
+    from extract.tables import table_from_grid
+    from transform.anggaran import transform_anggaran
+
+    rows = [
+        ["Program / Kegiatan / Sub Kegiatan", "Indikator Kinerja", "Realisasi Kinerja Triwulan I - II", "", "", ""],
+        ["", "", "I", "", "II", ""],
+        ["", "", "K", "Rp", "K", "Rp"],
+        ["Program Penunjang Urusan Pemerintahan Daerah", "Nilai LKE", "", "100.000", "", "250.000"],
+        ["", "Predikat SAKIP", "B", "", "BB", ""],
+        ["Administrasi Keuangan Perangkat Daerah", "Terselenggaranya administrasi keuangan", "3", "100.000", "3", "250.000"],
+        ["Penyediaan Gaji dan Tunjangan ASN", "Jumlah Orang yang Menerima Gaji", "10", "100.000", "", "-"],
+    ]
+    merged = ({(0, c): (0, 2) for c in (3, 4, 5)} | {(1, 3): (1, 2), (1, 5): (1, 4)}
+              | {(r, c): (0, c) for r in (1, 2) for c in (0, 1)})
+    table = table_from_grid(_grid(rows, merged), [c * 50.0 for c in range(7)], page=1)
+    assert table.kind == "anggaran"
+    assert [(c.name, c.triwulan) for c in table.columns[2:]] == [
+        ("realisasi_indikator", 1), ("realisasi", 1), ("realisasi_indikator", 2), ("realisasi", 2)]
+    ctx = {"tahun": 2023, "pemda": "Kota X", "opd": "Dinas Y", "source_document_id": "d" * 64}
+    lines, values, _ = transform_anggaran(table, ctx, "id")
+    assert sorted((r["nama_printed"], r["level"], r["triwulan"], r["realisasi_idr"], r["realisasi_printed"]) for r in lines) == [
+        ("Administrasi Keuangan Perangkat Daerah", "kegiatan", 1, Decimal("100000.00"), "100.000"),
+        ("Administrasi Keuangan Perangkat Daerah", "kegiatan", 2, Decimal("250000.00"), "250.000"),
+        ("Penyediaan Gaji dan Tunjangan ASN", "sub_kegiatan", 1, Decimal("100000.00"), "100.000"),
+        ("Penyediaan Gaji dan Tunjangan ASN", "sub_kegiatan", 2, None, "-"),
+        ("Program Penunjang Urusan Pemerintahan Daerah", "program", 1, Decimal("100000.00"), "100.000"),
+        ("Program Penunjang Urusan Pemerintahan Daerah", "program", 2, Decimal("250000.00"), "250.000"),
+    ]
+    assert sorted((r["indikator"], r["level"], r["triwulan"], r["realisasi_printed"]) for r in values) == [
+        ("Jumlah Orang yang Menerima Gaji", "sub_kegiatan", 1, "10"),
+        ("Predikat SAKIP", "program", 1, "B"),
+        ("Predikat SAKIP", "program", 2, "BB"),
+        ("Terselenggaranya administrasi keuangan", "kegiatan", 1, "3"),
+        ("Terselenggaranya administrasi keuangan", "kegiatan", 2, "3"),
+    ]

@@ -328,6 +328,7 @@ def _transform_view(table: Table, ctx: dict, locale: str, quarter: int | None) -
     names = [" ".join(c.header_path) for c in table.columns_named("nama")]
     levels = Levels(header_level(names[0]) if len(set(names)) == 1 else None)
     parents = Parents()
+    band_above: tuple | None = None
     locales = column_locales(table, locale, ("pagu", "realisasi", "serapan_pct"))
     # where lines carry nomenclature codes, a footer is a summary figure to check them by;
     # in a table without codes the totals are lines of their own (level `total`)
@@ -376,8 +377,17 @@ def _transform_view(table: Table, ctx: dict, locale: str, quarter: int | None) -
             kode_printed = kode_printed or ""
         if not kode_printed and not nomor and nama:
             nomor, nama = split_leading_number(nama)
-        kode, level, kode_issue = line_level(table, row, kode_printed, levels, nama, nomor)
-        induk = parents.under(level, nama)
+        if quarter is not None and not (nama or kode_printed or nomor) and band_above is not None:
+            # a band with no name of its own in a per-quarter table continues the line above: a
+            # second indicator of the same program ("Predikat SAKIP" under "Nilai LKE PMPRB",
+            # Tangerang Selatan e-monev 2023 p1); it takes that line's level and code and leaves
+            # the table's levels alone
+            kode, level, kode_issue = band_above
+            induk = parents.under(None, nama)
+        else:
+            kode, level, kode_issue = line_level(table, row, kode_printed, levels, nama, nomor)
+            induk = parents.under(level, nama)
+            band_above = (kode, level, kode_issue)
         pagu = cell_number(table, row, "pagu", locales["pagu"])
         realisasi = cell_number(table, row, "realisasi", locales["realisasi"])
         serapan = cell_number(table, row, "serapan_pct", locales["serapan_pct"])
