@@ -297,3 +297,15 @@ def test_a_per_quarter_budget_table_without_codes_gives_lines_per_quarter():
         ("Terselenggaranya administrasi keuangan", "kegiatan", 1, "3"),
         ("Terselenggaranya administrasi keuangan", "kegiatan", 2, "3"),
     ]
+
+
+def test_one_indicator_text_under_two_uncoded_lines_is_two_values(tmp_path):
+    """Tangerang Selatan p4-6 prints "Jumlah Mebel sekolah yang Tersedia" under the SD and the
+    SMP sub-kegiatan of one name, with other values: two indicators of two lines, not one value
+    printed twice (no beda_antar_tabel finding), and fct_indikator keeps both."""
+    result = tangsel()
+    wh = tmp_path / "k.duckdb"
+    build_warehouse(wh, result.document)
+    assert fetch(wh, "SELECT count(*) FROM fct_temuan WHERE rule IN ('beda_antar_tabel', 'lintas_laporan')") == [(0,)]
+    per_doc = len(result.document.rows["fct_indikator_per_dokumen"])
+    assert fetch(wh, "SELECT sum(baris_count), count(*) FROM fct_indikator") == [(per_doc, per_doc)]

@@ -382,12 +382,13 @@ def _transform_view(table: Table, ctx: dict, locale: str, quarter: int | None) -
             # second indicator of the same program ("Predikat SAKIP" under "Nilai LKE PMPRB",
             # Tangerang Selatan e-monev 2023 p1); it takes that line's level and code and leaves
             # the table's levels alone
-            kode, level, kode_issue = band_above
+            kode, level, kode_issue, line_name, line_induk = band_above
             induk = parents.under(None, nama)
         else:
             kode, level, kode_issue = line_level(table, row, kode_printed, levels, nama, nomor)
             induk = parents.under(level, nama)
-            band_above = (kode, level, kode_issue)
+            line_name, line_induk = nama, induk
+            band_above = (kode, level, kode_issue, nama, induk)
         pagu = cell_number(table, row, "pagu", locales["pagu"])
         realisasi = cell_number(table, row, "realisasi", locales["realisasi"])
         serapan = cell_number(table, row, "serapan_pct", locales["serapan_pct"])
@@ -440,7 +441,10 @@ def _transform_view(table: Table, ctx: dict, locale: str, quarter: int | None) -
                 "jenis": "anggaran",
                 "level": level,
                 "kode": kode,
-                "sasaran": None,
+                # the uncoded line the indicator belongs to: one indicator text stands under
+                # several sub-kegiatan of one name pattern (Tangerang Selatan e-monev 2023 p4-6)
+                "sasaran": None if kode else (line_name or None),
+                "induk": None if kode else line_induk,
                 "indikator": indikator or None,
                 "satuan": satuan or target.unit,
                 "target": target.value,

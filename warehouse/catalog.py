@@ -50,7 +50,9 @@ never compared with it in `lintas_dokumen`; the annual marts (`mart_serapan_angg
 `mart_capaian_indikator`) read only `triwulan IS NULL` rows, so quarters are never added to a
 year. Sum a year's lines `WHERE triwulan IS NULL`.
 
-A line is its `kode`; a line whose code did not parse is its level and printed name. An
+A line is its `kode`; a line whose code did not parse is its level, printed name and parent's
+name (`induk`: one sub-kegiatan name may stand under several kegiatan). An indicator of such a
+line is also that line's (`sasaran` holds the line's name, `induk` its parent). An
 indicator is its text with case, spacing and bracketed parts ignored (`indikator_key`).
 `mart_serapan_anggaran` takes one tahapan per line: perubahan, else murni, else none named.
 The choice never hides a disagreement: where the documents differ, `is_sepakat` is false and

@@ -69,6 +69,11 @@ CREATE OR REPLACE MACRO jenis_ke(j) AS coalesce(
 
 -- A budget line across documents: its kode, else its level and printed name (a line whose
 -- code did not parse); null for a line with neither, which matches no other line.
+-- The budget line an indicator of an uncoded budget line belongs to (its name in sasaran, its
+-- parent in induk); null for any other indicator, which its kode or level says enough about.
+CREATE OR REPLACE MACRO baris_indikator(kode, jenis, sasaran, induk) AS
+    CASE WHEN kode IS NULL AND jenis = 'anggaran' THEN name_key(sasaran) || '<' || coalesce(name_key(induk), '') END;
+
 CREATE OR REPLACE MACRO baris_anggaran(kode, level, nama, induk) AS
     CASE WHEN kode IS NOT NULL THEN kode
          WHEN name_key(nama) <> '' THEN coalesce(level, '') || ':' || name_key(nama) || coalesce('<' || name_key(induk), '') END;

@@ -180,6 +180,7 @@ CREATE TABLE IF NOT EXISTS fct_indikator_per_dokumen (
     kode VARCHAR,
     tujuan VARCHAR,
     sasaran VARCHAR,
+    induk VARCHAR,
     indikator VARCHAR,
     satuan VARCHAR,
     target DECIMAL(24, 6),
@@ -207,7 +208,8 @@ COMMENT ON COLUMN fct_indikator_per_dokumen.jenis IS 'Table kind it came from: a
 COMMENT ON COLUMN fct_indikator_per_dokumen.tujuan IS 'Tujuan (goal) text as printed, for IKU and Perjanjian Kinerja rows.';
 COMMENT ON COLUMN fct_indikator_per_dokumen.level IS 'tujuan, sasaran, program, kegiatan or sub_kegiatan.';
 COMMENT ON COLUMN fct_indikator_per_dokumen.kode IS 'Canonical code of the program/kegiatan/sub-kegiatan; null for sasaran.';
-COMMENT ON COLUMN fct_indikator_per_dokumen.sasaran IS 'Sasaran (strategic objective) text as printed, for sasaran-level rows.';
+COMMENT ON COLUMN fct_indikator_per_dokumen.induk IS 'For an indicator of a budget line printed without code: that line''s parent (fct_anggaran_per_dokumen.induk). Null otherwise.';
+COMMENT ON COLUMN fct_indikator_per_dokumen.sasaran IS 'Sasaran (strategic objective) text as printed, for sasaran-level rows; for an indicator of a budget line printed without code (jenis anggaran, kode null), that line''s printed name, which tells apart one indicator text printed under several lines.';
 COMMENT ON COLUMN fct_indikator_per_dokumen.indikator IS 'Indicator text as printed, without the satuan in brackets of INDIKATOR (SATUAN) columns; null when not printed.';
 COMMENT ON COLUMN fct_indikator_per_dokumen.satuan IS 'Unit: from a Satuan column, the brackets of an INDIKATOR (SATUAN) cell, or the unit printed with the target.';
 COMMENT ON COLUMN fct_indikator_per_dokumen.target IS 'Target (rencana) value.';

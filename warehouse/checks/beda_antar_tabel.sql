@@ -23,6 +23,8 @@ pairs AS (
         ON a.source_document_id = b.source_document_id AND a.ik = b.ik AND a.tahun = b.tahun AND a.ukuran = b.ukuran
         AND a.triwulan IS NOT DISTINCT FROM b.triwulan  -- two quarters' values are two facts
         AND coalesce(a.kode, '') = coalesce(b.kode, '')
+        -- an uncoded budget line's indicator belongs to its line (its name in sasaran)
+        AND baris_indikator(a.kode, a.jenis, a.sasaran, a.induk) IS NOT DISTINCT FROM baris_indikator(b.kode, b.jenis, b.sasaran, b.induk)
         AND (a.source_table < b.source_table OR (a.source_table = b.source_table AND a.source_row < b.source_row))
     CROSS JOIN LATERAL (
         VALUES ('target', a.target, b.target, a.target_printed, b.target_printed),

@@ -27,6 +27,8 @@ base AS (
         i.tahun, i.triwulan, i.pemda, i.opd, i.level, i.kode, i.jenis, i.tahun_laporan,
         i.target, i.realisasi, i.capaian_pct_reported, i.source_document_id, i.source_table, i.source_row,
         ukuran(i.jenis) AS ukuran,
+        -- an uncoded budget line's indicator is also its line's: one text under two lines is two values
+        baris_indikator(i.kode, i.jenis, i.sasaran, i.induk) AS baris_key,
         coalesce(k.indikator_key, '') AS indikator_key,
         d.format, d.file_modified_at, d.loaded_at
     FROM fct_indikator_per_dokumen AS i
@@ -53,11 +55,11 @@ chosen AS (
             source_row
         ) AS fact_rowid
     FROM base
-    GROUP BY tahun, triwulan, pemda, opd, level, kode, ukuran, indikator_key
+    GROUP BY tahun, triwulan, pemda, opd, level, kode, baris_key, ukuran, indikator_key
 )
 SELECT
     i.tahun, i.triwulan, i.tahun_laporan, i.pemda, i.opd, i.jenis, c.ukuran, i.level, i.kode,
-    c.indikator_key, i.tujuan, i.sasaran, i.indikator, i.satuan,
+    c.indikator_key, i.tujuan, i.sasaran, i.induk, i.indikator, i.satuan,
     i.target, i.target_printed, i.realisasi, i.realisasi_printed, i.capaian_pct_reported, i.capaian_printed, i.parse_issue,
     c.dokumen_count, c.baris_count, c.is_sepakat,
     i.source_document_id, i.source_page, i.source_pages, i.source_sheet, i.source_table, i.source_row, i.extractor_version
@@ -76,7 +78,8 @@ COMMENT ON COLUMN fct_indikator.level IS 'tujuan, sasaran, program, kegiatan or 
 COMMENT ON COLUMN fct_indikator.kode IS 'Canonical code of the program/kegiatan/sub-kegiatan; null for sasaran and tujuan.';
 COMMENT ON COLUMN fct_indikator.indikator_key IS 'The indicator across spellings (dim_indikator.indikator_key); empty when no indicator text is printed.';
 COMMENT ON COLUMN fct_indikator.tujuan IS 'Tujuan (goal) text as printed, for IKU and Perjanjian Kinerja rows.';
-COMMENT ON COLUMN fct_indikator.sasaran IS 'Sasaran text as printed, for sasaran-level rows.';
+COMMENT ON COLUMN fct_indikator.sasaran IS 'Sasaran text as printed, for sasaran-level rows; for an indicator of a budget line without code, the line''s name (part of the grain then: baris_key).';
+COMMENT ON COLUMN fct_indikator.induk IS 'For an indicator of a budget line without code: the line''s parent (part of the grain with sasaran).';
 COMMENT ON COLUMN fct_indikator.indikator IS 'Indicator text as printed in the chosen row.';
 COMMENT ON COLUMN fct_indikator.satuan IS 'Unit.';
 COMMENT ON COLUMN fct_indikator.target IS 'Target (rencana) value.';
