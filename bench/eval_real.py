@@ -19,6 +19,8 @@ misplaced).
 Exact, indicator row (fct_indikator_per_dokumen): on the golden row's page, the same tahun, indikator text
 equal as above, and target, realisasi and capaian_pct_reported equal as Decimals, empty for
 empty.
+Both kinds: a golden row of one quarter (`periode` tw1 .. tw4) needs an extracted row of that
+`triwulan`; any other golden row (the year's, or to a month) one whose triwulan is empty.
 
 Golden and extracted rows are paired one to one: a maximum matching over the exact pairs, so
 one extracted row never counts for two golden rows (the tw1 and tw2 rows of one line share
@@ -34,6 +36,7 @@ import csv
 import json
 import os
 import platform
+import re
 import sys
 import time
 import unicodedata
@@ -132,6 +135,13 @@ def golden_value(kind: Kind, name: str, golden: dict):
     return text or None
 
 
+def golden_quarter(golden: dict) -> int | None:
+    """Return the quarter a golden row's `periode` names (tw1 .. tw4), None for the year's
+    figures (empty, a month such as `agustus`, `T`)."""
+    m = re.fullmatch(r"tw([1-4])", (golden.get("periode") or "").strip().lower())
+    return int(m.group(1)) if m else None
+
+
 def text_reason(label: str, golden: str, extracted: str) -> str | None:
     """Say how an extracted name differs from the golden one, None if it is intact."""
     if golden == extracted:
@@ -155,6 +165,8 @@ def differences(kind: Kind, golden: dict, row: dict) -> list[str]:
         reasons.append(reason)
     if golden_value(kind, kind.same, golden) != row.get(kind.same):
         reasons.append(f"{kind.same} wrong")
+    if golden_quarter(golden) != row.get("triwulan"):
+        reasons.append("triwulan wrong")
     for name in kind.numbers:
         want, got = golden_value(kind, name, golden), row.get(name)
         if want == got:

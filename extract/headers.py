@@ -108,6 +108,11 @@ def _match(sp: Spelling, path: list[str]) -> tuple[bool, int | None]:
     return True, int(tahun) if tahun else None
 
 
+# A header cell naming only a quarter ("TW I", "Triwulan 2") under a known label: the label's
+# quarter (extract.roles.quarter_of), not a spelling of its own.
+QUARTER_ONLY = re.compile(r"^(?:tw|triwulan|trw)\.?\s*(?:i{1,3}|iv|[1-4])$", re.IGNORECASE)
+
+
 def header_rows(rows: list[list[Cell]], limit: int = 3) -> int:
     """Count the leading grid rows that form the header.
 
@@ -121,8 +126,9 @@ def header_rows(rows: list[list[Cell]], limit: int = 3) -> int:
         texts = [c.text for c in row if not c.covered and c.text.strip()]
         if not texts:
             break
-        known = sum(1 for t in texts if is_header_text(t))
-        figures = sum(1 for t in texts if re.search(r"\d", t) and not is_header_text(t))
+        known = sum(1 for t in texts if is_header_text(t) or QUARTER_ONLY.match(" ".join(t.split())))
+        figures = sum(1 for t in texts if re.search(r"\d", t) and not is_header_text(t)
+                      and not QUARTER_ONLY.match(" ".join(t.split())))
         if figures or known == 0:
             break
         count += 1
@@ -232,7 +238,7 @@ def _percent_beside_realisasi(chosen: list[tuple[int, str | None, int | None]]) 
 
 def recognise(paths: list[list[str]]) -> tuple[str | None, list[Column]]:
     """Pick the table kind whose spellings best explain the header; map each column."""
-    norm_paths = [[normalise(p) for p in path] for path in paths]
+    norm_paths = [[normalise(p) for p in path if not QUARTER_ONLY.match(" ".join(p.split()))] for path in paths]
     best: tuple[int, str | None, list[Column]] = (0, None, [])
     required = required_columns()
     kinds = sorted({s.kind for s in spellings()})

@@ -54,7 +54,11 @@ class Row:
 
 @dataclass
 class Column:
-    """A table column: its header path as printed and the canonical name it maps to."""
+    """A table column: its header path as printed and the canonical name it maps to.
+
+    `triwulan` (1-4) is set on a column of one quarter's figures ("TW I", "Triwulan II",
+    "I" under "Realisasi ... Triwulan I - IV"): its values are that quarter's own facts.
+    """
 
     index: int
     header_path: list[str]
@@ -62,6 +66,7 @@ class Column:
     tahun: int | None = None
     x0: float = 0.0
     x1: float = 0.0
+    triwulan: int | None = None
 
 
 @dataclass

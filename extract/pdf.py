@@ -196,9 +196,29 @@ def _page_grids(page, number: int, carried: Layout | None) -> tuple[list[Grid], 
     h, v = page_segments(page)
     regions = ruled_regions(h, v)
     grids = [join_wrapped_rows(join_staggered_rows(build_grid(page, region, number)), page.chars)
-             for region in regions]
+             for region in _outermost(regions)]
     text_grids, running = text_tables(page, number, regions, h, carried)
     return sorted(grids + text_grids, key=lambda g: g.ys[0]), running
+
+
+def _outermost(regions: list) -> list:
+    """Drop boxes lying wholly inside another ruled region: shaded boxes behind header labels.
+
+    A header cell filled in colour behind its text (Tangerang Selatan e-monev 2023 triwulan
+    report p1: green and yellow boxes behind "Indikator Kinerja ...", "Realisasi Kinerja Pada
+    Triwulan ...") is a rectangle of its own inside the table's frame. Its characters already
+    belong to the outer table's cell; read again as a small table of their own, they also
+    came between the table and its continuation on the next page, which then was not stitched.
+    Only a box (two vertical sides, no column inside) is dropped: a table of columns inside a
+    frame (a page border drawn round everything) is still read as a table.
+    """
+    def inside(a, b) -> bool:
+        if len({round(s.pos) for s in a.v}) > 2:
+            return False
+        return (a is not b and b.x0 - 1 <= a.x0 and a.x1 <= b.x1 + 1 and b.top - 1 <= a.top
+                and a.bottom <= b.bottom + 1 and (a.x1 - a.x0) * (a.bottom - a.top) < (b.x1 - b.x0) * (b.bottom - b.top))
+
+    return [r for r in regions if not any(inside(r, other) for other in regions)]
 
 
 class _CandidatePages:

@@ -291,6 +291,8 @@ def _is_header_row(row: list[Cell]) -> bool:
         # ... | Target 2016 | Realisasi | Capaian" the first body row prints words in six
         # columns and its figures in three (Dinkes Jabar 2016 lampiran p.110)
         return False
+    if len(texts) >= 2 and all(QUARTER_CELL.match(" ".join(t.split())) for t in texts):
+        return True  # "I | II | III | IV" or "TW I | TW II" under a triwulan group
     if len(texts) == 1:
         # a context word alone ("Belanja Langsung" heading the body, Distan Jabar 2016 p.146)
         # is no header row
@@ -399,7 +401,21 @@ def header_rows(cells: list[list[Cell]]) -> tuple[int, int]:
             k += 1
         if k < len(cells) and is_column_number_row(cells[k]):
             n = k - start + 1
+            if k + 1 < len(cells) and _sub_labels(cells[k + 1]):
+                n += 1
     return start, n
+
+
+SUB_LABEL = re.compile(r"^(?:k|r|t|rp\.?|%|\(rp\)|\(%\)|fisik|keu(?:angan)?|kinerja)$", re.IGNORECASE)
+
+
+def _sub_labels(row: list[Cell]) -> bool:
+    """Tell a row of short sub-labels printed under the column numbers: "K | Rp" under each
+    triwulan of an e-monev report (Tangerang Selatan 2023 p1: Kinerja and Rupiah of triwulan
+    I-IV, below the row numbering the groups 7 8 9 10). Only abbreviations, units and role
+    words count, so that a body row is never taken for one."""
+    texts = [" ".join(c.text.split()) for c in row if not c.covered and c.text.strip()]
+    return len(texts) >= 2 and all(SUB_LABEL.match(t) or names_role(t) and len(t.split()) <= 2 for t in texts)
 
 
 def _paths(cells: list[list[Cell]], start: int, n: int) -> list[list[str]]:
@@ -413,6 +429,8 @@ def _paths(cells: list[list[Cell]], start: int, n: int) -> list[list[str]]:
                 continue
             cell = cells[r][c]
             text = " ".join(cell.text.split())
+            if cell.covered and COLUMN_NUMBER.match(text):
+                continue  # a column number merged down over a row of sub-labels ("K | Rp")
             # a merged cell repeats its text in every grid row it spans; another cell with the
             # same text is a label under its group ("Target" over "Target | Realisasi |
             # % Realisasi", BP3IPTEK Jabar 2016 Tabel 3.1 p39)
@@ -797,10 +815,71 @@ def recognise_columns(paths: list[list[str]], body: list[list[Cell]], numbers: l
         # Tabel 14 p.34: Sasaran Strategis | Indikator Kinerja | Anggaran | Realisasi | %)
         namer = "indikator" if "indikator" in roles and _own_amounts(roles, body) else "sasaran"
         roles = ["nama" if r == namer else r for r in roles]
+    quarters = _quarters_by_merge([quarter_of(p) for p in paths], roles, body)
     return kind, [
-        Column(index=i, header_path=paths[i], name=role, tahun=tahun)
+        Column(index=i, header_path=paths[i], name=role, tahun=tahun, triwulan=quarters[i])
         for i, (role, (_, tahun)) in enumerate(zip(roles, assigned))
     ]
+
+
+def _quarters_by_merge(quarters: list[int | None], roles: list[str | None], body: list[list[Cell]]) -> list[int | None]:
+    """Give a column of a quartered role with no quarter in its header the quarter of the
+    column its body cells are merged with.
+
+    Shaded header boxes add hairline grid columns whose header path lacks the quarter
+    (Tangerang Selatan e-monev 2023 p1: the K cell of triwulan I starts 6 pt left of the "I"
+    box), and each merged body cell's text sits in its first grid column, the hairline
+    one. The quarter is the one of the columns the same merged cells cover.
+    """
+    quartered = {r for r, q in zip(roles, quarters) if q and r}
+    out = list(quarters)
+    for i, role in enumerate(roles):
+        if out[i] or role not in quartered:
+            continue
+        seen: set[int] = set()
+        for row in body:
+            if i >= len(row) or row[i].covered or not row[i].text.strip():
+                continue
+            cell = row[i]
+            for j in range(len(row)):
+                other = row[j]
+                if j != i and other.covered and other.x0 == cell.x0 and other.top == cell.top and quarters[j]:
+                    seen.add(quarters[j])
+        if len(seen) == 1:
+            out[i] = seen.pop()
+    return out
+
+
+ROMAN_QUARTER = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+QUARTER_CELL = re.compile(r"^(?:(?:tw|triwulan|trw|trwl)\.?\s*(?P<a>i{1,3}|iv|[1-4])|(?P<b>i{1,3}|iv))$", re.IGNORECASE)
+QUARTER_IN = re.compile(r"\b(?:tw|triwulan|trw)\.?\s*(?P<q>i{1,3}|iv|[1-4])\b(?!\s*(?:-|s\.?d\.?|sampai|hingga|/))", re.IGNORECASE)
+
+
+def quarter_of(path: list[str]) -> int | None:
+    """Return the quarter (1-4) a column's header path names, None for none or a span.
+
+    A cell that is only a quarter ("TW I", "Triwulan 2", a bare roman "I" .. "IV" under a
+    group) names it, lowest cell first; a label naming one quarter inside it ("Realisasi
+    Triwulan II", "Target TW III") too. A span ("Triwulan I - IV", "TW I s.d. III") is the
+    whole group's and names none: the columns under it say which quarter is theirs.
+    A bare roman numeral counts only below a parent that speaks of triwulan, so that a
+    column numbered "I" elsewhere is not read as a quarter. A cumulative figure ("s.d.
+    Triwulan III", "sampai dengan", "kumulatif") is no quarter's own and names none.
+    """
+    if re.search(r"\bs\.?\s*d\b|sampai|hingga|kumulatif", " ".join(path), re.IGNORECASE):
+        return None  # "Realisasi s.d. Triwulan III": cumulative to that quarter, not its own
+    for i in range(len(path) - 1, -1, -1):
+        text = " ".join(path[i].split())
+        m = QUARTER_CELL.match(text)
+        if m:
+            if m.group("a"):
+                return ROMAN_QUARTER[m.group("a").lower()]
+            if re.search(r"triwulan|\btw\b", " ".join(path[:i]), re.IGNORECASE):
+                return ROMAN_QUARTER[m.group("b").lower()]
+        m = QUARTER_IN.search(text)
+        if m and not re.search(r"(?:i{1,3}|iv|[1-4])\s*(?:-|s\.?d\.?|sampai|hingga)\s*(?:i{1,3}|iv|[1-4])\b", text, re.IGNORECASE):
+            return ROMAN_QUARTER[m.group("q").lower()]
+    return None
 
 
 def names_role(text: str) -> bool:

@@ -64,12 +64,49 @@ def _header_words(table: Table) -> list[str]:
     return out
 
 
+def _covering_columns(prev: Table, frag: Table) -> list[int] | None:
+    """Map a header-less fragment's columns onto the wider table it continues, or None.
+
+    The header page of a table may carry more rules than its continuation: shaded header
+    cells add hairline columns at their edges (Tangerang Selatan e-monev 2023 triwulan
+    report: 19 columns on p1, 11 on p2-11, every p2 edge being a p1 edge). Each fragment
+    column then covers one or more columns of `prev`, and its cells go to the one among
+    them that has a name (else the widest). None when an edge of the fragment is no edge
+    of `prev`.
+    """
+    if len(frag.columns) >= len(prev.columns):
+        return None
+    mapping = []
+    for col in frag.columns:
+        covered = [p for p in prev.columns if p.x0 >= col.x0 - X_TOLERANCE and p.x1 <= col.x1 + X_TOLERANCE]
+        if not covered or abs(covered[0].x0 - col.x0) > X_TOLERANCE or abs(covered[-1].x1 - col.x1) > X_TOLERANCE:
+            return None
+        named = [p for p in covered if p.name]
+        best = max(named or covered, key=lambda p: p.x1 - p.x0)
+        mapping.append(best.index)
+    return mapping
+
+
+def _remap_covering(prev: Table, frag: Table, mapping: list[int]) -> None:
+    """Put a fragment's cells under the columns of the table it continues (_covering_columns)."""
+    width = max(c.index for c in prev.columns) + 1
+    for row in frag.rows:
+        cells: list[Cell | None] = [None] * width
+        for col, target in zip(frag.columns, mapping):
+            if col.index < len(row.cells):
+                cells[target] = row.cells[col.index]
+        row.cells = cells
+    frag.columns = prev.columns
+
+
 def _continues(prev: Table, frag: Table, first_on_page: bool, prev_last_on_page: bool) -> bool:
     if not (first_on_page and prev_last_on_page):
         return False
     if frag.pages[0] != prev.pages[-1] + 1:
         return False
     if frag.kind is None and not frag.header_text:
+        if prev.kind is not None and _covering_columns(prev, frag) is not None:
+            return True
         return _same_columns(prev, frag) or len(prev.columns) == len(frag.columns) or _fits(prev, frag)
     if frag.kind != prev.kind:
         return False
@@ -293,7 +330,11 @@ def stitch(fragments: list[Table]) -> list[Table]:
             prev_last = bool(nxt_same_page) and nxt_same_page[-1] is fragments[i - 1]
         if tables and _continues(tables[-1], frag, first_on_page, prev_last):
             prev = tables[-1]
-            if _coarser_columns(prev, frag) is not None:
+            covering = _covering_columns(prev, frag) if prev.kind and frag.kind is None and not frag.header_text else None
+            if covering is not None:
+                _remap_covering(prev, frag, covering)  # a header page ruled more finely (Tangsel)
+                rows = list(frag.rows)
+            elif _coarser_columns(prev, frag) is not None:
                 _onto_columns(frag, prev)  # merged columns spread back under the table's
                 rows = list(frag.rows)
             elif len(frag.columns) != len(prev.columns) and not (_column_map(prev, frag) or _finer_map(prev, frag)):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from extract.headers import best_header_rows, column_paths, recognise
 from extract.model import Cell, Column, Row, Table
-from extract.roles import align_to_body, header_runs_on, path_role, recognise_columns, recognise_grid
+from extract.roles import align_to_body, header_runs_on, path_role, quarter_of, recognise_columns, recognise_grid
 
 
 def table_from_grid(
@@ -55,6 +55,10 @@ def table_from_grid(
         columns = role_columns or columns
     if not columns:
         columns = [Column(index=i, header_path=[]) for i in range(len(edges) - 1)]
+    for col in columns:
+        # a known spelling under "TW I" .. "TW IV" is that quarter's (extract.roles.quarter_of)
+        if col.triwulan is None and col.name:
+            col.triwulan = quarter_of(col.header_path)
     for col in columns:
         col.x0, col.x1 = edges[col.index], edges[col.index + 1]
     rows = [

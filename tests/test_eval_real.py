@@ -121,8 +121,9 @@ def altered(rows: list[dict], index: int, **changes) -> list[dict]:
         (lambda g: {"nama_printed": g["nama_printed"] + " Daerah"}, "name cut"),
         (lambda g: {"nama_printed": g["nama_printed"].lower()}, "name differs"),
         (lambda g: {"source_page": str(int(g["source_page"]) + 1)}, "page differs"),
+        (lambda g: {"periode": "tw1"}, "triwulan wrong"),  # the year's line is no quarter's
     ],
-    ids=["pagu+1", "realisasi-0.01", "realisasi-blank", "level", "name-longer", "name-case", "page"],
+    ids=["pagu+1", "realisasi-0.01", "realisasi-blank", "level", "name-longer", "name-case", "page", "quarter"],
 )
 def test_an_altered_budget_line_is_a_miss_with_its_reason(sample_read, budget_golden, change, reason):
     index = 3  # kegiatan 2.07.01.2.01, p25 (a line that sits among lines of other levels)

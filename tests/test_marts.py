@@ -21,9 +21,10 @@ from tests.reports import consistent_report
 QUERIES = re.findall(r"```sql\n(.*?)```", (ROOT / "docs" / "queries.md").read_text(encoding="utf-8"), re.DOTALL)
 # The one-answer facts and the marts, each with the columns of its grain.
 GRAINS = {
-    # a line is its kode, else its level and name (baris_anggaran), else its own printed row
-    "fct_anggaran": "tahun, pemda, opd, tahapan, coalesce(baris_anggaran(kode, level, nama_printed), source_document_id || source_table || source_row)",
-    "fct_indikator": "tahun, pemda, opd, level, kode, ukuran, indikator_key",
+    # a line is its kode, else its level, name and parent (baris_anggaran), else its own printed
+    # row; a quarter's own figure is another line than the year's (triwulan)
+    "fct_anggaran": "tahun, triwulan, pemda, opd, tahapan, coalesce(baris_anggaran(kode, level, nama_printed, induk), source_document_id || source_table || source_row)",
+    "fct_indikator": "tahun, triwulan, pemda, opd, level, kode, baris_indikator(kode, jenis, sasaran, induk), ukuran, indikator_key",
     "mart_serapan_anggaran": "tahun, pemda, opd, kode",
     "mart_capaian_indikator": "tahun, pemda, opd, level, kode, ukuran, indikator",
     "mart_efisiensi": "tahun, pemda, opd, kode",

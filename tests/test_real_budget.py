@@ -90,6 +90,10 @@ WHOLE = [
     # Tabel 14 "Realisasi Kinerja dan Anggaran" p.34: a budget per indicator, its sasaran merged
     # over the rows, "Jumlah" under the Sasaran heading, "Jumlah Inovasi ..." an indicator.
     ("jabar-biroorganisasi-2016-lkip", "14", [34], set()),
+    # e-monev "Realisasi Kinerja Pada Triwulan I - IV": K | Rp under each quarter, one line per
+    # quarter; no codes (levels from the SIPD nomenclature), names wrapped behind white fills,
+    # the OPD row, '-' for nil; p2-11 continue p1 with fewer hairline columns (tests/test_periode.py).
+    ("tangsel-dikbud-2023-realisasi-kinerja-triwulan", "", range(1, 12), set()),
 ]
 
 

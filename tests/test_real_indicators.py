@@ -72,6 +72,8 @@ WHOLE = [
     # Tabel 4 "Penetapan Kinerja" p.40: sasaran, indicators and their targets (printed under
     # "TARGET / SATUAN") beside the kegiatan and anggaran, in one table; two sasaran share a row.
     ("jabar-bkpd-2016-lkip", "4", [40]),
+    # e-monev triwulan report: the K (kinerja) value of each quarter, no target column.
+    ("tangsel-dikbud-2023-realisasi-kinerja-triwulan", "", [1, 2]),
 ]
 
 

@@ -66,6 +66,20 @@ def name_value(table: Table, row: Row) -> str:
 LIST_NUMBER = re.compile(r"\d{1,3}[.)]?|[A-Za-z][.)]|[IVXL]{1,5}[.)]?")
 
 
+LINE_END_HYPHEN = re.compile(r"(?<=\w)-\s*\n\s*(?=\w)")
+
+
+def indicator_text(table: Table, row: Row) -> str:
+    """Return the indicator cell's text, a word broken at a hyphen ending a line rejoined.
+
+    "Jumlah Dokumen Perubahan RKA-" / "SKPD dan ..." (Tangerang Selatan e-monev 2023 p1) is
+    the compound RKA-SKPD that the line happened to break at; the hyphen stays, the break
+    goes. A hyphen printed inside a line ("DPA- SKPD") is kept as printed.
+    """
+    parts = [clean(LINE_END_HYPHEN.sub("-", row.text(c.index))) for c in table.columns_named("indikator")]
+    return " | ".join(p for p in parts if p)
+
+
 def cell_number(table: Table, row: Row, name: str, locale: str) -> Parsed:
     """Parse the figure under canonical column `name`, typed spreadsheet values as stored.
 
@@ -363,11 +377,90 @@ def name_lines_joined(table: Table) -> list[Row]:
 LIST_BULLET = re.compile(r"^[-•·*]\s+(?=\w)")
 
 
+RANK = {"urusan": 1, "bidang": 2, "program": 3, "kegiatan": 4, "sub_kegiatan": 5, "paket": 6}
+
+
+class Parents:
+    """Follow a table's lines top to bottom and name each line's parent: the nearest line above
+    it of a higher level of the budget tree.
+
+    A line without a code is known by its level and name, and a name repeats under several
+    parents (Tangerang Selatan e-monev 2023: "Penambahan Ruang Kelas Baru" under the SD and
+    under the SMP kegiatan, the same SIPD sub-kegiatan name); the parent's name keeps them
+    two lines (fct_anggaran's baris_anggaran).
+    """
+
+    def __init__(self) -> None:
+        self.stack: list[tuple[int, str]] = []
+
+    def under(self, level: str | None, nama: str) -> str | None:
+        rank = RANK.get(level or "")
+        if rank is None:
+            # a line outside the tree (the OPD row over its programs, a total): under the
+            # nearest line above it, a parent of nothing (Tangerang Selatan prints its OPD row
+            # once under each urusan, p1 and p10)
+            return self.stack[-1][1] if self.stack else None
+        while self.stack and self.stack[-1][0] >= rank:
+            self.stack.pop()
+        parent = self.stack[-1][1] if self.stack else None
+        if nama:
+            self.stack.append((rank, nama))
+        return parent
+
+
+def quarter_views(table: Table) -> list[tuple[int | None, Table]]:
+    """Return the table once per quarter its columns print, or once as it is (quarter None).
+
+    An e-monev triwulan report prints each line's figures once per quarter side by side
+    ("Realisasi Kinerja Pada Triwulan I - IV": K and Rp under I, II, III, IV; Tangerang
+    Selatan 2023). Each quarter is a fact of its own: the view of quarter q keeps the
+    columns of q and those printed once for the whole row (name, indikator, pagu), and drops
+    the other quarters' columns and any column of a quartered role outside every quarter.
+    """
+    quarters = sorted({c.triwulan for c in table.columns if c.triwulan})
+    if not quarters:
+        return [(None, table)]
+    quartered = {c.name for c in table.columns if c.triwulan and c.name}
+    views = []
+    for q in quarters:
+        columns = [
+            c if c.triwulan == q or (not c.triwulan and c.name not in quartered)
+            else replace(c, name=None)
+            for c in table.columns
+        ]
+        views.append((q, replace(table, columns=columns)))
+    return views
+
+
 def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict], list[dict], list[dict]]:
-    """Return (budget lines, indicator values, footer figures) of one budget table."""
+    """Return (budget lines, indicator values, footer figures) of one budget table.
+
+    A table of per-quarter columns gives one line (and indicator value) per quarter that
+    prints a figure for it, with `triwulan` set (quarter_views); footers are taken once.
+    """
+    lines, indicators, footers = [], [], []
+    for quarter, view in quarter_views(table):
+        got = _transform_view(view, ctx, locale, quarter)
+        lines += got[0]
+        indicators += got[1]
+        if not footers:
+            footers = got[2]
+    return lines, indicators, footers
+
+
+def _printed(*parsed: Parsed) -> bool:
+    return any((p.printed or "").strip() for p in parsed)
+
+
+def _transform_view(table: Table, ctx: dict, locale: str, quarter: int | None) -> tuple[list[dict], list[dict], list[dict]]:
+    """Return (budget lines, indicator values, footer figures) of one budget table or quarter
+    view of it; in a quarter view a line or indicator printing no figure of that quarter is
+    left out (the quarter's cells are blank: nothing was reported for it)."""
     lines, indicators, footers = [], [], []
     names = [" ".join(c.header_path) for c in table.columns_named("nama")]
     levels = Levels(header_level(names[0]) if len(set(names)) == 1 else None)
+    parents = Parents()
+    band_above: tuple | None = None
     locales = column_locales(table, locale, ("pagu", "pagu_sebelum", "realisasi", "serapan_pct"))
     scale = {name: amount_scale(table, name) for name in ("pagu", "pagu_sebelum", "realisasi")}
     # where lines carry nomenclature codes, a footer is a summary figure to check them by;
@@ -413,7 +506,7 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
             if coded or not nama or FOOTER.match(nama):
                 total = None if coded else total_line(table, row, ctx, locales, nama or FOOTER_LABEL.sub("", whole), prov)
                 if total:
-                    lines.append(total)
+                    lines.append({**total, "triwulan": quarter})
                 continue
             # else a footer label of other columns beside a named line ("Rata-rata" of the
             # kinerja columns beside a kegiatan, BP3IPTEK Tabel 3.2 p.53): the line goes on
@@ -423,12 +516,23 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
             kode_printed = kode_printed or ""
         if not kode_printed and not nomor and nama:
             nomor, nama = split_leading_number(nama)
-        kode, level, kode_issue = line_level(table, row, kode_printed, levels, nama, nomor)
-        given = cell_value(table, row, "tingkat")
-        if given in GIVEN_LEVELS:
-            # a numbered list in the running text knows its items' levels (extract.lists)
-            level, kode_issue = given, "tingkat dari susunan daftar bernomor"
-            levels.seen(level)
+        if quarter is not None and not (nama or kode_printed or nomor) and band_above is not None:
+            # a band with no name of its own in a per-quarter table continues the line above: a
+            # second indicator of the same program ("Predikat SAKIP" under "Nilai LKE PMPRB",
+            # Tangerang Selatan e-monev 2023 p1); it takes that line's level and code and leaves
+            # the table's levels alone
+            kode, level, kode_issue, line_name, line_induk = band_above
+            induk = parents.under(None, nama)
+        else:
+            kode, level, kode_issue = line_level(table, row, kode_printed, levels, nama, nomor)
+            given = cell_value(table, row, "tingkat")
+            if given in GIVEN_LEVELS:
+                # a numbered list in the running text knows its items' levels (extract.lists)
+                level, kode_issue = given, "tingkat dari susunan daftar bernomor"
+                levels.seen(level)
+            induk = parents.under(level, nama)
+            line_name, line_induk = nama, induk
+            band_above = (kode, level, kode_issue, nama, induk)
         pagu = scaled(cell_number(table, row, "pagu", locales["pagu"]), scale["pagu"])
         realisasi = scaled(cell_number(table, row, "realisasi", locales["realisasi"]), scale["realisasi"])
         serapan = cell_number(table, row, "serapan_pct", locales["serapan_pct"])
@@ -440,9 +544,16 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
             # a list number read by OCR that has no list number's shape ("5:", "4,", "&"): a
             # misread to check against the image (the scans of the sample, tests/test_ocr.py)
             issue = "; ".join(filter(None, [issue, f"nomor: bentuk tidak dikenal ('{nomor}'), mungkin salah baca OCR"]))
+        indikator_text = indicator_text(table, row)
+        target = cell_number(table, row, "target", locale)
+        real_ik = cell_number(table, row, "realisasi_indikator", locale)
+        capaian = cell_number(table, row, "capaian_pct", locale)
+        if quarter is not None and not _printed(pagu, realisasi, serapan, target, real_ik, capaian):
+            continue
         lines.append(
             {
                 "tahun": ctx["tahun"],
+                "triwulan": quarter,
                 "pemda": ctx["pemda"],
                 # a pemda-wide export names each row's agency in a column of its own
                 "opd": cell_value(table, row, "opd") or ctx["opd"],
@@ -451,6 +562,7 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
                 "level": level,
                 "nomor_printed": nomor,
                 "nama_printed": nama or None,
+                "induk": induk,
                 **amounts(pagu, realisasi, serapan),
                 "pagu_sebelum_idr": rupiah(sebelum.value),
                 "pagu_sebelum_printed": sebelum.printed or None,
@@ -460,10 +572,10 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
                 **prov,
             }
         )
-        indikator_text = cell_value(table, row, "indikator")
-        target = cell_number(table, row, "target", locale)
-        real_ik = cell_number(table, row, "realisasi_indikator", locale)
-        capaian = cell_number(table, row, "capaian_pct", locale)
+        if quarter is not None and not _printed(pagu, realisasi, serapan):
+            lines.pop()  # the quarter prints only the indicator's value: no budget figure
+        if quarter is not None and not _printed(target, real_ik, capaian):
+            continue
         if untold_targets or not (indikator_text or target.printed or real_ik.printed or capaian.printed):
             continue
         indikator, satuan = split_satuan(indikator_text) if satuan_in_brackets else (indikator_text, None)
@@ -475,12 +587,16 @@ def transform_anggaran(table: Table, ctx: dict, locale: str) -> tuple[list[dict]
             {
                 "tahun": ctx["tahun"],
                 "tahun_laporan": ctx["tahun"],
+                "triwulan": quarter,
                 "pemda": ctx["pemda"],
-                "opd": lines[-1]["opd"],
+                "opd": cell_value(table, row, "opd") or ctx["opd"],
                 "jenis": "anggaran",
                 "level": level,
                 "kode": kode,
-                "sasaran": None,
+                # the uncoded line the indicator belongs to: one indicator text stands under
+                # several sub-kegiatan of one name pattern (Tangerang Selatan e-monev 2023 p4-6)
+                "sasaran": None if kode else (line_name or None),
+                "induk": None if kode else line_induk,
                 "indikator": indikator or None,
                 "satuan": satuan or target.unit,
                 "target": target.value,

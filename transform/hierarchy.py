@@ -13,11 +13,21 @@ capitals. The level of such a line comes, in order, from:
 4. no number and no prefix: below a program its kegiatan, below a kegiatan its sibling;
 5. nothing known: the level the name column's header names ("Kegiatan", BKPD 2016 Tabel 5
    p.42), else `other` (sasaran rows, budget categories, subtotals).
+
+An unnumbered line without prefix is first looked up in the SIPD nomenclature
+(warehouse/reference/nomenklatur.csv): a name that is only a kegiatan's, or only a
+sub-kegiatan's, has that level (Tangerang Selatan e-monev 2023 prints kegiatan and
+sub-kegiatan names alike, without codes, numbers or indentation: "Administrasi Keuangan
+Perangkat Daerah" is a kegiatan, "Penyediaan Gaji dan Tunjangan ASN" its sub-kegiatan). A
+line naming an agency ("DINAS PENDIDIKAN DAN KEBUDAYAAN" over its programs) is `other`.
 """
 
 from __future__ import annotations
 
+import csv
 import re
+from functools import lru_cache
+from pathlib import Path
 
 CHILD = {"urusan": "bidang", "bidang": "program", "program": "kegiatan", "kegiatan": "sub_kegiatan", "sub_kegiatan": "paket"}
 PREFIXES = (
@@ -83,6 +93,35 @@ def split_leading_code(name: str, is_code) -> tuple[str | None, str]:
 
 
 HEADER_LEVELS = {"program": "program", "kegiatan": "kegiatan", "sub kegiatan": "sub_kegiatan", "paket": "paket"}
+
+
+NOMENKLATUR = Path(__file__).resolve().parent.parent / "warehouse" / "reference" / "nomenklatur.csv"
+NOMENKLATUR_LEVELS = {"program": "program", "kegiatan": "kegiatan", "subkegiatan": "sub_kegiatan"}
+# an agency named as a line of its own: the OPD head words of transform/data/metadata_words.csv
+OPD_LINE = re.compile(r"^(?:dinas|badan|sekretariat|inspektorat|biro|rumah\s+sakit|satuan\s+polisi|kantor)\b", re.IGNORECASE)
+
+
+def _name_key(name: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", name.lower()).split())
+
+
+@lru_cache(maxsize=1)
+def _nomenclature_names() -> dict[str, str | None]:
+    """Map each nomenclature name (folded) to its level, None where it names several levels."""
+    out: dict[str, str | None] = {}
+    with NOMENKLATUR.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            level = NOMENKLATUR_LEVELS.get(row["level"])
+            if level is None or not row["nama"].strip():
+                continue
+            key = _name_key(row["nama"])
+            out[key] = level if out.get(key, level) == level else None
+    return out
+
+
+def nomenclature_level(name: str) -> str | None:
+    """Return the one level the SIPD nomenclature gives a name, None if none or several."""
+    return _nomenclature_names().get(_name_key(name)) if name else None
 
 
 def header_level(header: str) -> str | None:
@@ -176,11 +215,14 @@ class Levels:
         self.by_style: dict[str, str] = {}
         self.last: str | None = None
         self.default = default  # the level the name column's header names ("Kegiatan")
+        self.use_names = True  # look unnumbered names up in the nomenclature
+        self.levels_seen: set[str] = set()
 
     def seen(self, level: str | None) -> None:
         """Note a line whose level is known otherwise (its code)."""
         if level and level not in ("other", "total"):
             self.last = level
+            self.levels_seen.add(level)
 
     def level(self, name: str, style: str | None) -> str:
         """Return the level of a line named `name` without a mapped code.
@@ -193,13 +235,23 @@ class Levels:
             level = self.by_style.get(style)
             if level is None and self.last in CHILD:
                 level = CHILD[self.last]
+        if level is None and style is None and self.use_names:
+            level = nomenclature_level(name)
+            if level is None and OPD_LINE.match(name.strip()) and name.isupper():
+                return "other"  # an agency heading its programs, not a line of the budget tree
         if level is None and style is None and self.last in CHILD:
-            # unnumbered: the first line under a program is its kegiatan, the next its sibling
-            level = CHILD[self.last] if self.last in ("urusan", "bidang", "program") else self.last
+            # unnumbered: the first line under a program is its kegiatan, the next its sibling;
+            # under a kegiatan its sub-kegiatan once the table has shown that kegiatan have
+            # sub-kegiatan (a SIPD kegiatan is always followed by its own: Tangerang Selatan
+            # e-monev 2023 p8, sub-kegiatan names of an older nomenclature after a known kegiatan)
+            below = CHILD[self.last]
+            sibling = self.last not in ("urusan", "bidang", "program") and below not in self.levels_seen
+            level = self.last if sibling else below
         if level is None:
             return self.default or "other"
         if level != "other":
             if style:
                 self.by_style.setdefault(style, level)
             self.last = level
+            self.levels_seen.add(level)
         return level

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from extract.model import Cell, Row, Table
-from transform.anggaran import clean, issues_of, unstack
+from transform.anggaran import clean, issues_of, quarter_views, unstack
 from transform.numbers import Parsed, parse_cell, parse_number
 from transform.records import provenance
 
@@ -241,7 +241,19 @@ def _same_role(table: Table) -> dict[int, list[int]]:
 
 
 def transform_sasaran(table: Table, ctx: dict, locale: str) -> list[dict]:
-    """Return indicator values of a sasaran table of any of the three kinds."""
+    """Return indicator values of a sasaran table of any of the three kinds.
+
+    A table of per-quarter columns (target and realisasi under TW I .. TW IV, e-monev /
+    e-IKU triwulan reports) gives one value per quarter that prints one, with `triwulan` set
+    (transform.anggaran.quarter_views).
+    """
+    out = []
+    for quarter, view in quarter_views(table):
+        out += _values(view, ctx, locale, quarter)
+    return out
+
+
+def _values(table: Table, ctx: dict, locale: str, quarter: int | None) -> list[dict]:
     out = []
     jenis = JENIS[table.kind]
     groups = _by_year(table, ctx["tahun"], ctx.get("renstra_akhir"))
@@ -279,6 +291,7 @@ def transform_sasaran(table: Table, ctx: dict, locale: str) -> list[dict]:
                 {
                     "tahun": tahun or ctx["tahun"],
                     "tahun_laporan": ctx["tahun"],
+                    "triwulan": quarter,
                     "pemda": ctx["pemda"],
                     "opd": ctx["opd"],
                     "jenis": jenis,

@@ -22,8 +22,8 @@ the LKjIP PDF and its e-monev export (the bundled samples), a 2024 report reprin
 beside the 2023 report itself, a corrected re-upload. Two kinds of table keep them apart:
 
 - **`fct_anggaran` and `fct_indikator` hold each line once**: one row per budget line per
-  agency (pemda, opd), tahun and tahapan, one row per indicator per agency, tahun, level, kode
-  and ukuran. Sum, count and chart these, and the marts built on them. Each row names the
+  agency (pemda, opd), tahun, tahapan and period, one row per indicator per agency, tahun,
+  period, level, kode and ukuran. Sum, count and chart these, and the marts built on them. Each row names the
   document, page and row it was taken from, how many documents print it (`dokumen_count`) and
   whether they agree (`is_sepakat`).
 - **`fct_anggaran_per_dokumen` and `fct_indikator_per_dokumen` hold every document's row**,
@@ -40,11 +40,22 @@ Which row answers, among those of loaded documents (a superseded version never d
 | 4 | the newer file, then the later load | the later report year, the newer file, the later load |
 | 5 | the first table and row of the document | the same |
 
-A line is its `kode`; a line whose code did not parse is its level and printed name. A
-document that prints a line in parts (a flat SIPD export: one row per sub-keluaran and akun
-belanja of a sub-kegiatan, `rincian_printed`) answers with their sum (`rincian_count` parts),
-never with one part. An indicator is its text with case, spacing and bracketed parts ignored
-(`indikator_key`).
+**Periods.** A figure of the whole year, or cumulative to a document's month (an LKjIP; an RFK
+or e-monev "s.d. bulan Agustus", whose month is `dim_dokumen.bulan` and `fct_anggaran.bulan`),
+has `triwulan` null. A table printing one column group per quarter (an e-monev "Realisasi
+Kinerja Pada Triwulan I - IV": K and Rp under I, II, III, IV) gives one row per line per
+quarter it fills, with `triwulan` 1-4: that quarter's own figure. The period is part of the
+grain, so a quarter's figure never displaces an annual one (nor the other way round) and is
+never compared with it in `lintas_dokumen`; the annual marts (`mart_serapan_anggaran`,
+`mart_capaian_indikator`) read only `triwulan IS NULL` rows, so quarters are never added to a
+year. Sum a year's lines `WHERE triwulan IS NULL`.
+
+A line is its `kode`; a line whose code did not parse is its level, printed name and parent's
+name (`induk`: one sub-kegiatan name may stand under several kegiatan). A document that
+prints a line in parts (a flat SIPD export: one row per sub-keluaran and akun belanja of a
+sub-kegiatan, `rincian_printed`) answers with their sum (`rincian_count` parts), never with
+one part. An indicator of a line without a code is also that line's (`sasaran` holds the
+line's name, `induk` its parent). An indicator is its text with case, spacing and bracketed parts ignored (`indikator_key`).
 `mart_serapan_anggaran` takes one tahapan per line: perubahan, else murni, else none named.
 The choice never hides a disagreement: where the documents differ, `is_sepakat` is false and
 `fct_temuan` names each figure that was not chosen, with both documents and pages

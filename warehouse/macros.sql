@@ -69,9 +69,14 @@ CREATE OR REPLACE MACRO jenis_ke(j) AS coalesce(
 
 -- A budget line across documents: its kode, else its level and printed name (a line whose
 -- code did not parse); null for a line with neither, which matches no other line.
-CREATE OR REPLACE MACRO baris_anggaran(kode, level, nama) AS
+-- The budget line an indicator of an uncoded budget line belongs to (its name in sasaran, its
+-- parent in induk); null for any other indicator, which its kode or level says enough about.
+CREATE OR REPLACE MACRO baris_indikator(kode, jenis, sasaran, induk) AS
+    CASE WHEN kode IS NULL AND jenis = 'anggaran' THEN name_key(sasaran) || '<' || coalesce(name_key(induk), '') END;
+
+CREATE OR REPLACE MACRO baris_anggaran(kode, level, nama, induk) AS
     CASE WHEN kode IS NOT NULL THEN kode
-         WHEN name_key(nama) <> '' THEN coalesce(level, '') || ':' || name_key(nama) END;
+         WHEN name_key(nama) <> '' THEN coalesce(level, '') || ':' || name_key(nama) || coalesce('<' || name_key(induk), '') END;
 
 -- Absorption realisasi / pagu x 100, half-up to 2 decimals, exactly as transform.anggaran.serapan_pct
 -- computes it: DuckDB divides decimals in floating point, so the cents are divided as integers.
@@ -92,8 +97,8 @@ CREATE OR REPLACE MACRO baris_per_dokumen() AS TABLE
 SELECT
     arg_min(a.rowid, a.source_row) AS fact_rowid,
     a.source_document_id, a.source_table, min(a.source_row) AS source_row,
-    a.tahun, a.pemda, a.opd,
-    coalesce(baris_anggaran(a.kode, a.level, a.nama_printed), a.source_document_id || ':' || a.source_table || ':' || a.source_row) AS baris_key,
+    a.tahun, a.triwulan, a.pemda, a.opd, any_value(a.induk) AS induk,
+    coalesce(baris_anggaran(a.kode, a.level, a.nama_printed, a.induk), a.source_document_id || ':' || a.source_table || ':' || a.source_row) AS baris_key,
     CAST(count(a.rincian_printed) AS INTEGER) AS rincian_count,
     CAST(sum(a.pagu_idr) AS DECIMAL(18, 2)) AS pagu_idr,
     CAST(sum(a.pagu_sebelum_idr) AS DECIMAL(18, 2)) AS pagu_sebelum_idr,
@@ -119,8 +124,8 @@ SELECT
                 'realisasi: jumlah ' || count(*) || ' rincian tanpa ' || count(*) FILTER (a.realisasi_idr IS NULL AND coalesce(a.realisasi_printed, '') <> '')
                 || ' yang bukan angka (fct_anggaran_per_dokumen)' END), '') END AS parse_issue
 FROM fct_anggaran_per_dokumen AS a
-GROUP BY a.source_document_id, a.source_table, a.tahun, a.pemda, a.opd,
-    coalesce(baris_anggaran(a.kode, a.level, a.nama_printed), a.source_document_id || ':' || a.source_table || ':' || a.source_row),
+GROUP BY a.source_document_id, a.source_table, a.tahun, a.triwulan, a.pemda, a.opd,
+    coalesce(baris_anggaran(a.kode, a.level, a.nama_printed, a.induk), a.source_document_id || ':' || a.source_table || ':' || a.source_row),
     CASE WHEN a.rincian_printed IS NULL THEN a.rowid END;
 
 -- A finding's printed or expected figure as text without the zeros a column's scale adds:

@@ -119,6 +119,7 @@ COMMENT ON COLUMN stg_sel.ocr_confidence IS 'OCR only: Tesseract''s lowest word 
 
 CREATE TABLE IF NOT EXISTS fct_anggaran_per_dokumen (
     tahun INTEGER NOT NULL,
+    triwulan INTEGER,
     pemda VARCHAR,
     opd VARCHAR,
     kode VARCHAR,
@@ -127,6 +128,7 @@ CREATE TABLE IF NOT EXISTS fct_anggaran_per_dokumen (
     nomor_printed VARCHAR,
     nama_printed VARCHAR,
     rincian_printed VARCHAR,
+    induk VARCHAR,
     pagu_idr DECIMAL(18, 2),
     pagu_printed VARCHAR,
     pagu_sebelum_idr DECIMAL(18, 2),
@@ -150,6 +152,8 @@ CREATE TABLE IF NOT EXISTS fct_anggaran_per_dokumen (
 );
 COMMENT ON TABLE fct_anggaran_per_dokumen IS 'One row per budget line per document that prints it (or per part of a line, rincian_printed, where a flat export prints a sub-kegiatan as one row per sub-keluaran and akun): pagu and realisasi of an urusan, bidang, program, kegiatan or sub-kegiatan, as printed and parsed. The same line of one agency-year appears once for every document (the LKjIP PDF, its e-monev export, a superseded version): for audit and provenance. Sums and counts belong on fct_anggaran, which holds each line once.';
 COMMENT ON COLUMN fct_anggaran_per_dokumen.tahun IS 'Budget year of the line (the report year).';
+COMMENT ON COLUMN fct_anggaran_per_dokumen.triwulan IS 'Quarter (1-4) the figures are for, where the table prints one column group per quarter (an e-monev "Realisasi Kinerja Pada Triwulan I - IV": the quarter''s own realisation); null for a figure of the whole year or cumulative to the document''s month (dim_dokumen.bulan, triwulan). A quarter''s own figure and an annual figure are different facts: never add them.';
+COMMENT ON COLUMN fct_anggaran_per_dokumen.induk IS 'Printed name of the line''s parent: the nearest line above it in its table of a higher level (its kegiatan for a sub-kegiatan, its program for a kegiatan); null at the top. A line without a code is known by level, name and parent, since one sub-kegiatan name may stand under several kegiatan.';
 COMMENT ON COLUMN fct_anggaran_per_dokumen.pemda IS 'Local government (from dim_dokumen).';
 COMMENT ON COLUMN fct_anggaran_per_dokumen.opd IS 'Agency: the row''s own agency column in a pemda-wide export (SKPD, kode_opd), else dim_dokumen''s.';
 COMMENT ON COLUMN fct_anggaran_per_dokumen.kode IS 'Canonical code U.BB.PP.K.KK.SSSS of what is printed (not corrected): 2 07 01 2.06 | 01 gives 2.07.01.2.06.0001. Null when the printed code does not parse.';
@@ -182,6 +186,7 @@ COMMENT ON COLUMN fct_anggaran_per_dokumen.ocr_confidence IS 'OCR only: Tesserac
 CREATE TABLE IF NOT EXISTS fct_indikator_per_dokumen (
     tahun INTEGER NOT NULL,
     tahun_laporan INTEGER NOT NULL,
+    triwulan INTEGER,
     pemda VARCHAR,
     opd VARCHAR,
     jenis VARCHAR NOT NULL,
@@ -189,6 +194,7 @@ CREATE TABLE IF NOT EXISTS fct_indikator_per_dokumen (
     kode VARCHAR,
     tujuan VARCHAR,
     sasaran VARCHAR,
+    induk VARCHAR,
     indikator VARCHAR,
     satuan VARCHAR,
     target DECIMAL(24, 6),
@@ -211,13 +217,15 @@ CREATE TABLE IF NOT EXISTS fct_indikator_per_dokumen (
 COMMENT ON TABLE fct_indikator_per_dokumen IS 'One row per indicator value per year per table per document that prints it: target, realisasi and printed capaian of a sasaran, program, kegiatan or sub-kegiatan indicator; multi-year tables give one row per year. The same value appears once for every table and document printing it (a 2024 report reprints 2023): for audit and provenance. fct_indikator holds each value once.';
 COMMENT ON COLUMN fct_indikator_per_dokumen.tahun IS 'Year the value is for.';
 COMMENT ON COLUMN fct_indikator_per_dokumen.tahun_laporan IS 'Year of the report that printed it (a 2024 report reprints 2022 and 2023).';
+COMMENT ON COLUMN fct_indikator_per_dokumen.triwulan IS 'Quarter (1-4) the value is for, where the table prints target or realisasi per quarter (TW I .. TW IV, K under Triwulan I .. IV); null for the year''s value.';
 COMMENT ON COLUMN fct_indikator_per_dokumen.pemda IS 'Local government.';
 COMMENT ON COLUMN fct_indikator_per_dokumen.opd IS 'Agency.';
 COMMENT ON COLUMN fct_indikator_per_dokumen.jenis IS 'Table kind it came from: anggaran (budget table indicator), tahunan (one year), multitahun (series), renstra (progress to the Renstra end target; target is the end target), iku (IKU yearly target), iku_awal (IKU kondisi awal: realised baseline, the year before the first target year), iku_akhir (IKU kondisi akhir: end-of-period target, in the last year), pk (Perjanjian Kinerja target).';
 COMMENT ON COLUMN fct_indikator_per_dokumen.tujuan IS 'Tujuan (goal) text as printed, for IKU and Perjanjian Kinerja rows.';
 COMMENT ON COLUMN fct_indikator_per_dokumen.level IS 'tujuan, sasaran, program, kegiatan or sub_kegiatan.';
 COMMENT ON COLUMN fct_indikator_per_dokumen.kode IS 'Canonical code of the program/kegiatan/sub-kegiatan; null for sasaran.';
-COMMENT ON COLUMN fct_indikator_per_dokumen.sasaran IS 'Sasaran (strategic objective) text as printed, for sasaran-level rows.';
+COMMENT ON COLUMN fct_indikator_per_dokumen.induk IS 'For an indicator of a budget line printed without code: that line''s parent (fct_anggaran_per_dokumen.induk). Null otherwise.';
+COMMENT ON COLUMN fct_indikator_per_dokumen.sasaran IS 'Sasaran (strategic objective) text as printed, for sasaran-level rows; for an indicator of a budget line printed without code (jenis anggaran, kode null), that line''s printed name, which tells apart one indicator text printed under several lines.';
 COMMENT ON COLUMN fct_indikator_per_dokumen.indikator IS 'Indicator text as printed, without the satuan in brackets of INDIKATOR (SATUAN) columns; null when not printed.';
 COMMENT ON COLUMN fct_indikator_per_dokumen.satuan IS 'Unit: from a Satuan column, the brackets of an INDIKATOR (SATUAN) cell, or the unit printed with the target.';
 COMMENT ON COLUMN fct_indikator_per_dokumen.target IS 'Target (rencana) value.';

@@ -21,7 +21,10 @@ pairs AS (
     FROM v AS a
     JOIN v AS b
         ON a.source_document_id = b.source_document_id AND a.ik = b.ik AND a.tahun = b.tahun AND a.ukuran = b.ukuran
+        AND a.triwulan IS NOT DISTINCT FROM b.triwulan  -- two quarters' values are two facts
         AND coalesce(a.kode, '') = coalesce(b.kode, '')
+        -- an uncoded budget line's indicator belongs to its line (its name in sasaran)
+        AND baris_indikator(a.kode, a.jenis, a.sasaran, a.induk) IS NOT DISTINCT FROM baris_indikator(b.kode, b.jenis, b.sasaran, b.induk)
         AND (a.source_table < b.source_table OR (a.source_table = b.source_table AND a.source_row < b.source_row))
     CROSS JOIN LATERAL (
         VALUES ('target', a.target, b.target, a.target_printed, b.target_printed),
@@ -52,7 +55,7 @@ SELECT
     e.source_page, e.source_sheet, e.source_table, e.source_row
 FROM fct_efisiensi AS e
 JOIN dim_dokumen AS d ON d.source_document_id = e.source_document_id AND d.status = 'loaded'
-JOIN fct_anggaran_per_dokumen AS a ON a.source_document_id = e.source_document_id AND a.kode = e.kode
+JOIN fct_anggaran_per_dokumen AS a ON a.source_document_id = e.source_document_id AND a.kode = e.kode AND a.triwulan IS NULL
 LEFT JOIN fct_indikator_per_dokumen AS i
     ON i.source_document_id = a.source_document_id AND i.source_table = a.source_table AND i.source_row = a.source_row AND i.jenis = 'anggaran'
 LEFT JOIN stg_tabel AS te ON te.source_document_id = e.source_document_id AND te.source_table = e.source_table

@@ -1,7 +1,8 @@
 -- A parent's pagu or realisasi differs from the sum of the rows printed under it.
 -- Children are found by position, not by code: the rows after a parent down to the next
 -- row of its level or higher (Klungkung 2024 p.25 prints sub-kegiatan 2.07.01.2.05.0003
--- under kegiatan row 2.07.01.2.03; the code would put it elsewhere).
+-- under kegiatan row 2.07.01.2.03; the code would put it elsewhere). A table of per-quarter
+-- columns gives each quarter its own rows (triwulan): each quarter is summed on its own.
 WITH lines AS (
     SELECT a.*, level_rank(a.level) AS rk, t.caption
     FROM fct_anggaran_per_dokumen AS a
@@ -17,11 +18,11 @@ last_of_rank AS (
         max(CASE WHEN rk = 3 THEN source_row END) OVER w AS r3,
         max(CASE WHEN rk = 4 THEN source_row END) OVER w AS r4
     FROM lines
-    WINDOW w AS (PARTITION BY source_document_id, source_table ORDER BY source_row ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+    WINDOW w AS (PARTITION BY source_document_id, source_table, triwulan ORDER BY source_row ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
 ),
 children AS (
     SELECT
-        source_document_id, source_table,
+        source_document_id, source_table, triwulan,
         greatest(
             CASE WHEN rk > 1 THEN r1 END, CASE WHEN rk > 2 THEN r2 END,
             CASE WHEN rk > 3 THEN r3 END, CASE WHEN rk > 4 THEN r4 END
@@ -30,7 +31,7 @@ children AS (
     FROM last_of_rank
 ),
 sums AS (
-    SELECT source_document_id, source_table, parent_row, sum(pagu_idr) AS pagu, sum(realisasi_idr) AS realisasi, count(*) AS n
+    SELECT source_document_id, source_table, triwulan, parent_row, sum(pagu_idr) AS pagu, sum(realisasi_idr) AS realisasi, count(*) AS n
     FROM children
     WHERE parent_row IS NOT NULL
     GROUP BY ALL
@@ -39,6 +40,7 @@ compared AS (
     SELECT p.*, s.n, m.measure, m.printed, m.summed
     FROM lines AS p
     JOIN sums AS s ON s.source_document_id = p.source_document_id AND s.source_table = p.source_table AND s.parent_row = p.source_row
+        AND s.triwulan IS NOT DISTINCT FROM p.triwulan
     CROSS JOIN LATERAL (
         VALUES ('pagu', p.pagu_idr, s.pagu), ('realisasi', p.realisasi_idr, s.realisasi)
     ) AS m(measure, printed, summed)

@@ -5,11 +5,12 @@
 -- row, loaded or superseded, that prints a different figure gets a finding naming both
 -- documents and pages, so the choice never hides a disagreement. That includes a line one
 -- document prints twice (a misread program number taken for a code, jabar-distan-2016-lkip.pdf).
+-- A quarter's own figure (triwulan) is compared only with the same quarter's.
 WITH ref AS (
     SELECT r.* REPLACE (
             coalesce(r.pagu_printed, 'jumlah ' || r.rincian_count || ' rincian ' || angka(r.pagu_idr)) AS pagu_printed,
             coalesce(r.realisasi_printed, 'jumlah ' || r.rincian_count || ' rincian ' || angka(r.realisasi_idr)) AS realisasi_printed),
-        coalesce(baris_anggaran(r.kode, r.level, r.nama_printed), r.source_document_id || ':' || r.source_table || ':' || r.source_row) AS baris_key,
+        coalesce(baris_anggaran(r.kode, r.level, r.nama_printed, r.induk), r.source_document_id || ':' || r.source_table || ':' || r.source_row) AS baris_key,
         d.file_name, t.caption
     FROM fct_anggaran AS r
     JOIN dim_dokumen AS d USING (source_document_id)
@@ -18,7 +19,7 @@ WITH ref AS (
 -- each document's lines as fct_anggaran sees them: the parts of a line (rincian) summed
 o AS (
     SELECT a.kode, a.level, a.nama_printed, a.source_page, a.source_sheet,
-        b.source_document_id, b.source_table, b.source_row, b.tahun, b.pemda, b.opd, b.baris_key,
+        b.source_document_id, b.source_table, b.source_row, b.tahun, b.triwulan, b.pemda, b.opd, b.baris_key,
         b.pagu_idr, b.realisasi_idr, b.serapan_pct_reported,
         coalesce(b.pagu_printed, 'jumlah ' || b.rincian_count || ' rincian ' || angka(b.pagu_idr)) AS pagu_printed,
         coalesce(b.realisasi_printed, 'jumlah ' || b.rincian_count || ' rincian ' || angka(b.realisasi_idr)) AS realisasi_printed,
@@ -39,7 +40,7 @@ SELECT
 FROM o
 JOIN ref AS r
     ON r.pemda IS NOT DISTINCT FROM o.pemda AND r.opd IS NOT DISTINCT FROM o.opd AND r.tahun = o.tahun
-    AND r.tahapan IS NOT DISTINCT FROM o.tahapan AND r.baris_key = o.baris_key
+    AND r.tahapan IS NOT DISTINCT FROM o.tahapan AND r.baris_key = o.baris_key AND r.triwulan IS NOT DISTINCT FROM o.triwulan
     AND NOT (r.source_document_id = o.source_document_id AND r.source_table IS NOT DISTINCT FROM o.source_table AND r.source_row = o.source_row)
 CROSS JOIN LATERAL (
     VALUES ('pagu', 'tinggi', o.pagu_idr, r.pagu_idr, o.pagu_printed, r.pagu_printed),

@@ -32,7 +32,8 @@ FROM o
 JOIN ref AS r
     ON r.pemda IS NOT DISTINCT FROM o.pemda AND r.opd IS NOT DISTINCT FROM o.opd AND r.tahun = o.tahun
     AND r.level IS NOT DISTINCT FROM o.level AND r.kode IS NOT DISTINCT FROM o.kode AND r.ukuran = o.ukuran
-    AND r.indikator_key = o.ik
+    AND r.indikator_key = o.ik AND r.triwulan IS NOT DISTINCT FROM o.triwulan
+    AND baris_indikator(r.kode, r.jenis, r.sasaran, r.induk) IS NOT DISTINCT FROM baris_indikator(o.kode, o.jenis, o.sasaran, o.induk)
     AND r.source_document_id <> o.source_document_id
 JOIN dim_dokumen AS d ON d.source_document_id = r.source_document_id
 CROSS JOIN LATERAL (

@@ -14,7 +14,7 @@ WITH lines AS (
     LEFT JOIN stg_tabel AS t ON t.source_document_id = a.source_document_id AND t.source_table = a.source_table
     LEFT JOIN fct_indikator_per_dokumen AS i
         ON i.source_document_id = a.source_document_id AND i.source_table = a.source_table
-        AND i.source_row = a.source_row AND i.jenis = 'anggaran'
+        AND i.source_row = a.source_row AND i.jenis = 'anggaran' AND i.triwulan IS NOT DISTINCT FROM a.triwulan
     WHERE d.status = 'loaded' AND a.kode IS NOT NULL AND a.kode NOT LIKE 'X%'
 ),
 official AS (

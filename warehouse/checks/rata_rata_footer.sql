@@ -12,11 +12,11 @@ WITH footer AS (
 ),
 lines AS (
     SELECT a.source_document_id, a.source_table, a.level, count(*) AS n
-    FROM fct_anggaran_per_dokumen AS a GROUP BY ALL
+    FROM fct_anggaran_per_dokumen AS a WHERE a.triwulan IS NULL GROUP BY ALL  -- a line per quarter is no line more
 ),
 capaian AS (
     SELECT source_document_id, source_table, level, avg(CAST(capaian_pct_reported AS DOUBLE)) AS mean, count(capaian_pct_reported) AS n
-    FROM fct_indikator_per_dokumen WHERE jenis = 'anggaran' GROUP BY ALL
+    FROM fct_indikator_per_dokumen WHERE jenis = 'anggaran' AND triwulan IS NULL GROUP BY ALL
 ),
 compared AS (
     SELECT f.*, t.caption,

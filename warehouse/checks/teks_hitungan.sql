@@ -13,7 +13,7 @@ WITH teks AS (
 bidang AS (
     SELECT source_document_id, kode, nama_printed,
         regexp_replace(name_key(nama_printed), '^urusanpemerintahanbidang', '') AS bidang_key
-    FROM fct_anggaran_per_dokumen WHERE level = 'bidang'
+    FROM fct_anggaran_per_dokumen WHERE level = 'bidang' AND triwulan IS NULL
 ),
 scoped AS (
     SELECT t.*, b.kode AS bidang_kode
@@ -28,7 +28,7 @@ scoped AS (
 counts AS (
     SELECT s.*, (
         SELECT count(*) FROM fct_anggaran_per_dokumen AS a
-        WHERE a.source_document_id = s.source_document_id AND a.level = s.tingkat
+        WHERE a.source_document_id = s.source_document_id AND a.level = s.tingkat AND a.triwulan IS NULL
           AND (s.lingkup IS NULL OR a.kode LIKE s.bidang_kode || '.%')
     ) AS other
     FROM scoped AS s

@@ -24,6 +24,7 @@ top_level AS (
         SELECT source_document_id, source_table, min(level_rank(level)) AS top_rank
         FROM fct_anggaran_per_dokumen WHERE level IS NOT NULL GROUP BY ALL
     ) AS m ON m.source_document_id = a.source_document_id AND m.source_table = a.source_table AND level_rank(a.level) = m.top_rank
+    WHERE a.triwulan IS NULL  -- the footer of a per-quarter table is no sum of one quarter's lines
     GROUP BY ALL
 ),
 pairs AS (

@@ -14,8 +14,11 @@
 -- macros.sql), so no part is dropped and the line's pagu is the document's.
 -- Where the documents disagree, is_sepakat is false and the lintas_dokumen check names each
 -- document whose figure was not chosen (fct_temuan).
--- A line is its kode; a line printed without a parsable code is its level and name
--- (baris_anggaran), and one without either stays its own row.
+-- The period is part of the line: a quarter's own figure (triwulan 1-4, from a table of
+-- per-quarter columns) and the figure of the whole year or cumulative to a month (triwulan
+-- null) are different facts, never chosen against each other nor added.
+-- A line is its kode; a line printed without a parsable code is its level, name and parent's
+-- name (baris_anggaran), and one without either stays its own row.
 CREATE OR REPLACE TABLE fct_anggaran AS
 WITH lines AS (
     SELECT
@@ -28,7 +31,7 @@ WITH lines AS (
             WHEN bool_or(d.tahapan = 'murni') OVER agency_year THEN 'murni' END) AS tahapan,
         b.baris_key, b.source_document_id, b.pagu_idr, b.pagu_printed, b.pagu_sebelum_idr, b.pagu_sebelum_printed,
         b.realisasi_idr, b.realisasi_printed, b.serapan_pct_reported, b.serapan_printed, b.serapan_pct, b.parse_issue,
-        b.rincian_count, b.ocr, b.ocr_confidence, b.tahun, b.pemda, b.opd, b.source_table, b.source_row,
+        b.rincian_count, b.ocr, b.ocr_confidence, b.tahun, b.triwulan, b.pemda, b.opd, b.source_table, b.source_row,
         d.format, d.jenis, d.bulan, d.file_modified_at, d.loaded_at
     -- one row per line per document table: the parts of a line (rincian) summed (macros.sql)
     FROM baris_per_dokumen() AS b
@@ -55,10 +58,10 @@ chosen AS (
             source_row
         ) AS fact_rowid
     FROM lines
-    GROUP BY tahun, pemda, opd, tahapan, baris_key
+    GROUP BY tahun, triwulan, pemda, opd, tahapan, baris_key
 )
 SELECT
-    a.tahun, a.pemda, a.opd, c.tahapan, a.kode, a.kode_printed, a.level, a.nomor_printed, a.nama_printed,
+    a.tahun, a.triwulan, d.bulan, a.pemda, a.opd, c.tahapan, a.kode, a.kode_printed, a.level, a.nomor_printed, a.nama_printed, a.induk,
     nullif(l.rincian_count, 0) AS rincian_count,
     l.pagu_idr, l.pagu_printed, l.pagu_sebelum_idr, l.pagu_sebelum_printed, l.realisasi_idr, l.realisasi_printed,
     l.serapan_pct_reported, l.serapan_printed, l.serapan_pct, a.keterangan, l.parse_issue, l.ocr, l.ocr_confidence,
@@ -67,9 +70,13 @@ SELECT
 FROM chosen AS c
 JOIN lines AS l ON l.fact_rowid = c.fact_rowid
 JOIN fct_anggaran_per_dokumen AS a ON a.rowid = c.fact_rowid
-ORDER BY a.tahun, a.pemda, a.opd, c.tahapan, a.source_document_id, a.source_table, a.source_row;
+JOIN dim_dokumen AS d ON d.source_document_id = a.source_document_id
+ORDER BY a.tahun, a.pemda, a.opd, c.tahapan, a.source_document_id, a.source_table, a.source_row, a.triwulan;
 COMMENT ON TABLE fct_anggaran IS 'One row per budget line per agency, year and tahapan, whichever documents print it: pagu and realisasi of an urusan, bidang, program, kegiatan or sub-kegiatan from the document chosen by precedence (One answer per line, above), with how many documents print the line and whether they agree. Sum and count here; fct_anggaran_per_dokumen keeps every document''s row.';
 COMMENT ON COLUMN fct_anggaran.tahun IS 'Budget year of the line (the report year).';
+COMMENT ON COLUMN fct_anggaran.triwulan IS 'Quarter (1-4) whose own figures these are (a table printing per-quarter columns, e-monev triwulan reports); null for the whole year or cumulative to the document''s month. Part of the grain: a quarter never displaces nor adds to an annual figure; sum a year''s lines WHERE triwulan IS NULL.';
+COMMENT ON COLUMN fct_anggaran.bulan IS 'Month the chosen document''s realisation runs to (dim_dokumen.bulan: the cut-off month of an RFK, e-monev or LRA), null when it names none (an LKjIP: the whole year).';
+COMMENT ON COLUMN fct_anggaran.induk IS 'Printed name of the line''s parent in the chosen document (fct_anggaran_per_dokumen.induk); part of the key of a line without a code.';
 COMMENT ON COLUMN fct_anggaran.pemda IS 'Local government (from dim_dokumen).';
 COMMENT ON COLUMN fct_anggaran.opd IS 'Agency: the row''s own agency column in a pemda-wide export, else the document''s (dim_dokumen).';
 COMMENT ON COLUMN fct_anggaran.tahapan IS 'Budget stage of the documents: murni or perubahan. A document that names none (an LKjIP) answers for the latest stage another document of the same agency and year names; null when none does. Part of the grain: an original and an amended budget are two answers.';

@@ -12,6 +12,8 @@
 -- (indikator_key), with its level, code and what it measures against (ukuran); rows without
 -- indicator text share the empty key of their level and code. Where the rows disagree, is_sepakat is false and fct_temuan
 -- says where: beda_antar_tabel (two tables of one document), lintas_laporan (two documents).
+-- The quarter is part of the grain: a value for one triwulan (a table of per-quarter columns)
+-- and the year's value (triwulan null) are different facts and never displace each other.
 CREATE OR REPLACE TABLE fct_indikator AS
 -- indikator_key is two regular expressions: computed once per distinct printed indicator,
 -- not once per row (a national warehouse prints the same indicators millions of times).
@@ -22,9 +24,11 @@ WITH keyed AS (
 base AS (
     SELECT
         i.rowid AS fact_rowid,
-        i.tahun, i.pemda, i.opd, i.level, i.kode, i.jenis, i.tahun_laporan,
+        i.tahun, i.triwulan, i.pemda, i.opd, i.level, i.kode, i.jenis, i.tahun_laporan,
         i.target, i.realisasi, i.capaian_pct_reported, i.source_document_id, i.source_table, i.source_row, i.ocr,
         ukuran(i.jenis) AS ukuran,
+        -- an uncoded budget line's indicator is also its line's: one text under two lines is two values
+        baris_indikator(i.kode, i.jenis, i.sasaran, i.induk) AS baris_key,
         coalesce(k.indikator_key, '') AS indikator_key,
         d.format, d.file_modified_at, d.loaded_at
     FROM fct_indikator_per_dokumen AS i
@@ -52,19 +56,20 @@ chosen AS (
             source_row
         ) AS fact_rowid
     FROM base
-    GROUP BY tahun, pemda, opd, level, kode, ukuran, indikator_key
+    GROUP BY tahun, triwulan, pemda, opd, level, kode, baris_key, ukuran, indikator_key
 )
 SELECT
-    i.tahun, i.tahun_laporan, i.pemda, i.opd, i.jenis, c.ukuran, i.level, i.kode,
-    c.indikator_key, i.tujuan, i.sasaran, i.indikator, i.satuan,
+    i.tahun, i.triwulan, i.tahun_laporan, i.pemda, i.opd, i.jenis, c.ukuran, i.level, i.kode,
+    c.indikator_key, i.tujuan, i.sasaran, i.induk, i.indikator, i.satuan,
     i.target, i.target_printed, i.realisasi, i.realisasi_printed, i.capaian_pct_reported, i.capaian_printed, i.parse_issue, i.ocr, i.ocr_confidence,
     c.dokumen_count, c.baris_count, c.is_sepakat,
     i.source_document_id, i.source_page, i.source_pages, i.source_sheet, i.source_table, i.source_row, i.extractor_version
 FROM chosen AS c
 JOIN fct_indikator_per_dokumen AS i ON i.rowid = c.fact_rowid
-ORDER BY i.tahun, i.pemda, i.opd, i.level, i.kode, c.ukuran, i.indikator;
+ORDER BY i.tahun, i.pemda, i.opd, i.level, i.kode, c.ukuran, i.indikator, i.triwulan;
 COMMENT ON TABLE fct_indikator IS 'One row per indicator per agency and year (x level, kode and ukuran), whichever tables and documents print it: target, realisasi and printed capaian from the row chosen by precedence (One answer per line, above), with how many documents and rows print it and whether they agree. Query here; fct_indikator_per_dokumen keeps every printed row.';
 COMMENT ON COLUMN fct_indikator.tahun IS 'Year the value is for.';
+COMMENT ON COLUMN fct_indikator.triwulan IS 'Quarter (1-4) the value is for, where a table prints values per quarter; null for the year''s value. Part of the grain: query a year''s values WHERE triwulan IS NULL.';
 COMMENT ON COLUMN fct_indikator.tahun_laporan IS 'Year of the report the chosen value comes from.';
 COMMENT ON COLUMN fct_indikator.pemda IS 'Local government.';
 COMMENT ON COLUMN fct_indikator.opd IS 'Agency.';
@@ -74,7 +79,8 @@ COMMENT ON COLUMN fct_indikator.level IS 'tujuan, sasaran, program, kegiatan or 
 COMMENT ON COLUMN fct_indikator.kode IS 'Canonical code of the program/kegiatan/sub-kegiatan; null for sasaran and tujuan.';
 COMMENT ON COLUMN fct_indikator.indikator_key IS 'The indicator across spellings (dim_indikator.indikator_key); empty when no indicator text is printed.';
 COMMENT ON COLUMN fct_indikator.tujuan IS 'Tujuan (goal) text as printed, for IKU and Perjanjian Kinerja rows.';
-COMMENT ON COLUMN fct_indikator.sasaran IS 'Sasaran text as printed, for sasaran-level rows.';
+COMMENT ON COLUMN fct_indikator.sasaran IS 'Sasaran text as printed, for sasaran-level rows; for an indicator of a budget line without code, the line''s name (part of the grain then: baris_key).';
+COMMENT ON COLUMN fct_indikator.induk IS 'For an indicator of a budget line without code: the line''s parent (part of the grain with sasaran).';
 COMMENT ON COLUMN fct_indikator.indikator IS 'Indicator text as printed in the chosen row.';
 COMMENT ON COLUMN fct_indikator.satuan IS 'Unit.';
 COMMENT ON COLUMN fct_indikator.target IS 'Target (rencana) value.';

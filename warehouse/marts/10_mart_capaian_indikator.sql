@@ -7,6 +7,7 @@ WITH ranked AS (
     SELECT i.*, coalesce(k.arah, 'naik') AS arah, i.baris_count AS source_count
     FROM fct_indikator AS i
     LEFT JOIN dim_indikator AS k USING (indikator_key)
+    WHERE i.triwulan IS NULL  -- a year's mart: one quarter's value is not the year's
 ),
 -- The end-of-period target of each indicator: the IKU's kondisi akhir beats a Renstra
 -- table's target akhir, then the latest report's. mart_renstra reads it from here.
@@ -16,7 +17,7 @@ akhir AS (
         first(i.tahun ORDER BY CASE i.jenis WHEN 'iku_akhir' THEN 2 ELSE 1 END DESC, i.tahun_laporan DESC, i.source_table, i.source_row) AS tahun_akhir_renstra,
         first(i.jenis ORDER BY CASE i.jenis WHEN 'iku_akhir' THEN 2 ELSE 1 END DESC, i.tahun_laporan DESC, i.source_table, i.source_row) AS sumber_target_akhir
     FROM fct_indikator AS i
-    WHERE i.jenis IN ('iku_akhir', 'renstra') AND i.target IS NOT NULL
+    WHERE i.jenis IN ('iku_akhir', 'renstra') AND i.target IS NOT NULL AND i.triwulan IS NULL
     GROUP BY ALL
 )
 SELECT

@@ -2,12 +2,14 @@
 -- The lines are fct_anggaran's one answer per line (its precedence: a row with realisasi,
 -- the later month, the PDF over its export, the newer file); of the tahapan, the amended budget
 -- (perubahan) beats the original (murni), which beats a document that names neither.
+-- The mart is of the year: a quarter's own figures (fct_anggaran.triwulan) are left out, never
+-- added to or taken for the annual ones.
 CREATE OR REPLACE TABLE mart_serapan_anggaran AS
 WITH picked AS (
     SELECT
         first(rowid ORDER BY CASE tahapan WHEN 'perubahan' THEN 0 WHEN 'murni' THEN 1 ELSE 2 END) AS fact_rowid
     FROM fct_anggaran
-    WHERE kode IS NOT NULL
+    WHERE kode IS NOT NULL AND triwulan IS NULL
     GROUP BY tahun, pemda, opd, kode
 ),
 chosen AS (
