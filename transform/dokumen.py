@@ -418,10 +418,26 @@ def _continues(line: str) -> bool:
     return last.endswith(",") or last.upper() in _words()["w"].joining
 
 
+# a line that opens a new element of a cover or title block, never the rest of a name
+_OPENS = re.compile(r"^(?:PROVINSI|KABUPATEN|KOTA|PEMERINTAH|TAHUN|LAPORAN|PERJANJIAN|\d)", re.IGNORECASE)
+
+
+def _name_runs_on(line: str, nxt: str) -> bool:
+    """Tell whether a cover line in capitals that names an agency goes on in the next line:
+    "BADAN PENELITIAN, PENGEMBANGAN DAN PENERAPAN" / "ILMU PENGETAHUAN DAN TEKNOLOGI
+    PROVINSI JAWA BARAT" (jabar-bp3iptek-2016 cover p1, read by OCR). Both lines are in
+    capitals, the first names no region yet and the second opens no new element."""
+    if not (line.isupper() and nxt.isupper()) or _OPENS.match(nxt):
+        return False
+    if re.search(r"\b(?:PROVINSI|KABUPATEN|KOTA)\b", line):
+        return False
+    return find_opd(line) is not None
+
+
 def _joined(lines: list[str]) -> list[str]:
     out: list[str] = []
     for ln in lines:
-        if out and _continues(out[-1]):
+        if out and (_continues(out[-1]) or _name_runs_on(out[-1], ln)):
             out[-1] = f"{out[-1]} {ln}"
         else:
             out.append(ln)
