@@ -475,21 +475,30 @@ def ocr_image(image: Image.Image, dpi: float) -> OcrResult:
     )
 
 
+def cached(cache: Path | None, image: Image.Image, dpi: float) -> tuple[Path | None, OcrResult | None]:
+    """Return (where this page's OCR is cached, the cached result or None); (None, None)
+    without a cache. A damaged entry gives None: the page is read again and it is rewritten."""
+    if cache is None:
+        return None, None
+    key = cache_key(image, dpi)
+    path = cache / key[:2] / f"{key}.json"
+    if path.exists():
+        try:
+            return path, OcrResult.from_json(path.read_text())
+        except (ValueError, TypeError):
+            pass
+    return path, None
+
+
 def ocr_page(page, cache: Path | None = None) -> OcrResult:
     """Read one pypdfium2 page by OCR, through the cache when one is given (or configured)."""
     width, height = page.get_size()
     dpi = page_dpi(width, height)
     image = render(page, dpi)
     cache = cache if cache is not None else cache_dir()
-    path = None
-    if cache is not None:
-        key = cache_key(image, dpi)
-        path = cache / key[:2] / f"{key}.json"
-        if path.exists():
-            try:
-                return OcrResult.from_json(path.read_text())
-            except (ValueError, TypeError):
-                pass  # a damaged entry is read again and rewritten
+    path, result = cached(cache, image, dpi)
+    if result is not None:
+        return result
     result = ocr_image(image, dpi)
     if path is not None:
         _store(path, result)
@@ -592,16 +601,10 @@ def ocr_document_pages(doc, cache: Path | None = None) -> dict[int, OcrResult]:
             image = render(page, dpi)
         finally:
             page.close()
-        path = None
-        if cache is not None:
-            key = cache_key(image, dpi)
-            path = cache / key[:2] / f"{key}.json"
-            if path.exists():
-                try:
-                    done[i + 1] = OcrResult.from_json(path.read_text())
-                    continue
-                except (ValueError, TypeError):
-                    pass  # a damaged entry is read again and rewritten
+        path, result = cached(cache, image, dpi)
+        if result is not None:
+            done[i + 1] = result
+            continue
         todo.append((i + 1, image, dpi, path))
 
     def read(item):

@@ -15,6 +15,7 @@ import pytest
 
 from flows.documents import read_document
 from tests.generator import expected_budget_lines, expected_footer, klungkung_2024, synthetic_2023
+from tests.test_house_styles import assert_indicators_of_lines
 from tests.generator.spreadsheet import FLAT_SIPD_STYLE, SHEET_STYLE, write_flat_sipd, write_xls, write_xlsx
 
 DATASETS = {"klungkung_2024": klungkung_2024, "synthetic_2023": synthetic_2023}
@@ -74,14 +75,7 @@ def test_every_indicator_with_satuan_from_its_own_column(docs, case):
     data, doc = docs[case]
     lines = doc.rows["fct_anggaran_per_dokumen"]
     values = [v for v in doc.rows["fct_indikator_per_dokumen"] if v["jenis"] == "anggaran"]
-    for line, e in zip(lines, expected_budget_lines(data, SHEET_STYLE), strict=True):
-        got = [(norm(v["indikator"]), norm(v["satuan"]), v["target"], v["realisasi"], v["capaian_pct_reported"])
-               for v in values if v["source_row"] == line["source_row"]]
-        want = (e["indikator"], e["satuan"], e["target"], e["realisasi"], e["capaian_pct_reported"])
-        if want == (None,) * 5:
-            assert all(g == (None,) * 5 for g in got), e["kode"]
-        else:
-            assert got == [want], e["kode"]
+    assert_indicators_of_lines(lines, values, expected_budget_lines(data, SHEET_STYLE))
 
 
 @pytest.mark.parametrize("case", CASES, ids=ids)
@@ -112,11 +106,4 @@ def test_flat_sipd_list_with_the_code_over_five_level_columns(tmp_path, case):
         (e["kode"], e["level"], e["kode_printed"], e["nama"], e["pagu_idr"], e["realisasi_idr"], e["serapan_pct_reported"])
         for e in expected]
     values = [v for v in doc.rows["fct_indikator_per_dokumen"] if v["jenis"] == "anggaran"]
-    for line, e in zip(lines, expected, strict=True):
-        got = [(norm(v["indikator"]), norm(v["satuan"]), v["target"], v["realisasi"], v["capaian_pct_reported"])
-               for v in values if v["source_row"] == line["source_row"]]
-        want = (e["indikator"], e["satuan"], e["target"], e["realisasi"], e["capaian_pct_reported"])
-        if want == (None,) * 5:
-            assert all(g == (None,) * 5 for g in got), e["kode"]
-        else:
-            assert got == [want], e["kode"]
+    assert_indicators_of_lines(lines, values, expected)

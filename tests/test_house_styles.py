@@ -97,16 +97,12 @@ def test_every_budget_line_in_order_with_its_figures(reports, case):
     assert got == want
 
 
-@pytest.mark.parametrize("case", CASES, ids=ids)
-def test_every_budget_line_indicator(reports, case):
-    r = reports[case]
-    lines = r["doc"].rows["fct_anggaran_per_dokumen"]
-    values = [v for v in r["doc"].rows["fct_indikator_per_dokumen"] if v["jenis"] == "anggaran"]
-    for line, e in zip(lines, expected_budget_lines(r["data"], r["style"]), strict=True):
-        mine = [v for v in values if v["source_row"] == line["source_row"]]
+def assert_indicators_of_lines(lines, values, expected):
+    """Each budget line carries its expected indicator values (by source row), or none."""
+    for line, e in zip(lines, expected, strict=True):
         got = [
             (norm(v["indikator"]), norm(v["satuan"]), v["target"], v["realisasi"], v["capaian_pct_reported"])
-            for v in mine
+            for v in values if v["source_row"] == line["source_row"]
         ]
         want = (e["indikator"], e["satuan"], e["target"], e["realisasi"], e["capaian_pct_reported"])
         if want == (None,) * 5:
@@ -114,6 +110,14 @@ def test_every_budget_line_indicator(reports, case):
             assert all(g == (None,) * 5 for g in got), e["kode"]
         else:
             assert got == [want], e["kode"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=ids)
+def test_every_budget_line_indicator(reports, case):
+    r = reports[case]
+    lines = r["doc"].rows["fct_anggaran_per_dokumen"]
+    values = [v for v in r["doc"].rows["fct_indikator_per_dokumen"] if v["jenis"] == "anggaran"]
+    assert_indicators_of_lines(lines, values, expected_budget_lines(r["data"], r["style"]))
 
 
 @pytest.mark.parametrize("case", CASES, ids=ids)

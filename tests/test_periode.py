@@ -142,17 +142,10 @@ def quarterly(doc, digit: str, jenis: str, quarters: dict[int, Decimal]):
 
 
 def annual(doc, digit: str, jenis: str, drop_realisasi: bool):
-    sid = doc.dokumen["source_document_id"][:-1] + digit
-    dokumen = {**doc.dokumen, "source_document_id": sid, "jenis": jenis, "file_name": f"{jenis}.pdf"}
-    rows = {}
-    for table, rs in doc.rows.items():
-        rows[table] = []
-        for r in rs:
-            r = {**r, "source_document_id": sid} if "source_document_id" in r else dict(r)
-            if table == "fct_anggaran_per_dokumen" and drop_realisasi:
-                r["realisasi_idr"], r["realisasi_printed"], r["serapan_pct_reported"] = None, None, None
-            rows[table].append(r)
-    return type(doc)(dokumen=dokumen, rows=rows)
+    """The document as a year's document of another kind, with its own id (test_precedence)."""
+    from tests.test_precedence import as_kind
+
+    return as_kind(doc, jenis, digit, None, drop_realisasi=drop_realisasi)
 
 
 def test_a_quarters_figure_never_displaces_the_years_nor_adds_to_it(transformed, tmp_path):

@@ -15,18 +15,23 @@ from tests.conftest import ROOT, fetch
 REAL = ROOT.parent / "shared" / "real"
 
 
+
+def load_alone(result, wh):
+    """Load one read document into a new warehouse, built and committed; return its path."""
+    with WarehouseBuild(wh) as build:
+        outcome = build.load_document(result.document.dokumen, result.document.rows, result.size)
+        build.refresh()
+        build.commit()
+    assert outcome.status == "loaded", outcome.error
+    return wh
+
 def test_rfk_percentages_printed_to_five_decimals_load_as_printed(tmp_path):
     """RFK Grobogan Agustus 2022 prints realisation % to five decimals: 0,49505 for Sistem
     Informasi Penataan Ruang (p. 6, tests/golden/real/grobogan-dpupr-2022-rfk-agustus.anggaran.csv
     line 506); a DECIMAL(12,4) column once rejected the whole document."""
     result = read_document(REAL / "grobogan-dpupr-2022-rfk-agustus.pdf")
     assert result.ok, result.error
-    wh = tmp_path / "k.duckdb"
-    with WarehouseBuild(wh) as build:
-        outcome = build.load_document(result.document.dokumen, result.document.rows, result.size)
-        build.refresh()
-        build.commit()
-    assert outcome.status == "loaded", outcome.error
+    wh = load_alone(result, tmp_path / "k.duckdb")
     rows = fetch(wh, "SELECT pagu_idr, realisasi_idr, serapan_pct_reported, source_page FROM fct_anggaran_per_dokumen "
                      "WHERE nama_printed = 'Sistem Informasi Penataan Ruang'")
     assert rows == [(Decimal("303000000.00"), Decimal("1500000.00"), Decimal("0.495050"), 6)]
@@ -61,12 +66,7 @@ def test_a_perjanjian_kinerja_loads_its_targets_and_program_budgets(tmp_path):
     result = read_document(REAL / "jabar-dispora-2017-pk.pdf")
     assert result.ok, result.error
     assert result.document.dokumen["jenis"] == "pk"
-    wh = tmp_path / "k.duckdb"
-    with WarehouseBuild(wh) as build:
-        outcome = build.load_document(result.document.dokumen, result.document.rows, result.size)
-        build.refresh()
-        build.commit()
-    assert outcome.status == "loaded", outcome.error
+    wh = load_alone(result, tmp_path / "k.duckdb")
     budget = fetch(wh, "SELECT count(*), sum(pagu_idr), min(source_page), max(source_page) FROM fct_anggaran_per_dokumen")
     assert budget == [(10, Decimal("296480451935.00"), 4, 4)]  # the 10 programs of p.4 (golden amounts, summed)
     targets = fetch(wh, "SELECT indikator, target, target_printed FROM fct_indikator_per_dokumen "
