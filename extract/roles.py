@@ -373,6 +373,12 @@ def header_rows(cells: list[list[Cell]]) -> tuple[int, int]:
         if _is_header_row(cells[k]) and sum(1 for t in labels if names_role(t)) >= 2:
             start = k
             break
+        if any(value_kind(t) == "money" for t in labels):
+            # a title block prints no amounts: rows with amounts above a header are the body
+            # of a table run on from the page before, which prints its header again further
+            # down (Biro Organisasi Jabar 2016 Tabel 4 p.12: kegiatan 2.-4. of misi 1, then
+            # "Misi 2" and the header again); taken for a title they were lost
+            break
     n = lines = 0
     while start + n < len(cells) and n < MAX_HEADER_GRID_ROWS:
         row = cells[start + n]

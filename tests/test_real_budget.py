@@ -17,6 +17,7 @@ import pytest
 from bench import eval_real
 from extract.roles import path_role, roles_in
 from flows.documents import read_document
+from transform.hierarchy import Levels, header_level
 from transform.kode import code_level, parse_kode
 from transform.numbers import column_locale, parse_number
 
@@ -90,6 +91,10 @@ WHOLE = [
     # Tabel 14 "Realisasi Kinerja dan Anggaran" p.34: a budget per indicator, its sasaran merged
     # over the rows, "Jumlah" under the Sasaran heading, "Jumlah Inovasi ..." an indicator.
     ("jabar-biroorganisasi-2016-lkip", "14", [34], set()),
+    # Tabel 4 p.11-12: "Tahun 2016" over Satuan | Target | Program | Kegiatan (the Kegiatan
+    # column names kegiatan), kegiatan numbered 1.-15.; p.12 opens with kegiatan 2.-4. of misi 1
+    # above "Misi 2" and the header printed again, and repeats the header before misi 3.
+    ("jabar-biroorganisasi-2016-lkip", "4", [11, 12], set()),
 ]
 
 
@@ -282,3 +287,32 @@ def test_an_amount_column_in_thousands_gives_rupiah():
     assert amount_scale(table(["Anggaran", "(dalam ribuan rupiah)"]), "pagu") == 1000
     assert amount_scale(table(["Anggaran (Rp)"]), "pagu") == 1
     assert amount_scale(table(["Pagu 2016"]), "pagu") == 1
+
+
+def test_a_year_group_over_the_name_column_names_no_level():
+    # Biro Organisasi Jabar 2016 Tabel 4 p.11: "Tahun 2016" over "Kegiatan"
+    assert header_level("Tahun 2016 Kegiatan") == "kegiatan"
+    assert header_level("Tahun 2016 Program") == "program"
+    assert header_level("Tahun 2016") is None
+
+
+def test_lines_numbered_alike_keep_the_header_level_after_a_line_of_another_level():
+    levels = Levels(header_level("Tahun 2016 Kegiatan"))
+    assert levels.level("Penataan Organisasi", "arabic") == "kegiatan"
+    assert levels.level("Kegiatan", None) == "kegiatan"  # the header printed again in the body
+    assert levels.level("Penyusunan Dokumen Pendukung", "arabic") == "kegiatan"
+
+
+def test_rows_with_amounts_above_a_header_are_no_title_block():
+    from extract.model import Cell
+    from extract.roles import header_rows
+
+    def row(*texts):
+        return [Cell(text=t, page=1, x0=None, top=None, x1=None, bottom=None) for t in texts]
+
+    title = [row("RENCANA KERJA DAN ANGGARAN", "", ""), row("Program", "Kegiatan", "Anggaran Rp."),
+             row("", "Penataan Organisasi", "488.810.000")]
+    assert header_rows(title)[0] == 1
+    run_on = [row("", "Pembinaan OPD", "408.000.000"), row("Misi 2", "", ""),
+              row("Program", "Kegiatan", "Anggaran Rp."), row("", "Evaluasi Jabatan", "604.000.000")]
+    assert header_rows(run_on) == (0, 0)

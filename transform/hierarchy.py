@@ -88,6 +88,9 @@ HEADER_LEVELS = {"program": "program", "kegiatan": "kegiatan", "sub kegiatan": "
 def header_level(header: str) -> str | None:
     """Return the level a name column's header names when it names one level only."""
     text = re.sub(r"[^a-z]+", " ", header.lower()).strip()
+    # a year group printed over several columns ("Tahun 2016" over Satuan | Target | Program |
+    # Kegiatan, Biro Organisasi Jabar 2016 Tabel 4 p.11-12) dates the column, it names no level
+    text = re.sub(r"^tahun\s+", "", text)
     text = re.sub(r"^(?:nama|uraian)\s+", "", text)
     if text not in HEADER_LEVELS and re.search(r"\bprogram (?:dan )?kegiatan$", text):
         # "PROGRAM/KEGIATAN" (BKPD Jabar 2016 Tabel 4 p.40): programs say so by their prefix
@@ -197,6 +200,12 @@ class Levels:
             # unnumbered: the first line under a program is its kegiatan, the next its sibling
             level = CHILD[self.last] if self.last in ("urusan", "bidang", "program") else self.last
         if level is None:
+            if self.default and style:
+                # the header's level is this numbering's level: a later line numbered alike
+                # keeps it after a line of another level (the repeated header row "Program |
+                # Kegiatan" of Biro Organisasi Jabar 2016 Tabel 4 p.12 made kegiatan 12.-15.
+                # children of the label "Kegiatan")
+                self.by_style.setdefault(style, self.default)
             return self.default or "other"
         if level != "other":
             if style:
