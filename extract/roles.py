@@ -274,6 +274,9 @@ TOTAL_LINE = re.compile(r"^\s*(?:sub\s*)?(?:total|jumlah|grand\s*total)\b", re.I
 
 # A figure no header label prints: a decimal ("80,5", "106.81") or a percentage ("(101%)",
 # "100 %"), bracketed or not. Column numbers ("1", "(3)", "3a") and years stay header text.
+# A count followed by its unit ("1 dokumen", "14 UPP", "4 OPD Provinsi"); no header label
+# prints one (a year, "2016 (Rp)", is told apart by YEAR).
+COUNTED = re.compile(r"\d{1,3}(?:[.,]\d{3})*\s+[A-Za-z][A-Za-z/.]*(?:\s+[A-Za-z][A-Za-z/.]*)?")
 MEASURED = re.compile(r"\(?\s*(?:\d+[.,]\d{1,2}\s*%?|\d+\s*%)\s*\)?")
 
 
@@ -286,6 +289,12 @@ def _is_header_row(row: list[Cell]) -> bool:
         return False  # amounts stacked in a cell are body (BKPD 2016 Tabel 5 p.42)
     if any(MEASURED.fullmatch(ln.strip()) for ln in lines):
         return False  # a measured value, "80,5" or "(101%)", is body (BKPD 2016 Tabel 2 p.30)
+    if any(COUNTED.fullmatch(" ".join(t.split())) and not YEAR.match(t.strip()) for t in texts):
+        # a count with its unit, "1 dokumen" or "14 UPP", is a target or realisation, body
+        # (Biro Organisasi Jabar 2016 Tabel 3 p.11: each text line of a cell shaded by a box
+        # of its own makes a grid row, so the first body row, "1 | Meningkatnya kapasitas |
+        # Jumlah rekomendasi yang | 1 dokumen", holds words enough to pass for a header line)
+        return False
     if any(RATE.match(" ".join(t.split())) for t in texts):
         # a rate printed as a figure ("55%", "56,03%") is body: under the header "Visi | Misi |
         # ... | Target 2016 | Realisasi | Capaian" the first body row prints words in six
