@@ -95,6 +95,9 @@ WHOLE = [
     # column names kegiatan), kegiatan numbered 1.-15.; p.12 opens with kegiatan 2.-4. of misi 1
     # above "Misi 2" and the header printed again, and repeats the header before misi 3.
     ("jabar-biroorganisasi-2016-lkip", "4", [11, 12], set()),
+    # Tabel 5 p.12-13: one grid row per shaded text line; "Jumlah Inovasi Pelayanan" / "Publik
+    # sesuai Kriteria Nasional" with the sasaran's last line "publik" on a grid row between them.
+    ("jabar-biroorganisasi-2016-lkip", "5", [12, 13], set()),
 ]
 
 
