@@ -280,6 +280,19 @@ COUNTED = re.compile(r"\d{1,3}(?:[.,]\d{3})*\s+[A-Za-z][A-Za-z/.]*(?:\s+[A-Za-z]
 MEASURED = re.compile(r"\(?\s*(?:\d+[.,]\d{1,2}\s*%?|\d+\s*%)\s*\)?")
 
 
+LINE_MARK = re.compile(r"^(?:[A-Z]|[IVX]{1,4}|\d{1,2})\.?$")
+LEVEL_LINE = re.compile(r"^(?:program|kegiatan|sub\s*kegiatan)\s+(?!dan\b|/|kegiatan\b|sub\b)\S+\s+\S+", re.IGNORECASE)
+
+
+def numbered_line(texts: list[str]) -> bool:
+    """Tell a row listing a numbered program or kegiatan ("H | Program Pengembangan Kompetensi
+    Aparatur"): a list mark beside a name opened by its level. It has no amounts when the
+    program's figures stand on its kegiatan's rows, so it read as a second header line under
+    a repeated header (BP3AKB Jabar 2016 Tabel 3.2b p.66), and the program was lost."""
+    marks = [t for t in texts if LINE_MARK.match(" ".join(t.split()))]
+    return bool(marks) and any(LEVEL_LINE.match(" ".join(t.split())) for t in texts)
+
+
 def _is_header_row(row: list[Cell]) -> bool:
     texts = [c.text for c in row if not c.covered and c.text.strip()]
     if not texts or (len(texts) == 1 and TOTAL_LINE.match(texts[0])):
@@ -299,6 +312,8 @@ def _is_header_row(row: list[Cell]) -> bool:
         # a rate printed as a figure ("55%", "56,03%") is body: under the header "Visi | Misi |
         # ... | Target 2016 | Realisasi | Capaian" the first body row prints words in six
         # columns and its figures in three (Dinkes Jabar 2016 lampiran p.110)
+        return False
+    if numbered_line(texts):
         return False
     if len(texts) == 1:
         # a context word alone ("Belanja Langsung" heading the body, Distan Jabar 2016 p.146)

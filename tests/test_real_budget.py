@@ -53,6 +53,9 @@ WHOLE = [
     # lettered A, B ... with kegiatan numbered 1, 2 ... below them, BELANJA categories.
     ("jabar-bp3akb-2016-lkip", "3.2a", [64], set()),
     ("jabar-bp3akb-2016-lkip", "3.2b", [65], set()),
+    # its continuation p.66 under a repeated header: the first row "H | Program Pengembangan
+    # Kompetensi Aparatur" (no amounts) is a line, no second header line
+    ("jabar-bp3akb-2016-lkip", "3.2b", [66], set()),
     # Tabel 2.3c continued on p.31, a page of amounts without cents.
     ("jabar-bp3akb-2016-lkip", "2.3c", [31], set()),
     # Tabel 5: ten kegiatan bulleted in one cell with their amounts stacked beside them.
@@ -319,3 +322,20 @@ def test_rows_with_amounts_above_a_header_are_no_title_block():
     run_on = [row("", "Pembinaan OPD", "408.000.000"), row("Misi 2", "", ""),
               row("Program", "Kegiatan", "Anggaran Rp."), row("", "Evaluasi Jabatan", "604.000.000")]
     assert header_rows(run_on) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    "texts, numbered",
+    [
+        (["H", "Program Pengembangan Kompetensi Aparatur"], True),  # BP3AKB Tabel 3.2b p.66
+        (["1.", "Kegiatan Penyusunan Renja"], True),
+        (["No", "Uraian Program dan Kegiatan"], False),
+        (["No", "Program dan Kegiatan"], False),
+        (["A", "Program / Kegiatan / Sub Kegiatan"], False),
+        (["Program Pengembangan Kompetensi Aparatur"], False),  # no list mark
+    ],
+)
+def test_a_numbered_program_line_is_no_header_line(texts, numbered):
+    from extract.roles import numbered_line
+
+    assert numbered_line(texts) is numbered
