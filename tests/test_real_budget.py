@@ -56,8 +56,9 @@ WHOLE = [
     # its continuation p.66 under a repeated header: the first row "H | Program Pengembangan
     # Kompetensi Aparatur" (no amounts) is a line, no second header line
     ("jabar-bp3akb-2016-lkip", "3.2b", [66], set()),
-    # Tabel 2.3c continued on p.31, a page of amounts without cents.
-    ("jabar-bp3akb-2016-lkip", "2.3c", [31], set()),
+    # Tabel 2.3c continued on p.31, a page of amounts without cents; on p.30 the printed
+    # subtotal "Program Strategis A s/d G" sums programs, no program of its own.
+    ("jabar-bp3akb-2016-lkip", "2.3c", [30, 31], set()),
     # Tabel 5: ten kegiatan bulleted in one cell with their amounts stacked beside them.
     ("jabar-bkpd-2016-lkip", "5", [42], set()),
     # Tabel 4 "Penetapan Kinerja" p.40: kegiatan bulleted "- RTM OPD ..." under
@@ -339,3 +340,16 @@ def test_a_numbered_program_line_is_no_header_line(texts, numbered):
     from extract.roles import numbered_line
 
     assert numbered_line(texts) is numbered
+
+
+@pytest.mark.parametrize(
+    "name, level",
+    [
+        ("Program Strategis A s/d G", "other"),  # BP3AKB Jabar 2016 p.30, a subtotal
+        ("Program Pendukung A s.d. F", "other"),
+        ("Program Pelayanan Administrasi Perkantoran", "program"),
+        ("Program Pembangunan Jalan 2016 s/d 2018", "program"),
+    ],
+)
+def test_a_name_over_a_range_of_list_marks_is_no_line_of_its_level(name, level):
+    assert Levels().level(name, None) == level

@@ -172,6 +172,11 @@ def prefix_level(name: str) -> str | None:
     return None
 
 
+# a name spanning a range of list marks sums those lines ("Program Strategis A s/d G", BP3AKB
+# Jabar 2016 p.30, a printed subtotal of programs A to G): no line of the level its word names
+LINES_RANGE = re.compile(r"\b[A-Z]\.?\s*(?:s/d|s\.d\.?|sampai dengan)\s*[A-Z]\b\.?\s*$")
+
+
 class Levels:
     """Follow one table's lines top to bottom and give each uncoded line its level."""
 
@@ -191,6 +196,8 @@ class Levels:
         `style` is how the line is numbered (numbering_style: "upper", "arabic" ...) or which
         code cell holds its unmapped code ("kode1.1"), None when it is neither.
         """
+        if LINES_RANGE.search(name):
+            return "other"
         level = prefix_level(name)
         if level is None and style:
             level = self.by_style.get(style)
