@@ -72,9 +72,9 @@ WHOLE = [
     # cell stacks two programs, each opened by "Program", beside two stacked amounts.
     ("jabar-bappeda-2016-lkip", "3.7", [43, 44, 45, 46], set()),
     # Tabel 2.3a: each printed line of a sasaran's name has its own band of colour, so the name
-    # column is one grid row per line beside one merged Anggaran cell. TOTAL ALOKASI ANGGARAN
-    # (its label and amount off the columns of the rows above) is not read yet.
-    ("jabar-bp3akb-2016-lkip", "2.3a", [28], {"total"}),
+    # column is one grid row per line beside one merged Anggaran cell. TOTAL ALOKASI ANGGARAN:
+    # its label and amount merged from the strips left of the Sasaran and Anggaran columns.
+    ("jabar-bp3akb-2016-lkip", "2.3a", [28], set()),
     # Spreadsheets (the "pages" are sheet rows). The pemda-wide APBD-P e-budgeting export: one row
     # per akun belanja of a sub-kegiatan of 40 SKPD, "code name" cells, JUMLAH | JUMLAH PERUBAHAN,
     # no year in its cells (the year of its file name). The RKPD export: one row per sub-keluaran.
