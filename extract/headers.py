@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 from extract.model import Cell, Column
-from extract.roles import is_column_number_row
+from extract.roles import is_column_number_row, numbered_line
 
 YEAR = r"(?P<tahun>(?:19|20)\d{2})"
 
@@ -129,7 +129,7 @@ def header_rows(rows: list[list[Cell]], limit: int = 3) -> int:
         known = sum(1 for t in texts if is_header_text(t) or QUARTER_ONLY.match(" ".join(t.split())))
         figures = sum(1 for t in texts if re.search(r"\d", t) and not is_header_text(t)
                       and not QUARTER_ONLY.match(" ".join(t.split())))
-        if figures or known == 0:
+        if figures or known == 0 or numbered_line(texts):
             break
         count += 1
     if count and count < len(rows) and is_column_number_row(rows[count]):

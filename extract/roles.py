@@ -274,7 +274,23 @@ TOTAL_LINE = re.compile(r"^\s*(?:sub\s*)?(?:total|jumlah|grand\s*total)\b", re.I
 
 # A figure no header label prints: a decimal ("80,5", "106.81") or a percentage ("(101%)",
 # "100 %"), bracketed or not. Column numbers ("1", "(3)", "3a") and years stay header text.
+# A count followed by its unit ("1 dokumen", "14 UPP", "4 OPD Provinsi"); no header label
+# prints one (a year, "2016 (Rp)", is told apart by YEAR).
+COUNTED = re.compile(r"\d{1,3}(?:[.,]\d{3})*\s+[A-Za-z][A-Za-z/.]*(?:\s+[A-Za-z][A-Za-z/.]*)?")
 MEASURED = re.compile(r"\(?\s*(?:\d+[.,]\d{1,2}\s*%?|\d+\s*%)\s*\)?")
+
+
+LINE_MARK = re.compile(r"^(?:[A-Z]|[IVX]{1,4}|\d{1,2})\.?$")
+LEVEL_LINE = re.compile(r"^(?:program|kegiatan|sub\s*kegiatan)\s+(?!dan\b|/|kegiatan\b|sub\b)\S+\s+\S+", re.IGNORECASE)
+
+
+def numbered_line(texts: list[str]) -> bool:
+    """Tell a row listing a numbered program or kegiatan ("H | Program Pengembangan Kompetensi
+    Aparatur"): a list mark beside a name opened by its level. It has no amounts when the
+    program's figures stand on its kegiatan's rows, so it read as a second header line under
+    a repeated header (BP3AKB Jabar 2016 Tabel 3.2b p.66), and the program was lost."""
+    marks = [t for t in texts if LINE_MARK.match(" ".join(t.split()))]
+    return bool(marks) and any(LEVEL_LINE.match(" ".join(t.split())) for t in texts)
 
 
 def _is_header_row(row: list[Cell]) -> bool:
@@ -286,10 +302,18 @@ def _is_header_row(row: list[Cell]) -> bool:
         return False  # amounts stacked in a cell are body (BKPD 2016 Tabel 5 p.42)
     if any(MEASURED.fullmatch(ln.strip()) for ln in lines):
         return False  # a measured value, "80,5" or "(101%)", is body (BKPD 2016 Tabel 2 p.30)
+    if any(COUNTED.fullmatch(" ".join(t.split())) and not YEAR.match(t.strip()) for t in texts):
+        # a count with its unit, "1 dokumen" or "14 UPP", is a target or realisation, body
+        # (Biro Organisasi Jabar 2016 Tabel 3 p.11: each text line of a cell shaded by a box
+        # of its own makes a grid row, so the first body row, "1 | Meningkatnya kapasitas |
+        # Jumlah rekomendasi yang | 1 dokumen", holds words enough to pass for a header line)
+        return False
     if any(RATE.match(" ".join(t.split())) for t in texts):
         # a rate printed as a figure ("55%", "56,03%") is body: under the header "Visi | Misi |
         # ... | Target 2016 | Realisasi | Capaian" the first body row prints words in six
         # columns and its figures in three (Dinkes Jabar 2016 lampiran p.110)
+        return False
+    if numbered_line(texts):
         return False
     if len(texts) >= 2 and all(QUARTER_CELL.match(" ".join(t.split())) for t in texts):
         return True  # "I | II | III | IV" or "TW I | TW II" under a triwulan group
@@ -374,6 +398,12 @@ def header_rows(cells: list[list[Cell]]) -> tuple[int, int]:
         labels = [c.text for c in cells[k] if not c.covered and c.text.strip()]
         if _is_header_row(cells[k]) and sum(1 for t in labels if names_role(t)) >= 2:
             start = k
+            break
+        if any(value_kind(t) == "money" for t in labels):
+            # a title block prints no amounts: rows with amounts above a header are the body
+            # of a table run on from the page before, which prints its header again further
+            # down (Biro Organisasi Jabar 2016 Tabel 4 p.12: kegiatan 2.-4. of misi 1, then
+            # "Misi 2" and the header again); taken for a title they were lost
             break
     n = lines = 0
     while start + n < len(cells) and n < MAX_HEADER_GRID_ROWS:

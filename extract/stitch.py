@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from extract.model import Cell, Row, Table
+from extract.roles import LEVEL_LINE
 
 # Columns whose text wraps and may spill onto the next page; any other column holding a
 # value marks a row as a row of its own.
@@ -270,6 +271,14 @@ def is_tail_row(table: Table, row: Row) -> bool:
     texts = [(col, row.text(col.index)) for col in table.columns]
     if not any(t.strip() for _, t in texts):
         return False
+    if (any(LEVEL_LINE.match(" ".join(t.split())) for col, t in texts if col.name == "nama")
+            and not _stacks_amounts(table)):
+        # a name opened by its level's word starts a line, even in the column of the name above
+        # ("PROGRAM PELAYANAN ADMINISTRASI PERKANTORAN" heading p.85 under the last kegiatan of
+        # p.84 in the same Uraian column, Dinkes Jabar 2016), unless the row above stacks the
+        # amounts of two lines and waits for the second name (Bappeda Jabar 2016 Tabel 3.7
+        # p.45-46: "Program Kerjasama Pembangunan" printed on p.46 beside p.45's second amount)
+        return False
     if table.rows and any(
         cell is not None and not cell.covered and cell.text.strip()
         and not (i < len(table.rows[-1].cells) and table.rows[-1].cells[i] is not None
@@ -281,6 +290,22 @@ def is_tail_row(table: Table, row: Row) -> bool:
         first = texts[0][1].strip() if texts else ""
         return not first and not any(FIGURE.fullmatch(t.strip()) for _, t in texts if t.strip())
     return all(not t.strip() for col, t in texts if col.name not in TEXT_COLUMNS)
+
+
+AMOUNT_COLUMNS = {"pagu", "pagu_sebelum", "realisasi"}
+
+
+def _stacks_amounts(table: Table) -> bool:
+    """Tell whether the table's last row prints two or more figures in one amount cell."""
+    if not table.rows:
+        return False
+    last = table.rows[-1]
+    for col in table.columns:
+        if col.name in AMOUNT_COLUMNS and col.index < len(last.cells):
+            cell = last.cells[col.index]
+            if cell is not None and not cell.covered and len([ln for ln in cell.text.splitlines() if ln.strip()]) > 1:
+                return True
+    return False
 
 
 def _last_printed(rows: list[Row]) -> Row:

@@ -61,6 +61,8 @@ def table_from_grid(
             col.triwulan = quarter_of(col.header_path)
     for col in columns:
         col.x0, col.x1 = edges[col.index], edges[col.index + 1]
+    if kind is not None:
+        cells = cells[:nheader] + [_onto_named_columns(r, columns) for r in cells[nheader:]]
     rows = [
         Row(
             cells=list(r),
@@ -89,3 +91,27 @@ def _money_left_out(columns: list[Column]) -> bool:
     """Tell whether a known kind left a column its roles call money without a name."""
     return any(col.name is None and col.header_path and path_role(col.header_path)[0] in ("pagu", "realisasi", "uang?")
                for col in columns)
+
+
+def _onto_named_columns(row: list[Cell], columns: list[Column]) -> list[Cell]:
+    """Move the text of a merged cell starting in an unnamed strip onto the one named column
+    it spans.
+
+    A row ruled apart from the rows above merges its cells over other strips ("TOTAL ALOKASI
+    ANGGARAN" | "45,381,466,800" from one strip left of Sasaran Strategis and Anggaran, BP3AKB
+    Jabar 2016 Tabel 2.3a p.28): its text sat in a column no role reads, and the total was lost.
+    """
+    named = {c.index: c.name for c in columns if c.name}
+    out = list(row)
+    for i, cell in enumerate(row):
+        if cell is None or cell.covered or not cell.text.strip() or i in named or cell.x0 is None:
+            continue  # sheet cells have no position: their merges are the file's own
+        span = [j for j in range(i + 1, len(row))
+                if row[j] is not None and row[j].covered and row[j].x0 == cell.x0 and row[j].top == cell.top]
+        targets = [j for j in span if j in named]
+        if len(targets) != 1:
+            continue
+        j = targets[0]
+        out[j] = Cell(**{**cell.__dict__, "covered": False})
+        out[i] = Cell(**{**cell.__dict__, "covered": True})
+    return out

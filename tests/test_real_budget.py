@@ -17,6 +17,7 @@ import pytest
 from bench import eval_real
 from extract.roles import path_role, roles_in
 from flows.documents import read_document
+from transform.hierarchy import Levels, header_level
 from transform.kode import code_level, parse_kode
 from transform.numbers import column_locale, parse_number
 
@@ -52,8 +53,12 @@ WHOLE = [
     # lettered A, B ... with kegiatan numbered 1, 2 ... below them, BELANJA categories.
     ("jabar-bp3akb-2016-lkip", "3.2a", [64], set()),
     ("jabar-bp3akb-2016-lkip", "3.2b", [65], set()),
-    # Tabel 2.3c continued on p.31, a page of amounts without cents.
-    ("jabar-bp3akb-2016-lkip", "2.3c", [31], set()),
+    # its continuation p.66 under a repeated header: the first row "H | Program Pengembangan
+    # Kompetensi Aparatur" (no amounts) is a line, no second header line
+    ("jabar-bp3akb-2016-lkip", "3.2b", [66], set()),
+    # Tabel 2.3c continued on p.31, a page of amounts without cents; on p.30 the printed
+    # subtotal "Program Strategis A s/d G" sums programs, no program of its own.
+    ("jabar-bp3akb-2016-lkip", "2.3c", [30, 31], set()),
     # Tabel 5: ten kegiatan bulleted in one cell with their amounts stacked beside them.
     ("jabar-bkpd-2016-lkip", "5", [42], set()),
     # Tabel 4 "Penetapan Kinerja" p.40: kegiatan bulleted "- RTM OPD ..." under
@@ -67,9 +72,9 @@ WHOLE = [
     # cell stacks two programs, each opened by "Program", beside two stacked amounts.
     ("jabar-bappeda-2016-lkip", "3.7", [43, 44, 45, 46], set()),
     # Tabel 2.3a: each printed line of a sasaran's name has its own band of colour, so the name
-    # column is one grid row per line beside one merged Anggaran cell. TOTAL ALOKASI ANGGARAN
-    # (its label and amount off the columns of the rows above) is not read yet.
-    ("jabar-bp3akb-2016-lkip", "2.3a", [28], {"total"}),
+    # column is one grid row per line beside one merged Anggaran cell. TOTAL ALOKASI ANGGARAN:
+    # its label and amount merged from the strips left of the Sasaran and Anggaran columns.
+    ("jabar-bp3akb-2016-lkip", "2.3a", [28], set()),
     # Spreadsheets (the "pages" are sheet rows). The pemda-wide APBD-P e-budgeting export: one row
     # per akun belanja of a sub-kegiatan of 40 SKPD, "code name" cells, JUMLAH | JUMLAH PERUBAHAN,
     # no year in its cells (the year of its file name). The RKPD export: one row per sub-keluaran.
@@ -94,6 +99,13 @@ WHOLE = [
     # quarter; no codes (levels from the SIPD nomenclature), names wrapped behind white fills,
     # the OPD row, '-' for nil; p2-11 continue p1 with fewer hairline columns (tests/test_periode.py).
     ("tangsel-dikbud-2023-realisasi-kinerja-triwulan", "", range(1, 12), set()),
+    # Tabel 4 p.11-12: "Tahun 2016" over Satuan | Target | Program | Kegiatan (the Kegiatan
+    # column names kegiatan), kegiatan numbered 1.-15.; p.12 opens with kegiatan 2.-4. of misi 1
+    # above "Misi 2" and the header printed again, and repeats the header before misi 3.
+    ("jabar-biroorganisasi-2016-lkip", "4", [11, 12], set()),
+    # Tabel 5 p.12-13: one grid row per shaded text line; "Jumlah Inovasi Pelayanan" / "Publik
+    # sesuai Kriteria Nasional" with the sasaran's last line "publik" on a grid row between them.
+    ("jabar-biroorganisasi-2016-lkip", "5", [12, 13], set()),
 ]
 
 
@@ -286,3 +298,62 @@ def test_an_amount_column_in_thousands_gives_rupiah():
     assert amount_scale(table(["Anggaran", "(dalam ribuan rupiah)"]), "pagu") == 1000
     assert amount_scale(table(["Anggaran (Rp)"]), "pagu") == 1
     assert amount_scale(table(["Pagu 2016"]), "pagu") == 1
+
+
+def test_a_year_group_over_the_name_column_names_no_level():
+    # Biro Organisasi Jabar 2016 Tabel 4 p.11: "Tahun 2016" over "Kegiatan"
+    assert header_level("Tahun 2016 Kegiatan") == "kegiatan"
+    assert header_level("Tahun 2016 Program") == "program"
+    assert header_level("Tahun 2016") is None
+
+
+def test_lines_numbered_alike_keep_the_header_level_after_a_line_of_another_level():
+    levels = Levels(header_level("Tahun 2016 Kegiatan"))
+    assert levels.level("Penataan Organisasi", "arabic") == "kegiatan"
+    assert levels.level("Kegiatan", None) == "kegiatan"  # the header printed again in the body
+    assert levels.level("Penyusunan Dokumen Pendukung", "arabic") == "kegiatan"
+
+
+def test_rows_with_amounts_above_a_header_are_no_title_block():
+    from extract.model import Cell
+    from extract.roles import header_rows
+
+    def row(*texts):
+        return [Cell(text=t, page=1, x0=None, top=None, x1=None, bottom=None) for t in texts]
+
+    title = [row("RENCANA KERJA DAN ANGGARAN", "", ""), row("Program", "Kegiatan", "Anggaran Rp."),
+             row("", "Penataan Organisasi", "488.810.000")]
+    assert header_rows(title)[0] == 1
+    run_on = [row("", "Pembinaan OPD", "408.000.000"), row("Misi 2", "", ""),
+              row("Program", "Kegiatan", "Anggaran Rp."), row("", "Evaluasi Jabatan", "604.000.000")]
+    assert header_rows(run_on) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    "texts, numbered",
+    [
+        (["H", "Program Pengembangan Kompetensi Aparatur"], True),  # BP3AKB Tabel 3.2b p.66
+        (["1.", "Kegiatan Penyusunan Renja"], True),
+        (["No", "Uraian Program dan Kegiatan"], False),
+        (["No", "Program dan Kegiatan"], False),
+        (["A", "Program / Kegiatan / Sub Kegiatan"], False),
+        (["Program Pengembangan Kompetensi Aparatur"], False),  # no list mark
+    ],
+)
+def test_a_numbered_program_line_is_no_header_line(texts, numbered):
+    from extract.roles import numbered_line
+
+    assert numbered_line(texts) is numbered
+
+
+@pytest.mark.parametrize(
+    "name, level",
+    [
+        ("Program Strategis A s/d G", "other"),  # BP3AKB Jabar 2016 p.30, a subtotal
+        ("Program Pendukung A s.d. F", "other"),
+        ("Program Pelayanan Administrasi Perkantoran", "program"),
+        ("Program Pembangunan Jalan 2016 s/d 2018", "program"),
+    ],
+)
+def test_a_name_over_a_range_of_list_marks_is_no_line_of_its_level(name, level):
+    assert Levels().level(name, None) == level

@@ -25,8 +25,9 @@ from flows.documents import read_document
 
 STEM = "jabar-dinkes-2016-lkip"
 # pages whose every golden budget line comes out exactly (p29: item C., its amount after a page
-# break and a running header, included); p82 and p84 (a name line ruled apart from its row) not yet
-WHOLE_PAGES = [25, 26, 27, 28, 29, 30, 31, 83, 85, 86]
+# break and a running header, included); p84's last kegiatan stops before the program heading
+# "PROGRAM PELAYANAN ADMINISTRASI PERKANTORAN" that opens p85 in the same column
+WHOLE_PAGES = [25, 26, 27, 28, 29, 30, 31, 82, 83, 84, 85, 86]
 
 
 @lru_cache(maxsize=None)

@@ -47,6 +47,10 @@ WHOLE = [
     # Tabel 7: "TAHUN 2016" over "TARGET | REALISASI", then "CAPAIAN (%)"; indicators
     # numbered "1.", "2." inside their cells.
     ("jabar-biroorganisasi-2016-lkip", "7", [16]),
+    # Tabel 3 (PK) p.11: each text line of a cell shaded by a box of its own, one grid row per
+    # line; the first body row "1 | Meningkatnya kapasitas | Jumlah rekomendasi yang | 1 dokumen"
+    # is no header line (a count with its unit), targets "14 UPP", "4 OPD Provinsi", "100%".
+    ("jabar-biroorganisasi-2016-lkip", "3", [11]),
     # Tabel 2.4 Perjanjian Kinerja: sasaran, indicator and a target only ("80%").
     ("jabar-bp3iptek-2016-lkip", "2.4", [35]),
     # Tabel 3.1, pp.39-40: a coloured header wrapping over seven grid rows down to "1 ... 9";
@@ -184,3 +188,19 @@ def test_brackets_under_each_realisation_are_its_capaian_decided_per_column():
     rows = transform_sasaran(_table(["(3,14)\n12"], "-3,7\n14,1"), ctx, "id")
     assert [(r["realisasi"], r["capaian_pct_reported"]) for r in rows] == [
         (Decimal("-3.14"), Decimal("-3.7")), (Decimal("12"), Decimal("14.1"))]
+
+
+def test_a_count_with_its_unit_is_no_header_line():
+    from extract.model import Cell
+    from extract.roles import header_rows
+
+    def row(*texts):
+        return [Cell(text=t, page=11, x0=None, top=None, x1=None, bottom=None) for t in texts]
+
+    # Biro Organisasi Jabar 2016 Tabel 3 p.11, a grid row per printed line
+    cells = [row("NO.", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "TARGET"),
+             row("1", "Meningkatnya kapasitas", "Jumlah rekomendasi yang", "1 dokumen"),
+             row("", "organisasi Pemerintah Daerah", "ditindaklanjuti menjadi kebijakan", "")]
+    assert header_rows(cells) == (0, 1)
+    # a year with its unit stays a header label
+    assert header_rows([row("Uraian", "2016 (Rp)", "Realisasi"), row("Program A", "1.000.000", "900.000")]) == (0, 1)

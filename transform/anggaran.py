@@ -369,9 +369,24 @@ def name_lines_joined(table: Table) -> list[Row]:
             rows[printed] = Row(cells=cells, page=upper.page, index=upper.index, pages=pages, sheet=upper.sheet)
         else:
             rows.append(row)
-            if clean(row.joined()):
+            if clean(row.joined()) and not _lines_of_others(table, row):
                 printed = len(rows) - 1
     return rows
+
+
+def _lines_of_others(table: Table, row: Row) -> bool:
+    """Tell a row printing only lines of other columns' cells under the line above: its amount
+    and name cells are merged from above or blank, nomor and kode blank. A name line below it
+    still continues the line above (Biro Organisasi Jabar 2016 Tabel 5 p.13: "Jumlah Inovasi
+    Pelayanan" / "Publik sesuai Kriteria Nasional" with the sasaran's last line "publik" on a
+    grid row between them, each text line being shaded by a box of its own)."""
+    amounts = [row.cells[c.index] for n in AMOUNTS for c in table.columns_named(n) if c.index < len(row.cells)]
+    names = [row.cells[c.index] for c in table.columns_named("nama") if c.index < len(row.cells)]
+    if not amounts or not names or not all(c is not None and c.covered for c in amounts):
+        return False
+    if cell_value(table, row, "nomor") or cell_value(table, row, "kode"):
+        return False
+    return all(c is None or c.covered or not c.text.strip() for c in names)
 # a dash opening a name lists it ("- RTM OPD Pengawasan Keamanan Pangan", BKPD Jabar 2016
 # Tabel 4 p.40, a single kegiatan in its cell); split_stacked drops it from listed items alike
 LIST_BULLET = re.compile(r"^[-•·*]\s+(?=\w)")

@@ -127,6 +127,9 @@ def nomenclature_level(name: str) -> str | None:
 def header_level(header: str) -> str | None:
     """Return the level a name column's header names when it names one level only."""
     text = re.sub(r"[^a-z]+", " ", header.lower()).strip()
+    # a year group printed over several columns ("Tahun 2016" over Satuan | Target | Program |
+    # Kegiatan, Biro Organisasi Jabar 2016 Tabel 4 p.11-12) dates the column, it names no level
+    text = re.sub(r"^tahun\s+", "", text)
     text = re.sub(r"^(?:nama|uraian)\s+", "", text)
     if text not in HEADER_LEVELS and re.search(r"\bprogram (?:dan )?kegiatan$", text):
         # "PROGRAM/KEGIATAN" (BKPD Jabar 2016 Tabel 4 p.40): programs say so by their prefix
@@ -208,6 +211,11 @@ def prefix_level(name: str) -> str | None:
     return None
 
 
+# a name spanning a range of list marks sums those lines ("Program Strategis A s/d G", BP3AKB
+# Jabar 2016 p.30, a printed subtotal of programs A to G): no line of the level its word names
+LINES_RANGE = re.compile(r"\b[A-Z]\.?\s*(?:s/d|s\.d\.?|sampai dengan)\s*[A-Z]\b\.?\s*$")
+
+
 class Levels:
     """Follow one table's lines top to bottom and give each uncoded line its level."""
 
@@ -230,6 +238,8 @@ class Levels:
         `style` is how the line is numbered (numbering_style: "upper", "arabic" ...) or which
         code cell holds its unmapped code ("kode1.1"), None when it is neither.
         """
+        if LINES_RANGE.search(name):
+            return "other"
         level = prefix_level(name)
         if level is None and style:
             level = self.by_style.get(style)
@@ -248,6 +258,12 @@ class Levels:
             sibling = self.last not in ("urusan", "bidang", "program") and below not in self.levels_seen
             level = self.last if sibling else below
         if level is None:
+            if self.default and style:
+                # the header's level is this numbering's level: a later line numbered alike
+                # keeps it after a line of another level (the repeated header row "Program |
+                # Kegiatan" of Biro Organisasi Jabar 2016 Tabel 4 p.12 made kegiatan 12.-15.
+                # children of the label "Kegiatan")
+                self.by_style.setdefault(style, self.default)
             return self.default or "other"
         if level != "other":
             if style:
