@@ -18,8 +18,9 @@ of rules: the text lines and the white between them.
 - An item starts at the first of its value blocks' lines, or higher, at the first block any
   column opens since the value block above ended (the indicator and sasaran paragraphs that
   open beside or above their target: "Persentase Margin ... :" over "a. Padi (%)" beside "32").
-- A column printing nothing in an item below the first continues its cell above (a sasaran
-  over its indicators), as a merged cell would; a value column's empty cell stays empty.
+- A text column printing nothing in an item below the first continues its cell above (a
+  sasaran over its indicators), as a merged cell would; a figure column's empty cell stays
+  empty (a figure is not repeated down).
 
 Rows whose cells span one grid row only and that hold two or more value blocks in one column
 are parted; anything else (headers, a single item, merged cells) is left as it is.
@@ -92,8 +93,36 @@ def _item_tops(columns: list[list[list[list[dict]]]]) -> list[float] | None:
     for blocks in value_blocks:
         for above, block in zip(blocks, blocks[1:]):
             end, start = _bottom(above), _top(block)
-            tops.add(min([t for t in openings if end < t <= start] or [start]))
+            clean = [t for t in openings if end < t <= start and _clean_cut(columns, t)]
+            if not clean:
+                return None
+            tops.add(clean[0])
     return sorted(tops)
+
+
+LIST_MARK = re.compile(r"^(?:[-•·*\uf0a7\uf0b7\uf0d8\uf076\uf0fc]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s")
+
+
+def _clean_cut(columns, t: float) -> bool:
+    """Tell whether a cut above the line at `t` parts no paragraph but between list items.
+
+    A paragraph running over the cut is one cell's wrapped text, unless its line there opens
+    a list item ("b. Jumlah Luas Sawah Baru" under "a. Jumlah Luas Sawah yang ..." in the
+    Distan PK). Where a name runs on beside the next item's figures (BAPPEDA Jabar 2016 Tabel
+    3.7 p45: "Program Perencanaan, ... / Evaluasi Pembangunan / Daerah" over "Program
+    Kerjasama ..."), or a sasaran runs on beside its second indicator (BKPD Jabar 2016 p30),
+    the row is left whole for the transform, which unstacks such cells by their marks.
+    """
+    for blocks in columns:
+        for block in blocks:
+            above = [ln for ln in block if min(c["top"] for c in ln) < t - 0.5]
+            if above and _text(above[-1]).endswith(":"):
+                return False  # a heading stays with the list it introduces (Distan LKIP p22)
+            if _top(block) < t - 0.5 and _bottom(block) > t:
+                line = next((ln for ln in block if min(c["top"] for c in ln) >= t - 0.5), None)
+                if line is not None and not LIST_MARK.match(_text(line)):
+                    return False
+    return True
 
 
 def split_item_rows(grid: Grid, chars: list[dict]) -> Grid:
@@ -143,8 +172,11 @@ def _parted(row: list[Cell], by_col, columns, tops: list[float], top: float, bot
         cuts.append((max(above) + t) / 2 if above else t)
     cuts.append(bottom)
     n = len(cuts) - 1
+    # a figure printed once beside the first of several items is not repeated down: without
+    # a rule nothing shows that it spans them (BKPD Jabar 2016 p30: "Capaian Sasaran" 80,5
+    # beside two indicators whose own capaian is bracketed under their realisasi)
     value_cols = {i for i, blocks in enumerate(columns)
-                  if len(blocks) >= 2 and all(VALUE_START.match(_text(b[0])) for b in blocks)}
+                  if blocks and all(VALUE_START.match(_text(b[0])) for b in blocks)}
     out_rows: list[list[Cell]] = [[None] * len(row) for _ in range(n)]  # type: ignore[list-item]
     for c, cell in enumerate(row):
         pieces: list[list[dict]] = [[] for _ in range(n)]
