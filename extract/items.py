@@ -120,9 +120,37 @@ def _clean_cut(columns, t: float) -> bool:
                 return False  # a heading stays with the list it introduces (Distan LKIP p22)
             if _top(block) < t - 0.5 and _bottom(block) > t:
                 line = next((ln for ln in block if min(c["top"] for c in ln) >= t - 0.5), None)
-                if line is not None and not LIST_MARK.match(_text(line)):
+                if line is None or LIST_MARK.match(_text(line)):
+                    continue
+                right = max(c["x1"] for b in blocks for ln in b for c in ln)
+                if not (_level_with(line, t) and not _wrapped(above[-1], line, right)):
                     return False
     return True
+
+
+def _level_with(line: list[dict], t: float) -> bool:
+    """Tell a line that stands on the cut's own text line (baselines aligned across columns)."""
+    height = median(c["bottom"] - c["top"] for c in line)
+    return abs(min(c["top"] for c in line) - t) <= 0.3 * height
+
+
+def _wrapped(upper: list[dict], lower: list[dict], right: float) -> bool:
+    """Tell whether `lower` is `upper` wrapped: its first word would not have fitted after it.
+
+    `right` is the column's text margin (its widest line's end). A line broken by hand before
+    the margin ends an entry: the next begins below it (the typed Distan PK, LKIP p63:
+    "komoditas Padi (%)" over "Jumlah Serangan Luas", one paragraph, two indicators beside
+    the list numbers 2. and 3.).
+    """
+    height = median(c["bottom"] - c["top"] for c in lower)
+    first_end = lower[0]["x1"]
+    for prev, ch in zip(lower, lower[1:]):
+        if ch["x0"] - prev["x1"] > 0.2 * height:
+            break
+        first_end = ch["x1"]
+    word = first_end - lower[0]["x0"]
+    space = 0.25 * height
+    return max(c["x1"] for c in upper) + space + word > right + 0.5
 
 
 def split_item_rows(grid: Grid, chars: list[dict]) -> Grid:
