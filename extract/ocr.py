@@ -205,6 +205,8 @@ def _segments(mask: np.ndarray) -> list[tuple[int, int, int]]:
 
 
 RULE_SLACK = 1  # pixels: a rule's ink may step this far across it (and gap this far along it)
+THIN_INK = 0.3  # share of ink beside a run (1-2 pt off) that makes it text, not a rule
+RULE_INK = 0.25  # share of a run that must be ink for its pixel row to be whitened as rule
 
 
 def _across(mask: np.ndarray, slack: int) -> np.ndarray:
@@ -227,12 +229,32 @@ def _across(mask: np.ndarray, slack: int) -> np.ndarray:
     return bridged
 
 
+def _thin(runs: np.ndarray, dark: np.ndarray, dpi: float) -> np.ndarray:
+    """Drop runs with ink along them a little way off on either side: a line of text, no rule.
+
+    Bridged (`_across`), the feet of a line of bold capitals make a run as long as a short
+    rule ("REALISASI" in the header of the 150-dpi scan of the Klungkung budget table, which
+    was then cut through and read "PEALISASI"). A rule has paper beside it, one to two points
+    off, along most of its length; the letters of a word stand there.
+    """
+    near, far = max(1, round(1.0 * dpi / 72)), max(2, round(2.0 * dpi / 72))
+    out = runs.copy()
+    h = dark.shape[0]
+    for row, start, end in _segments(runs):
+        for lo, hi in ((row - far, row - near), (row + near + 1, row + far + 1)):
+            lo, hi = max(0, lo), min(h, hi)
+            if hi > lo and dark[lo:hi, start:end].mean() > THIN_INK:
+                out[row, start:end] = False
+                break
+    return out
+
+
 def find_rules(image: Image.Image, dpi: float) -> tuple[list[dict], np.ndarray]:
     """Return the image's rules as pdfplumber edges (points) and the mask of their pixels."""
     dark = _dark(image)
     scale = 72.0 / dpi
-    horizontal = _runs(_across(dark, RULE_SLACK), max(2, round(RULE_H / scale)))
-    vertical = _runs(_across(dark.T, RULE_SLACK), max(2, round(RULE_V / scale))).T
+    horizontal = _thin(_runs(_across(dark, RULE_SLACK), max(2, round(RULE_H / scale))), dark, dpi)
+    vertical = _thin(_runs(_across(dark.T, RULE_SLACK), max(2, round(RULE_V / scale))), dark.T, dpi).T
     edges = []
     for row, start, end in _segments(horizontal):
         y = (row + 0.5) * scale
@@ -240,7 +262,22 @@ def find_rules(image: Image.Image, dpi: float) -> tuple[list[dict], np.ndarray]:
     for col, start, end in _segments(vertical.T):
         x = (col + 0.5) * scale
         edges.append({"orientation": "v", "x0": x, "x1": x, "top": start * scale, "bottom": end * scale})
-    return edges, horizontal | vertical
+    return edges, _rule_ink(horizontal, dark) | _rule_ink(vertical.T, dark.T).T
+
+
+def _rule_ink(runs: np.ndarray, dark: np.ndarray) -> np.ndarray:
+    """Return the ink of the pixel rows of `runs` that are mostly ink: the rule itself.
+
+    The runs found on the thickened mask (`_across`) also cover the pixel rows beside a rule;
+    whitening their ink took the strokes of letters touching the rule ("REALISASI" read
+    "PEALISASI" on the 150-dpi scan of the Klungkung budget table), while whitening only
+    straight runs left the broken pieces of a faint rule to be read as "|" (Distan PK scan).
+    """
+    out = np.zeros_like(dark)
+    for row, start, end in _segments(runs):
+        if dark[row, start:end].mean() >= RULE_INK:
+            out[row, start:end] = dark[row, start:end]
+    return out
 
 
 def flatten(image: Image.Image) -> Image.Image:
