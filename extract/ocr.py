@@ -61,7 +61,7 @@ RULE_H = 24.0  # points: a horizontal rule is longer than this (a cell's width, 
 RULE_V = 16.0  # points: a vertical rule is longer than this (a row's height, not a letter)
 WORD_SPACE = 0.45  # em: words closer than this on a line get a space glyph between them
 TIMEOUT = 120  # seconds per Tesseract call
-VERSION = 11  # bump when anything here changes what a page reads as: old cache entries lapse
+VERSION = 12  # bump when anything here changes what a page reads as: old cache entries lapse
 CACHE_VARIABLE = "KINERJA_OCR_CACHE"
 
 
@@ -331,14 +331,31 @@ def read_words(image: Image.Image, dpi: float, languages: str = LANGUAGES) -> li
                 "y0": top * scale, "y1": (top + height) * scale,
             })
     # a word sits on its line's band (as a glyph's box spans the font's ascent and descent),
-    # unless the line is much taller than its words (Tesseract joined two baselines)
+    # unless the line is much taller than its words (Tesseract joined two baselines). "Its
+    # words" is the line's typical word: a short word without descenders ("dan" beside a pen
+    # tick, Distan Jabar 2016 PK scan p3) has a box shorter than the band and, left off it,
+    # was read on a line of its own ("Penyediaan Pengembangan ... dan")
+    heights: dict[tuple, list[float]] = {}
+    for w in words:
+        heights.setdefault(tuple(w["line"]), []).append(w["bottom"] - w["top"])
     for w in words:
         band = lines.get(tuple(w["line"]))
-        if band and band[1] - band[0] <= 1.6 * (w["bottom"] - w["top"]) + 2 * scale:
+        typical = sorted(heights[tuple(w["line"])])[len(heights[tuple(w["line"])]) // 2]
+        own = w["bottom"] - w["top"]
+        if own < SPECK * typical:
+            continue  # a speck or pen tick ("°" beside "10.", same page) is no letter of the line
+        if band and band[1] - band[0] <= 1.6 * max(typical, own) + 2 * scale:
             w["top"], w["bottom"] = min(w["top"], band[0]), max(w["bottom"], band[1])
-    return words
+    # a mark a fraction of its line's height, no letter or digit, that Tesseract doubts, is a
+    # pen tick or a speck of dirt, not print (the scanned Distan PK p3: "°" left of "10.", read
+    # into the program's name)
+    return [w for w in words if not (
+        w["conf"] < SPECK_CONFIDENCE and not any(ch.isalnum() for ch in w["text"])
+        and w["bottom"] - w["top"] < SPECK * sorted(heights[tuple(w["line"])])[len(heights[tuple(w["line"])]) // 2])]
 
 
+SPECK = 0.4  # share of the line's typical word height below which a mark is no letter of it
+SPECK_CONFIDENCE = 60.0
 REREAD_BELOW = 85.0  # a ruled cell whose weakest word is below this confidence is read alone
 SHORT = 3  # characters: a cell this short is always read again alone
 GAP = 24  # pixels of white between the cells pasted together for the second reading
