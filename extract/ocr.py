@@ -61,7 +61,7 @@ RULE_H = 24.0  # points: a horizontal rule is longer than this (a cell's width, 
 RULE_V = 16.0  # points: a vertical rule is longer than this (a row's height, not a letter)
 WORD_SPACE = 0.45  # em: words closer than this on a line get a space glyph between them
 TIMEOUT = 120  # seconds per Tesseract call
-VERSION = 12  # bump when anything here changes what a page reads as: old cache entries lapse
+VERSION = 13  # bump when anything here changes what a page reads as: old cache entries lapse
 CACHE_VARIABLE = "KINERJA_OCR_CACHE"
 
 
@@ -253,8 +253,13 @@ def find_rules(image: Image.Image, dpi: float) -> tuple[list[dict], np.ndarray]:
     """Return the image's rules as pdfplumber edges (points) and the mask of their pixels."""
     dark = _dark(image)
     scale = 72.0 / dpi
-    horizontal = _thin(_runs(_across(dark, RULE_SLACK), max(2, round(RULE_H / scale))), dark, dpi)
-    vertical = _thin(_runs(_across(dark.T, RULE_SLACK), max(2, round(RULE_V / scale))), dark.T, dpi).T
+    long_h, long_v = max(2, round(RULE_H / scale)), max(2, round(RULE_V / scale))
+    # straight runs are rules as they are; runs found only with the slack must be thin ones
+    # (a short rule between narrow header cells has letters close on both sides: "P." | "K.")
+    straight_h, straight_v = _runs(dark, long_h), _runs(dark.T, long_v).T
+    straight = straight_h | straight_v
+    horizontal = straight_h | _thin(_runs(_across(dark, RULE_SLACK), long_h), dark, dpi)
+    vertical = straight_v | _thin(_runs(_across(dark.T, RULE_SLACK), long_v), dark.T, dpi).T
     edges = []
     for row, start, end in _segments(horizontal):
         y = (row + 0.5) * scale
@@ -262,7 +267,30 @@ def find_rules(image: Image.Image, dpi: float) -> tuple[list[dict], np.ndarray]:
     for col, start, end in _segments(vertical.T):
         x = (col + 0.5) * scale
         edges.append({"orientation": "v", "x0": x, "x1": x, "top": start * scale, "bottom": end * scale})
-    return edges, _rule_ink(horizontal, dark) | _rule_ink(vertical.T, dark.T).T
+    # whitened: straight runs, and the ink of a broken rule where no straight run lies near
+    # (whitening the slack's runs beside a rule took the letters of narrow header cells, "P."
+    # and "K." on the 200-dpi Klungkung scan)
+    slack = _rule_ink(horizontal & ~straight, dark) | _rule_ink((vertical & ~straight).T, dark.T).T
+    return edges, straight | (slack & ~_across(_across(straight, 1).T, 1).T)
+
+
+def _without_rule_remnants(words: list[dict], edges: list[dict]) -> list[dict]:
+    """Drop words made only of "|" or "_" lying on a rule found: pieces of a rule not whitened.
+
+    A faint scanned rule is whitened where its ink is found; a piece left over reads as "|"
+    (Distan Jabar 2016 PK scan p2: a "|" on the frame's rule at x=114 joined the line of "(Ha)"
+    and cut it from its indicator). Print has no lone bar on a rule.
+    """
+    def on_rule(w: dict) -> bool:
+        cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
+        for e in edges:
+            if e["orientation"] == "v" and abs(e["x0"] - cx) <= 3 and e["top"] - 3 <= cy <= e["bottom"] + 3:
+                return True
+            if e["orientation"] == "h" and abs(e["top"] - cy) <= 3 and e["x0"] - 3 <= cx <= e["x1"] + 3:
+                return True
+        return False
+
+    return [w for w in words if not (set(w["text"]) <= set("|_") and on_rule(w))]
 
 
 def _rule_ink(runs: np.ndarray, dark: np.ndarray) -> np.ndarray:
@@ -540,7 +568,7 @@ def ocr_image(image: Image.Image, dpi: float) -> OcrResult:
     image = flatten(image)
     edges, rules = find_rules(image, dpi)
     clean = _without_rules(image, rules)
-    words = read_words(clean, dpi)
+    words = _without_rule_remnants(read_words(clean, dpi), edges)
     if not is_text(words):
         words, edges = [], []
     else:
