@@ -61,7 +61,7 @@ RULE_H = 24.0  # points: a horizontal rule is longer than this (a cell's width, 
 RULE_V = 16.0  # points: a vertical rule is longer than this (a row's height, not a letter)
 WORD_SPACE = 0.45  # em: words closer than this on a line get a space glyph between them
 TIMEOUT = 120  # seconds per Tesseract call
-VERSION = 10  # bump when anything here changes what a page reads as: old cache entries lapse
+VERSION = 13  # bump when anything here changes what a page reads as: old cache entries lapse
 CACHE_VARIABLE = "KINERJA_OCR_CACHE"
 
 
@@ -204,12 +204,62 @@ def _segments(mask: np.ndarray) -> list[tuple[int, int, int]]:
     return [(int(r), int(s), int(e)) for (r, s), (_, e) in zip(starts, ends)]
 
 
+RULE_SLACK = 1  # pixels: a rule's ink may step this far across it (and gap this far along it)
+THIN_INK = 0.3  # share of ink beside a run (1-2 pt off) that makes it text, not a rule
+RULE_INK = 0.25  # share of a run that must be ink for its pixel row to be whitened as rule
+
+
+def _across(mask: np.ndarray, slack: int) -> np.ndarray:
+    """Return `mask` thickened by `slack` pixels across its rows and bridged along them.
+
+    A thin rule scanned is no straight run of pixels: it wavers by a pixel and fades in
+    places, so along any one pixel row it falls apart into pieces shorter than a cell (the
+    Distan Jabar 2016 PK scan, p2: the rule between sasaran 1 and 2, and the one between
+    INDIKATOR and TARGET, were found as four and eleven pieces, and the table read as one
+    cell across two columns). Letters do not grow into long runs this way: they are parted
+    by white wider than the bridge.
+    """
+    out = mask.copy()
+    for k in range(1, slack + 1):
+        out[k:, :] |= mask[:-k, :]
+        out[:-k, :] |= mask[k:, :]
+    bridged = out.copy()
+    for k in range(1, slack + 1):
+        bridged[:, k:-k] |= out[:, :-2 * k] & out[:, 2 * k:]
+    return bridged
+
+
+def _thin(runs: np.ndarray, dark: np.ndarray, dpi: float) -> np.ndarray:
+    """Drop runs with ink along them a little way off on either side: a line of text, no rule.
+
+    Bridged (`_across`), the feet of a line of bold capitals make a run as long as a short
+    rule ("REALISASI" in the header of the 150-dpi scan of the Klungkung budget table, which
+    was then cut through and read "PEALISASI"). A rule has paper beside it, one to two points
+    off, along most of its length; the letters of a word stand there.
+    """
+    near, far = max(1, round(1.0 * dpi / 72)), max(2, round(2.0 * dpi / 72))
+    out = runs.copy()
+    h = dark.shape[0]
+    for row, start, end in _segments(runs):
+        for lo, hi in ((row - far, row - near), (row + near + 1, row + far + 1)):
+            lo, hi = max(0, lo), min(h, hi)
+            if hi > lo and dark[lo:hi, start:end].mean() > THIN_INK:
+                out[row, start:end] = False
+                break
+    return out
+
+
 def find_rules(image: Image.Image, dpi: float) -> tuple[list[dict], np.ndarray]:
     """Return the image's rules as pdfplumber edges (points) and the mask of their pixels."""
     dark = _dark(image)
     scale = 72.0 / dpi
-    horizontal = _runs(dark, max(2, round(RULE_H / scale)))
-    vertical = _runs(dark.T, max(2, round(RULE_V / scale))).T
+    long_h, long_v = max(2, round(RULE_H / scale)), max(2, round(RULE_V / scale))
+    # straight runs are rules as they are; runs found only with the slack must be thin ones
+    # (a short rule between narrow header cells has letters close on both sides: "P." | "K.")
+    straight_h, straight_v = _runs(dark, long_h), _runs(dark.T, long_v).T
+    straight = straight_h | straight_v
+    horizontal = straight_h | _thin(_runs(_across(dark, RULE_SLACK), long_h), dark, dpi)
+    vertical = straight_v | _thin(_runs(_across(dark.T, RULE_SLACK), long_v), dark.T, dpi).T
     edges = []
     for row, start, end in _segments(horizontal):
         y = (row + 0.5) * scale
@@ -217,7 +267,45 @@ def find_rules(image: Image.Image, dpi: float) -> tuple[list[dict], np.ndarray]:
     for col, start, end in _segments(vertical.T):
         x = (col + 0.5) * scale
         edges.append({"orientation": "v", "x0": x, "x1": x, "top": start * scale, "bottom": end * scale})
-    return edges, horizontal | vertical
+    # whitened: straight runs, and the ink of a broken rule where no straight run lies near
+    # (whitening the slack's runs beside a rule took the letters of narrow header cells, "P."
+    # and "K." on the 200-dpi Klungkung scan)
+    slack = _rule_ink(horizontal & ~straight, dark) | _rule_ink((vertical & ~straight).T, dark.T).T
+    return edges, straight | (slack & ~_across(_across(straight, 1).T, 1).T)
+
+
+def _without_rule_remnants(words: list[dict], edges: list[dict]) -> list[dict]:
+    """Drop words made only of "|" or "_" lying on a rule found: pieces of a rule not whitened.
+
+    A faint scanned rule is whitened where its ink is found; a piece left over reads as "|"
+    (Distan Jabar 2016 PK scan p2: a "|" on the frame's rule at x=114 joined the line of "(Ha)"
+    and cut it from its indicator). Print has no lone bar on a rule.
+    """
+    def on_rule(w: dict) -> bool:
+        cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
+        for e in edges:
+            if e["orientation"] == "v" and abs(e["x0"] - cx) <= 3 and e["top"] - 3 <= cy <= e["bottom"] + 3:
+                return True
+            if e["orientation"] == "h" and abs(e["top"] - cy) <= 3 and e["x0"] - 3 <= cx <= e["x1"] + 3:
+                return True
+        return False
+
+    return [w for w in words if not (set(w["text"]) <= set("|_") and on_rule(w))]
+
+
+def _rule_ink(runs: np.ndarray, dark: np.ndarray) -> np.ndarray:
+    """Return the ink of the pixel rows of `runs` that are mostly ink: the rule itself.
+
+    The runs found on the thickened mask (`_across`) also cover the pixel rows beside a rule;
+    whitening their ink took the strokes of letters touching the rule ("REALISASI" read
+    "PEALISASI" on the 150-dpi scan of the Klungkung budget table), while whitening only
+    straight runs left the broken pieces of a faint rule to be read as "|" (Distan PK scan).
+    """
+    out = np.zeros_like(dark)
+    for row, start, end in _segments(runs):
+        if dark[row, start:end].mean() >= RULE_INK:
+            out[row, start:end] = dark[row, start:end]
+    return out
 
 
 def flatten(image: Image.Image) -> Image.Image:
@@ -271,14 +359,31 @@ def read_words(image: Image.Image, dpi: float, languages: str = LANGUAGES) -> li
                 "y0": top * scale, "y1": (top + height) * scale,
             })
     # a word sits on its line's band (as a glyph's box spans the font's ascent and descent),
-    # unless the line is much taller than its words (Tesseract joined two baselines)
+    # unless the line is much taller than its words (Tesseract joined two baselines). "Its
+    # words" is the line's typical word: a short word without descenders ("dan" beside a pen
+    # tick, Distan Jabar 2016 PK scan p3) has a box shorter than the band and, left off it,
+    # was read on a line of its own ("Penyediaan Pengembangan ... dan")
+    heights: dict[tuple, list[float]] = {}
+    for w in words:
+        heights.setdefault(tuple(w["line"]), []).append(w["bottom"] - w["top"])
     for w in words:
         band = lines.get(tuple(w["line"]))
-        if band and band[1] - band[0] <= 1.6 * (w["bottom"] - w["top"]) + 2 * scale:
+        typical = sorted(heights[tuple(w["line"])])[len(heights[tuple(w["line"])]) // 2]
+        own = w["bottom"] - w["top"]
+        if own < SPECK * typical:
+            continue  # a speck or pen tick ("°" beside "10.", same page) is no letter of the line
+        if band and band[1] - band[0] <= 1.6 * max(typical, own) + 2 * scale:
             w["top"], w["bottom"] = min(w["top"], band[0]), max(w["bottom"], band[1])
-    return words
+    # a mark a fraction of its line's height, no letter or digit, that Tesseract doubts, is a
+    # pen tick or a speck of dirt, not print (the scanned Distan PK p3: "°" left of "10.", read
+    # into the program's name)
+    return [w for w in words if not (
+        w["conf"] < SPECK_CONFIDENCE and not any(ch.isalnum() for ch in w["text"])
+        and w["bottom"] - w["top"] < SPECK * sorted(heights[tuple(w["line"])])[len(heights[tuple(w["line"])]) // 2])]
 
 
+SPECK = 0.4  # share of the line's typical word height below which a mark is no letter of it
+SPECK_CONFIDENCE = 60.0
 REREAD_BELOW = 85.0  # a ruled cell whose weakest word is below this confidence is read alone
 SHORT = 3  # characters: a cell this short is always read again alone
 GAP = 24  # pixels of white between the cells pasted together for the second reading
@@ -463,7 +568,7 @@ def ocr_image(image: Image.Image, dpi: float) -> OcrResult:
     image = flatten(image)
     edges, rules = find_rules(image, dpi)
     clean = _without_rules(image, rules)
-    words = read_words(clean, dpi)
+    words = _without_rule_remnants(read_words(clean, dpi), edges)
     if not is_text(words):
         words, edges = [], []
     else:

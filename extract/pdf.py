@@ -27,6 +27,7 @@ import pypdfium2 as pdfium
 from extract.errors import ExtractError
 from extract.bands import join_staggered_rows, join_wrapped_rows
 from extract.lists import list_tables
+from extract.items import split_item_rows
 from extract.grid import Grid, build_grid, page_segments, ruled_regions
 from extract.model import ExtractedDocument, PageInfo, Table
 from extract.ocr import OcrPage, OcrResult, OcrUnavailable, ocr_document_pages
@@ -195,7 +196,7 @@ def _page_grids(page, number: int, carried: Layout | None) -> tuple[list[Grid], 
     """
     h, v = page_segments(page)
     regions = ruled_regions(h, v)
-    grids = [join_wrapped_rows(join_staggered_rows(build_grid(page, region, number)), page.chars)
+    grids = [split_item_rows(join_wrapped_rows(join_staggered_rows(build_grid(page, region, number)), page.chars), page.chars)
              for region in _outermost(regions)]
     text_grids, running = text_tables(page, number, regions, h, carried)
     return sorted(grids + text_grids, key=lambda g: g.ys[0]), running
