@@ -432,8 +432,9 @@ class WarehouseBuild:
 
         A SIPD/e-monev export names the OPD but not the pemda (the sample export's title block);
         when every loaded document of the same OPD that names one names the same pemda, that
-        pemda is copied, `pemda_inferred` set and the document's facts updated. Otherwise the
-        pemda stays null.
+        pemda is copied, `pemda_inferred` set, `metadata_note` told where it came from (the
+        note's "tidak disebut dalam dokumen: pemda" stays true of the document) and the
+        document's facts updated. Otherwise the pemda stays null.
         """
         rows = self.con.execute(
             """
@@ -449,7 +450,9 @@ class WarehouseBuild:
         for sid, pemda in rows:
             self.con.execute("BEGIN TRANSACTION")
             self.con.execute(
-                "UPDATE dim_dokumen SET pemda = ?, pemda_inferred = true WHERE source_document_id = ?", [pemda, sid]
+                "UPDATE dim_dokumen SET pemda = ?, pemda_inferred = true, metadata_note = concat_ws('; ', metadata_note, "
+                "'pemda: disimpulkan dari dokumen lain OPD yang sama (' || ? || ')') WHERE source_document_id = ?",
+                [pemda, pemda, sid],
             )
             for table in ("fct_anggaran_per_dokumen", "fct_indikator_per_dokumen"):
                 self.con.execute(f"UPDATE {table} SET pemda = ? WHERE source_document_id = ?", [pemda, sid])

@@ -179,6 +179,7 @@ def test_export_and_pdf_of_one_report_give_one_truth_per_line(tmp_path, transfor
         build.commit()
     con = duckdb.connect(str(wh), read_only=True)
     docs = con.execute("SELECT format, pemda, pemda_inferred FROM dim_dokumen ORDER BY format").fetchall()
+    notes = con.execute("SELECT metadata_note FROM dim_dokumen ORDER BY format").fetchall()
     mart = con.execute("SELECT count(*), count(DISTINCT source_document_id) FROM mart_serapan_anggaran").fetchone()
     chosen = con.execute(
         "SELECT DISTINCT d.format FROM mart_serapan_anggaran m JOIN dim_dokumen d USING (source_document_id)"
@@ -187,6 +188,9 @@ def test_export_and_pdf_of_one_report_give_one_truth_per_line(tmp_path, transfor
     lines = con.execute("SELECT count(*), min(dokumen_count), bool_and(is_sepakat) FROM fct_anggaran WHERE pemda = 'Kabupaten Klungkung'").fetchone()
     con.close()
     assert docs == [("pdf", "Kabupaten Klungkung", False), ("xlsx", "Kabupaten Klungkung", True)]
+    # the export's note says the pemda is not its own: inferred from the PDF of the same OPD, once
+    assert "pemda: disimpulkan" not in (notes[0][0] or "")
+    assert notes[1][0].count("pemda: disimpulkan dari dokumen lain OPD yang sama (Kabupaten Klungkung)") == 1
     # the PDF is the published report and has the page to cite; the export printed the same figures
     assert mart == (45, 1) and chosen == [("pdf",)]
     assert facts == 90 and lines == (45, 2, True)
