@@ -80,7 +80,10 @@ def parse_number(text: str | None, locale: str = "id") -> Parsed:
     if text and "\n" in text.strip():
         joined = "".join(text.split())
         if WRAPPED_AMOUNT.fullmatch(joined):
-            printed = joined
+            # the figure is the lines joined; the printed text stays as printed (lines folded
+            # to one space, as for every cell), so "1.\n000" is printed "1. 000", value 1000
+            inner = parse_number(joined, locale)
+            return Parsed(inner.value, printed, inner.issue, inner.unit)
     if not printed:
         return Parsed(None, "")
     if printed in DASHES:
