@@ -50,6 +50,7 @@ import numpy as np
 from PIL import Image
 
 from extract.chartext import area_text, crop_chars
+from extract.ocr_repair import repair, without_rule_remnants
 
 TARGET_DPI = 300
 MAX_SIDE = 4200  # pixels: an F4 page at 300 dpi is 3900 high
@@ -272,25 +273,6 @@ def find_rules(image: Image.Image, dpi: float) -> tuple[list[dict], np.ndarray]:
     # and "K." on the 200-dpi Klungkung scan)
     slack = _rule_ink(horizontal & ~straight, dark) | _rule_ink((vertical & ~straight).T, dark.T).T
     return edges, straight | (slack & ~_across(_across(straight, 1).T, 1).T)
-
-
-def _without_rule_remnants(words: list[dict], edges: list[dict]) -> list[dict]:
-    """Drop words made only of "|" or "_" lying on a rule found: pieces of a rule not whitened.
-
-    A faint scanned rule is whitened where its ink is found; a piece left over reads as "|"
-    (Distan Jabar 2016 PK scan p2: a "|" on the frame's rule at x=114 joined the line of "(Ha)"
-    and cut it from its indicator). Print has no lone bar on a rule.
-    """
-    def on_rule(w: dict) -> bool:
-        cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
-        for e in edges:
-            if e["orientation"] == "v" and abs(e["x0"] - cx) <= 3 and e["top"] - 3 <= cy <= e["bottom"] + 3:
-                return True
-            if e["orientation"] == "h" and abs(e["top"] - cy) <= 3 and e["x0"] - 3 <= cx <= e["x1"] + 3:
-                return True
-        return False
-
-    return [w for w in words if not (set(w["text"]) <= set("|_") and on_rule(w))]
 
 
 def _rule_ink(runs: np.ndarray, dark: np.ndarray) -> np.ndarray:
@@ -568,7 +550,7 @@ def ocr_image(image: Image.Image, dpi: float) -> OcrResult:
     image = flatten(image)
     edges, rules = find_rules(image, dpi)
     clean = _without_rules(image, rules)
-    words = _without_rule_remnants(read_words(clean, dpi), edges)
+    words = without_rule_remnants(read_words(clean, dpi), edges)
     if not is_text(words):
         words, edges = [], []
     else:
@@ -620,14 +602,16 @@ class OcrPage:
     def __post_init__(self):
         self.width, self.height = self.result.width, self.result.height
         self.bbox = (0.0, 0.0, self.width, self.height)
+        # mended on every reading, cached or fresh: the cache keeps what Tesseract gave
+        self._words = repair(self.result.words, self.result.edges)
 
     @property
     def words(self) -> list[dict]:
-        return self.result.words
+        return self._words
 
     @cached_property
     def chars(self) -> list[dict]:
-        return chars_from_words(self.result.words)
+        return chars_from_words(self._words)
 
     @property
     def edges(self) -> list[dict]:
@@ -647,7 +631,7 @@ class OcrPage:
     def confidence(self, x0: float, top: float, x1: float, bottom: float) -> float | None:
         """Return the lowest confidence of the words whose centre lies in the box, if any."""
         found = [
-            w["conf"] for w in self.result.words
+            w["conf"] for w in self._words
             if x0 <= (w["x0"] + w["x1"]) / 2 <= x1 and top <= w["cy"] <= bottom
         ]
         return min(found) if found else None
