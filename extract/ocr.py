@@ -43,7 +43,7 @@ import shutil
 import subprocess
 import time
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 
 import numpy as np
@@ -62,7 +62,7 @@ RULE_H = 24.0  # points: a horizontal rule is longer than this (a cell's width, 
 RULE_V = 16.0  # points: a vertical rule is longer than this (a row's height, not a letter)
 WORD_SPACE = 0.45  # em: words closer than this on a line get a space glyph between them
 TIMEOUT = 120  # seconds per Tesseract call
-VERSION = 13  # bump when anything here changes what a page reads as: old cache entries lapse
+VERSION = 16  # bump when anything here changes what a page reads as: old cache entries lapse
 CACHE_VARIABLE = "KINERJA_OCR_CACHE"
 
 
@@ -109,22 +109,65 @@ def orientation(image: Image.Image) -> int:
     first and failed on the scan of the Klungkung budget pages (a dense ruled table):
     "Rotate: 0" at one size, 90 or 270 at others.
     """
-    ink = _small_ink(image)
+    ink = _small_ink(image, without_rules=True)
     if _level(ink.rotate(90, expand=True))[1] <= 1.3 * _level(ink)[1]:
         return 0
-    # a band across the middle of the sheet, read with each candidate turn, with one model
-    # (letters only count: digits read much alike upside down)
+    # two bands of the sheet, a strip down its middle and one across it, are read with each
+    # candidate turn, with one model; the turn that reads more words of the reports' language,
+    # read with confidence, wins. Upside down, small print reads as confident nonsense ("uep"
+    # for "dan": Tangsel e-monev 2023 p2, scanned at 200 dpi), and one band alone may hold no
+    # words: the strip across the sheet held only figures of Tangsel's wide table, the strip
+    # down it only blank paper below the end of the Klungkung budget table (p. 27)
+    # the band with more print (rules aside) is read first, and a turn reading enough known
+    # words ends the search: one Tesseract call for most sideways pages
     w, h = image.size
-    band = image.crop((0, int(h * 0.35), w, int(h * 0.65)))
-    best, best_score = 0, -1.0
-    for turn in (90, 270):
-        words = read_words(band.rotate(-turn, expand=True), TARGET_DPI, languages="eng")
-        confs = sorted(wd["conf"] for wd in words if sum(ch.isalpha() for ch in wd["text"]) >= 3)
-        if len(confs) >= 10 and confs[len(confs) // 2] >= 80:
-            return turn  # words read with confidence: the other way would read none
-        if sum(confs) > best_score:
-            best, best_score = turn, sum(confs)
+    boxes = [(0.35, 0.0, 0.65, 1.0), (0.0, 0.35, 1.0, 0.65)]
+    dark = np.asarray(ink) < 128
+    iw, ih = ink.size
+    print_in = [int(dark[int(t * ih):int(b * ih), int(l * iw):int(r * iw)].sum()) for l, t, r, b in boxes]
+    best, best_score = 0, (-1, -1.0)
+    scores = {90: [0, 0.0], 270: [0, 0.0]}
+    for k in sorted(range(len(boxes)), key=lambda k: -print_in[k]):
+        if print_in[k] < MIN_PRINT * dark.size:
+            continue  # blank paper reads as noise, some of it as short words
+        l, t, r, b = boxes[k]
+        band = image.crop((int(l * w), int(t * h), int(r * w), int(b * h)))
+        for turn in (90, 270):
+            words = read_words(band.rotate(-turn, expand=True), TARGET_DPI, languages="eng")
+            known = sum(1 for wd in words if wd["conf"] >= KNOWN_CONFIDENCE and _known_word(wd["text"]))
+            if known >= ENOUGH_KNOWN:
+                return turn  # upside down, hardly a word of the vocabulary is read with confidence
+            scores[turn][0] += known
+            scores[turn][1] += sum(wd["conf"] for wd in words if sum(ch.isalpha() for ch in wd["text"]) >= 3)
+    for turn, (known, confidence) in scores.items():
+        if (known, confidence) > best_score:
+            best, best_score = turn, (known, confidence)
     return best
+
+
+MIN_PRINT = 0.002  # share of the sheet's pixels that are print, in a band worth reading
+ENOUGH_KNOWN = 8  # words of the vocabulary read with confidence that settle a turn
+KNOWN_CONFIDENCE = 70.0  # a word of the vocabulary read less surely than this may be noise read as one
+VOCABULARY = Path(__file__).resolve().parent.parent / "warehouse" / "reference" / "nomenklatur.csv"
+
+
+@cache
+def _vocabulary() -> frozenset[str]:
+    """Words of three letters or more in the official nomenclature's names and indicators:
+    the words budget and performance tables print."""
+    import csv
+
+    words: set[str] = set()
+    with open(VOCABULARY, encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            for field_ in ("nama", "kinerja", "indikator"):
+                words.update(t for t in re.findall(r"[a-z]{3,}", (row.get(field_) or "").lower()))
+    return frozenset(words)
+
+
+def _known_word(text: str) -> bool:
+    letters = re.sub(r"[^a-z]", "", text.lower())
+    return len(letters) >= 3 and letters in _vocabulary()
 
 
 def _sharpness(dark: np.ndarray) -> float:
@@ -150,11 +193,22 @@ def _dark(image: Image.Image) -> np.ndarray:
     return pixels <= threshold
 
 
-def _small_ink(image: Image.Image) -> Image.Image:
-    """A copy ~1000 pixels across, black ink on white, for the profile searches."""
+def _small_ink(image: Image.Image, without_rules: bool = False) -> Image.Image:
+    """A copy ~1000 pixels across, black ink on white, for the profile searches.
+
+    `without_rules`: long straight runs of ink (over 1/40 of the copy) whitened, so that only
+    text lines make the profile. A dense ruled table has as many rules one way as the other,
+    and with small print they outweigh its text: the RFK of DPUPR Grobogan 2022 (landscape,
+    6-point print), scanned sideways, was taken as upright (profile ratio 1.2 with its rules,
+    7.9 without; upright pages stay under 0.8 either way).
+    """
     small = image.copy()
     small.thumbnail((1000, 1000))
-    return Image.fromarray((~_dark(small)).astype(np.uint8) * 255, "L")
+    dark = _dark(small)
+    if without_rules:
+        length = max(15, max(dark.shape) // 40)
+        dark = dark & ~_runs(dark, length) & ~_runs(dark.T, length).T
+    return Image.fromarray((~dark).astype(np.uint8) * 255, "L")
 
 
 def _level(ink: Image.Image) -> tuple[float, float]:
@@ -399,40 +453,100 @@ def reread_doubtful_cells(image: Image.Image, words: list[dict], edges: list[dic
                     boxes.append((cell.x0, cell.top, cell.x1, cell.bottom))
     if not boxes:
         return words
-    crops, placed, y = [], [], GAP
-    for x0, top, x1, bottom in boxes:
-        box = (round(x0 / scale) + 3, round(top / scale) + 3, round(x1 / scale) - 3, round(bottom / scale) - 3)
-        if box[2] - box[0] < 4 or box[3] - box[1] < 4:
-            continue
-        crops.append(image.crop(box))
-        placed.append((box, y))
-        y += box[3] - box[1] + GAP
-    if not crops:
-        return words
-    canvas = Image.new("L", (max(c.width for c in crops) + 2 * GAP, y), 255)
-    for crop, (_, at) in zip(crops, placed):
-        canvas.paste(crop, (GAP, at))
-    # read at twice the size: small print alone in a cell ("1." in a NO. column) has an
-    # x-height of ~15 pixels at 300 dpi, below what Tesseract reads reliably (~20-30)
-    fresh = read_words(canvas.resize((canvas.width * 2, canvas.height * 2), Image.BICUBIC), dpi * 2)
     out = list(words)
-    for k, (box, at) in enumerate(placed):
+    for k, box, mine in _read_alone(image, boxes, dpi):
         x0, top, x1, bottom = (v * scale for v in box)
-        lo, hi = at * scale, (at + box[3] - box[1]) * scale
-        mine = [w for w in fresh if lo <= w["cy"] <= hi]
         old = [w for w in out if x0 <= (w["x0"] + w["x1"]) / 2 <= x1 and _inside(w, top, bottom)]
         if not mine or sum(w["conf"] for w in mine) / len(mine) <= sum(w["conf"] for w in old) / max(1, len(old)):
             continue
-        dx, dy = x0 - GAP * scale, top - lo
-        moved = [
-            dict(w, x0=w["x0"] + dx, x1=w["x1"] + dx, top=w["top"] + dy, bottom=w["bottom"] + dy, cy=w["cy"] + dy,
-                 y0=w["y0"] + dy, y1=w["y1"] + dy,
-                 line=[10000 + k, *w["line"][1:]])
-            for w in mine
-        ]
-        out = [w for w in out if not any(w is o for o in old)] + moved
+        out = [w for w in out if not any(w is o for o in old)] + [dict(w, line=[10000 + k, *w["line"][1:]]) for w in mine]
     out.sort(key=lambda w: (w["top"], w["x0"]))
     return out
+
+
+GARBLED_BELOW = 75.0  # a word Tesseract is this unsure of, outside a ruled cell read again, is re-read with its neighbours
+
+
+def reread_garbled_runs(image: Image.Image, words: list[dict], dpi: float) -> list[dict]:
+    """Read again, each run on its own, the runs of words Tesseract could hardly read.
+
+    Reading a page as one block, Tesseract fits one baseline to a line of an unruled table
+    whose cells are not level: Dispora Jabar 2017 PK p.4 prints each amount beside the middle
+    of its wrapped program name, half a line below the name's first line; "Rp 442.459.400
+    APBD" came out as "BF na anna BEAN" (confidence 0-30). Neighbouring doubtful words of a
+    line form a run; its box, padded, is read alone, and the run keeps the new words when
+    Tesseract is surer of them.
+    """
+    scale = 72.0 / dpi
+    runs: list[list[dict]] = []
+    for w in sorted(words, key=lambda w: (tuple(w["line"]), w["x0"])):
+        if w["conf"] >= GARBLED_BELOW:
+            continue
+        last = runs[-1][-1] if runs else None
+        height = w["bottom"] - w["top"]
+        if last is not None and last["line"] == w["line"] and w["x0"] - last["x1"] <= 3 * height:
+            runs[-1].append(w)
+        else:
+            runs.append([w])
+    if not runs:
+        return words
+    boxes = []
+    for run in runs:
+        height = max(w["bottom"] - w["top"] for w in run)
+        boxes.append((max(0.0, min(w["x0"] for w in run) - 0.5 * height), max(0.0, min(w["top"] for w in run) - 0.4 * height),
+                      min(image.width * scale, max(w["x1"] for w in run) + 0.5 * height),
+                      min(image.height * scale, max(w["bottom"] for w in run) + 0.4 * height)))
+    out = list(words)
+    for k, box, mine in _read_alone(image, boxes, dpi):
+        run = runs[k]
+        if not mine or sum(w["conf"] for w in mine) / len(mine) <= sum(w["conf"] for w in run) / len(run):
+            continue
+        out = [w for w in out if not any(w is r for r in run)] + [dict(w, line=[20000 + k, *w["line"][1:]]) for w in mine]
+    out.sort(key=lambda w: (w["top"], w["x0"]))
+    return out
+
+
+CANVAS_HEIGHT = 14000  # pixels of pasted crops read in one call: twice that is below Tesseract's 32767
+
+
+def _read_alone(image: Image.Image, boxes: list[tuple[float, float, float, float]], dpi: float):
+    """Read each box (points) of the page on its own: crops pasted one under another with white
+    between them, read at twice the size in as few Tesseract calls as fit its image limit.
+
+    Yields (the box's index, the crop's box in pixels, its words in page points) for each box
+    large enough to read. The Distan Jabar 2016 LKjIP, its 21 table pages scanned, pasted 43222 pixels of
+    doubtful cells from one page: Tesseract refuses an image over 32767 pixels.
+    """
+    scale = 72.0 / dpi
+    batch: list[tuple[int, Image.Image, tuple[int, int, int, int], int]] = []
+    y = GAP
+
+    def flush():
+        canvas = Image.new("L", (max(c.width for _, c, _, _ in batch) + 2 * GAP, y), 255)
+        for _, crop, _, at in batch:
+            canvas.paste(crop, (GAP, at))
+        # twice the size: small print alone in a cell ("1." in a NO. column) has an x-height
+        # of ~15 pixels at 300 dpi, below what Tesseract reads reliably (~20-30)
+        fresh = read_words(canvas.resize((canvas.width * 2, canvas.height * 2), Image.BICUBIC), dpi * 2)
+        for k, _, box, at in batch:
+            lo, hi = at * scale, (at + box[3] - box[1]) * scale
+            dx, dy = box[0] * scale - GAP * scale, box[1] * scale - lo
+            yield k, box, [dict(w, x0=w["x0"] + dx, x1=w["x1"] + dx, top=w["top"] + dy, bottom=w["bottom"] + dy,
+                             cy=w["cy"] + dy, y0=w["y0"] + dy, y1=w["y1"] + dy)
+                        for w in fresh if lo <= w["cy"] <= hi]
+
+    for k, (x0, top, x1, bottom) in enumerate(boxes):
+        box = (round(x0 / scale) + 3, round(top / scale) + 3, round(x1 / scale) - 3, round(bottom / scale) - 3)
+        if box[2] - box[0] < 4 or box[3] - box[1] < 4:
+            continue
+        height = box[3] - box[1]
+        if batch and y + height + GAP > CANVAS_HEIGHT:
+            yield from flush()
+            batch, y = [], GAP
+        batch.append((k, image.crop(box), box, y))
+        y += height + GAP
+    if batch:
+        yield from flush()
 
 
 PICTURE_CONFIDENCE = 60.0  # median word confidence below this: a picture, not print
@@ -510,6 +624,7 @@ class OcrResult:
     edges: list[dict]
     seconds: float = 0.0
     cached: bool = False
+    error: str | None = None  # Tesseract failed on the page: nothing read, nothing cached
 
     def to_json(self) -> str:
         data = {k: getattr(self, k) for k in ("width", "height", "dpi", "rotation", "skew", "words", "edges", "seconds")}
@@ -555,6 +670,7 @@ def ocr_image(image: Image.Image, dpi: float) -> OcrResult:
         words, edges = [], []
     else:
         words = reread_doubtful_cells(clean, words, edges, dpi)
+        words = reread_garbled_runs(clean, words, dpi)
     scale = 72.0 / dpi
     return OcrResult(
         width=image.width * scale, height=image.height * scale, dpi=dpi, rotation=turn, skew=skew,
@@ -698,7 +814,11 @@ def ocr_document_pages(doc, cache: Path | None = None) -> dict[int, OcrResult]:
 
     def read(item):
         number, image, dpi, path = item
-        result = ocr_image(image, dpi)
+        try:
+            result = ocr_image(image, dpi)
+        except RuntimeError as exc:  # one page Tesseract cannot read must not sink the document
+            scale = 72.0 / dpi
+            return number, OcrResult(image.width * scale, image.height * scale, dpi, 0, 0.0, [], [], error=str(exc))
         if path is not None:
             _store(path, result)
         return number, result

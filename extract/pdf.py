@@ -361,6 +361,9 @@ def extract_pdf(path: Path, max_pages: int | None = None, engine: str | None = N
         except OcrUnavailable as exc:
             scanned = {}
             notes.append(f"halaman tanpa lapisan teks tidak dibaca: {exc}")
+        failed = sorted(n for n, r in scanned.items() if r.error)
+        if failed:
+            notes.append(f"OCR gagal di halaman {', '.join(map(str, failed))}: {scanned[failed[0]].error}")
         texts, infos, fragments, candidates = _read_pages(path, engine, doc, scanned)
     finally:
         doc.close()
