@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -59,6 +60,30 @@ def make_scan(source: Path, target: Path, dpi: int, pages: list[int] | None = No
     target.parent.mkdir(parents=True, exist_ok=True)
     # Pillow stores grey JPEG images as they are (DCTDecode): no text layer, the scan's noise
     images[0].save(target, "PDF", save_all=True, append_images=images[1:], resolution=float(dpi))
+    return target
+
+
+def make_partial_scan(source: Path, target: Path, dpi: int, pages: list[int], seed: int = 16) -> Path:
+    """Write `source` with the 1-based `pages` replaced by their scan, the others kept as typed.
+
+    A report is often scanned in part: a signed page, an appendix printed and scanned again
+    (issue #16). Page numbers stay those of `source`, so its golden rows still point at them.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        scanned = make_scan(source, Path(tmp) / "scan.pdf", dpi, sorted(pages), seed)
+        src, scan, out = pdfium.PdfDocument(str(source)), pdfium.PdfDocument(str(scanned)), pdfium.PdfDocument.new()
+        try:
+            at = {n: k for k, n in enumerate(sorted(pages))}
+            for n in range(1, len(src) + 1):
+                if n in at:
+                    out.import_pages(scan, [at[n]])
+                else:
+                    out.import_pages(src, [n - 1])
+            target.parent.mkdir(parents=True, exist_ok=True)
+            out.save(str(target))
+        finally:
+            for doc in (out, scan, src):
+                doc.close()
     return target
 
 
