@@ -62,7 +62,7 @@ RULE_H = 24.0  # points: a horizontal rule is longer than this (a cell's width, 
 RULE_V = 16.0  # points: a vertical rule is longer than this (a row's height, not a letter)
 WORD_SPACE = 0.45  # em: words closer than this on a line get a space glyph between them
 TIMEOUT = 120  # seconds per Tesseract call
-VERSION = 16  # bump when anything here changes what a page reads as: old cache entries lapse
+VERSION = 19  # bump when anything here changes what a page reads as: old cache entries lapse
 CACHE_VARIABLE = "KINERJA_OCR_CACHE"
 
 
@@ -425,21 +425,19 @@ SHORT = 3  # characters: a cell this short is always read again alone
 GAP = 24  # pixels of white between the cells pasted together for the second reading
 
 
-def reread_doubtful_cells(image: Image.Image, words: list[dict], edges: list[dict], dpi: float) -> list[dict]:
-    """Read again, each on its own, the ruled cells whose words Tesseract doubted.
+def _doubtful_cells(image: Image.Image, words: list[dict], edges: list[dict], dpi: float) -> list[tuple]:
+    """Return (box, words in it) of the ruled cells whose words Tesseract doubted.
 
     Reading a whole page as one block, Tesseract takes a line across a table row; a header
     cell whose text is centred between two of its neighbours' lines is then cut and misread
     (the scan of the Klungkung budget table, p. 25: "KODE" read as "iz Sn", "KET." as "eg").
-    The doubtful cells are pasted one under another, with white between them, and read in
-    one more call; a cell keeps the new words when Tesseract is surer of them.
     """
     from extract.grid import build_grid, page_segments, ruled_regions
 
     scale = 72.0 / dpi
     page = OcrPage(OcrResult(image.width * scale, image.height * scale, dpi, 0, 0.0, words, edges))
     h, v = page_segments(page)
-    boxes = []
+    out = []
     for region in ruled_regions(h, v):
         grid = build_grid(page, region, 0)
         for row in grid.cells:
@@ -450,58 +448,70 @@ def reread_doubtful_cells(image: Image.Image, words: list[dict], edges: list[dic
                 # a token of one to three characters alone in its cell ("1.", "03") has no
                 # line around it to steady Tesseract's reading of the page: read it alone too
                 if conf is not None and (conf < REREAD_BELOW or len(cell.text.strip()) <= SHORT):
-                    boxes.append((cell.x0, cell.top, cell.x1, cell.bottom))
-    if not boxes:
-        return words
-    out = list(words)
-    for k, box, mine in _read_alone(image, boxes, dpi):
-        x0, top, x1, bottom = (v * scale for v in box)
-        old = [w for w in out if x0 <= (w["x0"] + w["x1"]) / 2 <= x1 and _inside(w, top, bottom)]
-        if not mine or sum(w["conf"] for w in mine) / len(mine) <= sum(w["conf"] for w in old) / max(1, len(old)):
-            continue
-        out = [w for w in out if not any(w is o for o in old)] + [dict(w, line=[10000 + k, *w["line"][1:]]) for w in mine]
-    out.sort(key=lambda w: (w["top"], w["x0"]))
+                    # the crop is taken 3 pixels inside the cell, clear of its rules
+                    box = (cell.x0 + 3 * scale, cell.top + 3 * scale, cell.x1 - 3 * scale, cell.bottom - 3 * scale)
+                    inside = [w for w in words if cell.x0 <= (w["x0"] + w["x1"]) / 2 <= cell.x1
+                              and _inside(w, cell.top, cell.bottom)]
+                    out.append((box, inside))
     return out
 
 
-GARBLED_BELOW = 75.0  # a word Tesseract is this unsure of, outside a ruled cell read again, is re-read with its neighbours
+SURE = 90.0  # a word read this surely is print
+ILLEGIBLE = 50.0  # a run without a digit is read again only when a word of it is below this
+GARBLED_BELOW = 80.0  # a word Tesseract is less sure of, outside the cells read again, is read again with its neighbours
 
 
-def reread_garbled_runs(image: Image.Image, words: list[dict], dpi: float) -> list[dict]:
-    """Read again, each run on its own, the runs of words Tesseract could hardly read.
+def _garbled_runs(image: Image.Image, words: list[dict], dpi: float, taken: set[int]) -> list[tuple]:
+    """Return (box, words) of the runs of doubtful words outside the cells read again (`taken`).
 
     Reading a page as one block, Tesseract fits one baseline to a line of an unruled table
     whose cells are not level: Dispora Jabar 2017 PK p.4 prints each amount beside the middle
     of its wrapped program name, half a line below the name's first line; "Rp 442.459.400
     APBD" came out as "BF na anna BEAN" (confidence 0-30). Neighbouring doubtful words of a
-    line form a run; its box, padded, is read alone, and the run keeps the new words when
-    Tesseract is surer of them.
+    line form a run; its box is padded by half a word's height.
     """
     scale = 72.0 / dpi
+    # only lines that are print elsewhere: a line read all in doubt is a picture's (a chart,
+    # a logo, the sample's p. 5), and reading it again costs as much as the page
+    printed = {tuple(w["line"]) for w in words if w["conf"] >= SURE and sum(ch.isalnum() for ch in w["text"]) >= 3}
     runs: list[list[dict]] = []
     for w in sorted(words, key=lambda w: (tuple(w["line"]), w["x0"])):
-        if w["conf"] >= GARBLED_BELOW:
+        if w["conf"] >= GARBLED_BELOW or id(w) in taken or tuple(w["line"]) not in printed:
             continue
         last = runs[-1][-1] if runs else None
-        height = w["bottom"] - w["top"]
-        if last is not None and last["line"] == w["line"] and w["x0"] - last["x1"] <= 3 * height:
+        if last is not None and last["line"] == w["line"] and w["x0"] - last["x1"] <= 3 * (w["bottom"] - w["top"]):
             runs[-1].append(w)
         else:
             runs.append([w])
-    if not runs:
-        return words
-    boxes = []
+    out = []
     for run in runs:
-        height = max(w["bottom"] - w["top"] for w in run)
-        boxes.append((max(0.0, min(w["x0"] for w in run) - 0.5 * height), max(0.0, min(w["top"] for w in run) - 0.4 * height),
-                      min(image.width * scale, max(w["x1"] for w in run) + 0.5 * height),
-                      min(image.height * scale, max(w["bottom"] for w in run) + 0.4 * height)))
-    out = list(words)
-    for k, box, mine in _read_alone(image, boxes, dpi):
-        run = runs[k]
-        if not mine or sum(w["conf"] for w in mine) / len(mine) <= sum(w["conf"] for w in run) / len(run):
+        # figures are what a table is read for; words are read again only when illegible
+        text = "".join(w["text"] for w in run)
+        if not any(ch.isalnum() for ch in text) or (
+                not any(ch.isdigit() for ch in text) and min(w["conf"] for w in run) >= ILLEGIBLE):
             continue
-        out = [w for w in out if not any(w is r for r in run)] + [dict(w, line=[20000 + k, *w["line"][1:]]) for w in mine]
+        height = max(w["bottom"] - w["top"] for w in run)
+        out.append(((max(0.0, min(w["x0"] for w in run) - 0.5 * height), max(0.0, min(w["top"] for w in run) - 0.4 * height),
+                     min(image.width * scale, max(w["x1"] for w in run) + 0.5 * height),
+                     min(image.height * scale, max(w["bottom"] for w in run) + 0.4 * height)), run))
+    return out
+
+
+def reread_doubtful(image: Image.Image, words: list[dict], edges: list[dict], dpi: float) -> list[dict]:
+    """Read again, each on its own, the ruled cells and the runs of words Tesseract doubted,
+    all in one more call (`_read_alone`); each keeps the new words when Tesseract is surer
+    of them."""
+    cells = _doubtful_cells(image, words, edges, dpi)
+    taken = {id(w) for _, inside in cells for w in inside}
+    items = cells + _garbled_runs(image, words, dpi, taken)
+    if not items:
+        return words
+    out = list(words)
+    for k, box, mine in _read_alone(image, [box for box, _ in items], dpi):
+        old = [w for w in items[k][1] if any(w is o for o in out)]
+        if not mine or sum(w["conf"] for w in mine) / len(mine) <= sum(w["conf"] for w in old) / max(1, len(old)):
+            continue
+        out = [w for w in out if not any(w is o for o in old)] + [dict(w, line=[10000 + k, *w["line"][1:]]) for w in mine]
     out.sort(key=lambda w: (w["top"], w["x0"]))
     return out
 
@@ -536,7 +546,7 @@ def _read_alone(image: Image.Image, boxes: list[tuple[float, float, float, float
                         for w in fresh if lo <= w["cy"] <= hi]
 
     for k, (x0, top, x1, bottom) in enumerate(boxes):
-        box = (round(x0 / scale) + 3, round(top / scale) + 3, round(x1 / scale) - 3, round(bottom / scale) - 3)
+        box = (round(x0 / scale), round(top / scale), round(x1 / scale), round(bottom / scale))
         if box[2] - box[0] < 4 or box[3] - box[1] < 4:
             continue
         height = box[3] - box[1]
@@ -669,8 +679,7 @@ def ocr_image(image: Image.Image, dpi: float) -> OcrResult:
     if not is_text(words):
         words, edges = [], []
     else:
-        words = reread_doubtful_cells(clean, words, edges, dpi)
-        words = reread_garbled_runs(clean, words, dpi)
+        words = reread_doubtful(clean, words, edges, dpi)
     scale = 72.0 / dpi
     return OcrResult(
         width=image.width * scale, height=image.height * scale, dpi=dpi, rotation=turn, skew=skew,

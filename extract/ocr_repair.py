@@ -9,7 +9,8 @@ read in `read`, so a reviewer can see what was changed; its confidence stays Tes
 Seen on scans of the Klungkung 2024 budget table (pp. 25-28) at 150 dpi, grey, skewed, with
 JPEG noise (tests/generator/scan.py):
 - a separator read as the other one: "2.07.01,2.02" (a code), "614.220.320.00" (a pagu);
-- one figure read as two words: "70.47 1.606,00" for 70.471.606,00;
+- one figure read as two words: "70.47 1.606,00" for 70.471.606,00, and "4.522. 741.241"
+  (Dispora Jabar 2017 PK p.4, scanned);
 - the dot of a list number read as a comma or colon: "5," and "5:" alone in the NO. cell;
 - two words whose boxes overlap: "4.334.291.936" and ",00" over its last digits, spread
   letter by letter into "4.334.291.9,3060";
@@ -24,6 +25,7 @@ ID = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")  # 1.234.567,89 / 
 EN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")  # 1,234,567.89 / 97.47
 KODE = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,4}(?:\.\d{4})?")  # 2.07.01.2.02(.0001)
 FIGURE = re.compile(r"\d[\d.,:;]*\d")
+OPEN_GROUP = re.compile(r"\d{1,3}(?:\.\d{3})+\.|\d{1,3}(?:,\d{3})+,")  # "4.522.": a group separator last
 SEPARATORS = ".,:;"
 LIST_NUMBER = re.compile(r"(\d{1,2})[,:;]")
 TIGHT = 0.5  # of the word's height: white narrower than this between two words is no space
@@ -58,9 +60,11 @@ def _joins(a: str, b: str) -> bool:
     convention one of them can only be read in, which the other alone is not ("70.47" +
     "1.606,00": the second is Indonesian only, the first no Indonesian figure). Two words that
     each read in the convention, or that no word pins to it ("97,47" + "1.000"), stay two."""
+    joined = a + b
+    if OPEN_GROUP.fullmatch(a) and b[:1].isdigit() and (ID.fullmatch(joined) or EN.fullmatch(joined)):
+        return True  # "4.522." + "741.241": a grouped figure ending in its separator goes on
     if not all(FIGURE.fullmatch(t) or t.isdigit() for t in (a, b)):
         return False
-    joined = a + b
     for grammar, other in ((ID, EN), (EN, ID)):
         only = [bool(grammar.fullmatch(t)) and not other.fullmatch(t) for t in (a, b)]
         if grammar.fullmatch(joined) and any(only) and not all(grammar.fullmatch(t) for t in (a, b)):
@@ -91,16 +95,28 @@ def without_rule_remnants(words: list[dict], edges: list[dict]) -> list[dict]:
     (Distan Jabar 2016 PK scan p2: a "|" on the frame's rule at x=114 joined the line of "(Ha)"
     and cut it from its indicator) or "'" (the Klungkung budget scan p. 27, on the rule between
     code and name: "207042.03 | 02 ' Pelayanan ..." read as one code). Print puts no lone mark
-    on a rule.
+    on a rule. A lone bar off any rule found is a piece of a rule too faint to be found, or of
+    a cell's frame (the Klungkung budget scan at 200 dpi, p. 25: code "2 07 01 2.09" read
+    "207 | 01 2.09"): report tables print no bar as text.
     """
-    return [w for w in words if any(ch.isalnum() for ch in w["text"]) or not on_rule(w, edges)]
+    return [w for w in words if any(ch.isalnum() for ch in w["text"])
+            or not (set(w["text"]) <= set("|¦") or on_rule(w, edges))]
 
 
-def _lines(words: list[dict]) -> dict[tuple, list[dict]]:
-    lines: dict[tuple, list[dict]] = {}
-    for w in words:
-        lines.setdefault(tuple(w["line"]), []).append(w)
-    for line in lines.values():
+def _lines(words: list[dict]) -> list[list[dict]]:
+    """Group words into lines by where they stand, left to right: a word read again alone
+    (extract.ocr's second readings) carries a line key of its own, yet sits on its line."""
+    lines: list[list[dict]] = []
+    for w in sorted(words, key=lambda w: (w["top"] + w["bottom"]) / 2):
+        cy, height = (w["top"] + w["bottom"]) / 2, w["bottom"] - w["top"]
+        line = lines[-1] if lines else None
+        if line is not None:
+            first = line[0]
+            if abs(cy - (first["top"] + first["bottom"]) / 2) <= 0.5 * min(height, first["bottom"] - first["top"]):
+                line.append(w)
+                continue
+        lines.append([w])
+    for line in lines:
         line.sort(key=lambda w: w["x0"])
     return lines
 
@@ -125,7 +141,7 @@ def repair(words: list[dict], edges: list[dict]) -> list[dict]:
     words = without_rule_remnants(words, edges)
     order = {id(w): i for i, w in enumerate(words)}
     out: list[tuple[int, dict]] = []
-    for line in _lines(words).values():
+    for line in _lines(words):
         mended: list[dict] = []
         places = {id(w): order[id(w)] for w in line}
         for w in line:

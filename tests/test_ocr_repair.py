@@ -78,3 +78,17 @@ def test_a_mark_on_a_rule_is_a_piece_of_the_rule():
     # the same mark off the rule, and a digit on it, are print
     assert len(repair(words, [rule(166.2)])) == 3
     assert [w["text"] for w in repair([word("1", 182.4, 185.8)], [rule(184.0)])] == ["1"]
+
+
+def test_a_grouped_figure_ending_in_its_separator_goes_on_in_the_next_word():
+    # Dispora Jabar 2017 PK p.4 scanned at 200 dpi: 4.522.741.241 read "4.522." "741.241"
+    [joined] = repair([word("4.522.", 320.0, 338.0), word("741.241", 339.5, 362.0)], [])
+    assert joined["text"] == "4.522.741.241"
+    # a list number is no grouped figure: "5." before an amount stays apart
+    assert [w["text"] for w in repair([word("5.", 330.0, 334.0), word("741.241", 335.5, 362.0)], [])] == ["5.", "741.241"]
+
+
+def test_a_lone_bar_is_a_piece_of_a_rule_wherever_it_stands():
+    # the Klungkung budget scan at 200 dpi, p. 25: "2 07 01 2.09" read "207 | 01 2.09"
+    words = [word("207", 110.0, 121.0), word("|", 122.0, 123.0), word("01", 125.0, 131.0)]
+    assert [w["text"] for w in repair(words, [])] == ["207", "01"]
