@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -40,7 +41,7 @@ def measure(dpi: int, work: Path) -> dict:
         [sys.executable, "-m", "flows", "run", str(scan.parent), "--warehouse", str(out / "k.duckdb"),
          "--parquet", str(out / "pq"), "--no-report", "-q"],
         cwd=ROOT, capture_output=True, text=True,
-        env={**__import__("os").environ, "KINERJA_OCR_CACHE": str(env_cache)},
+        env={**os.environ, "KINERJA_OCR_CACHE": str(env_cache)},
     )
     seconds = time.perf_counter() - start
     if proc.returncode != 0:
