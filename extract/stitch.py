@@ -88,39 +88,98 @@ def _covering_columns(prev: Table, frag: Table) -> list[int] | None:
     return mapping
 
 
-def _remap_covering(prev: Table, frag: Table, mapping: list[int]) -> None:
-    """Put a fragment's cells under the columns of the table it continues (_covering_columns)."""
-    width = max(c.index for c in prev.columns) + 1
-    for row in frag.rows:
-        cells: list[Cell | None] = [None] * width
-        for col, target in zip(frag.columns, mapping):
-            if col.index < len(row.cells):
-                cells[target] = row.cells[col.index]
-        row.cells = cells
-    frag.columns = prev.columns
+# where each column of a fragment goes in the table it continues: fragment column index ->
+# (the table column its cells go under, the end of the span they cover there)
+Placement = dict[int, tuple[int, int]]
 
 
-def _continues(prev: Table, frag: Table, first_on_page: bool, prev_last_on_page: bool) -> bool:
+def _one_each(mapping: dict[int, int]) -> Placement:
+    return {f: (p, p + 1) for f, p in mapping.items()}
+
+
+def _placement(prev: Table, frag: Table, first_on_page: bool, prev_last_on_page: bool) -> Placement | None:
+    """Return where the columns of `frag` go if it continues `prev` over a page break, else None.
+
+    The rules are tried in order; each names the documents that asked for it.
+    """
     if not (first_on_page and prev_last_on_page):
-        return False
+        return None
     if frag.pages[0] != prev.pages[-1] + 1:
-        return False
+        return None
+    same = {c.index: (c.index, c.index + 1) for c in frag.columns}
     if frag.kind is None and not frag.header_text:
-        if prev.kind is not None and _covering_columns(prev, frag) is not None:
-            return True
-        return _same_columns(prev, frag) or len(prev.columns) == len(frag.columns) or _fits(prev, frag)
+        covering = _covering_columns(prev, frag) if prev.kind is not None else None
+        if covering is not None:  # a header page ruled more finely (Tangsel)
+            return _one_each({c.index: t for c, t in zip(frag.columns, covering)})
+        if _same_columns(prev, frag) or len(prev.columns) == len(frag.columns):
+            return same
+        if not _fits(prev, frag):
+            return None
+        coarser = _coarser_columns(prev, frag)
+        if coarser is not None:  # merged columns spread back under the table's
+            return _spans(prev, frag, coarser)
+        mapped = _column_map(prev, frag) or _finer_map(prev, frag)
+        if mapped:
+            return _one_each(mapped)
+        # a headerless page ruled by other strips: each cell under the column it stands in
+        return _one_each({c.index: _column_at(prev, (c.x0 + c.x1) / 2) for c in frag.columns})
     if frag.kind != prev.kind:
-        return False
+        return None
     if frag.header_text and _coarser_columns(prev, frag) is not None:
-        return _header_words(frag) == _header_words(prev)
+        return _spans(prev, frag, _coarser_columns(prev, frag)) if _header_words(frag) == _header_words(prev) else None
     if frag.header_text != prev.header_text:
         # A header repeated on a scanned page is read again by OCR and may be spelt differently
         # ("NO." / "NO,", scan of the Klungkung sample p. 25-27): there, the columns must mean
         # the same (same roles, same order) instead.
-        return _finer_map(prev, frag) is not None or (
-            _read_by_ocr(frag) and _read_by_ocr(prev) and [c.name for c in frag.columns] == [c.name for c in prev.columns]
-        )
-    return len(frag.columns) == len(prev.columns) or _column_map(prev, frag) is not None
+        mapped = _column_map(prev, frag) or _finer_map(prev, frag)
+        if mapped:
+            return _one_each(mapped)
+        if _read_by_ocr(frag) and _read_by_ocr(prev) and [c.name for c in frag.columns] == [c.name for c in prev.columns]:
+            return same
+        return None
+    if len(frag.columns) == len(prev.columns):
+        return same
+    mapped = _column_map(prev, frag)
+    return _one_each(mapped) if mapped else None
+
+
+def _spans(prev: Table, frag: Table, starts: list[int]) -> Placement:
+    """A fragment with merged columns (_coarser_columns): each cell sits under the first table
+    column it spans and covers the others, like a merged cell."""
+    ends = starts[1:] + [len(prev.columns)]
+    return {col.index: (j, end) for col, j, end in zip(frag.columns, starts, ends)}
+
+
+def _placed(prev: Table, frag: Table, placement: Placement) -> list[Row]:
+    """Return the fragment's rows laid out in the columns of the table they continue.
+
+    Where several fragment columns go under one table column, the cell printing its own text
+    wins over an empty one, and an empty one over a covered one; two printed texts are joined
+    left to right (strips of one printed column, Dinkes Jabar 2016 p.33-34).
+    """
+    if len(frag.columns) == len(prev.columns) and all(f == p and e == p + 1 for f, (p, e) in placement.items()):
+        return list(frag.rows)
+    width = max([len(prev.columns)] + [len(r.cells) for r in prev.rows])
+
+    def rank(cell: Cell) -> int:
+        return 0 if cell.covered else (2 if cell.text.strip() else 1)
+
+    rows = []
+    for row in frag.rows:
+        cells: list[Cell | None] = [None] * width
+        for f, (first, end) in sorted(placement.items()):
+            cell = row.cells[f] if f < len(row.cells) else None
+            if cell is None or first is None or first >= width:
+                continue
+            have = cells[first]
+            if have is None or rank(cell) > rank(have):
+                cells[first] = cell
+            elif rank(cell) == rank(have) == 2 and cell.text != have.text:
+                cells[first] = Cell(**{**have.__dict__, "text": have.text + " " + cell.text})
+            for k in range(first + 1, min(end, width)):  # the rest of a span: covered
+                cells[k] = Cell(**{**cell.__dict__, "covered": True})
+        rows.append(Row(cells=cells, page=row.page, index=row.index, pages=row.pages, sheet=row.sheet))
+    return rows
 
 
 def _finer_map(prev: Table, frag: Table) -> dict[int, int] | None:
@@ -178,53 +237,13 @@ def _column_map(prev: Table, frag: Table) -> dict[int, int] | None:
     return mapped
 
 
-def _remapped(prev: Table, frag: Table) -> list[Row]:
-    """Return the fragment's rows laid out in the columns of the table they continue."""
-    if len(frag.columns) == len(prev.columns):
-        return list(frag.rows)
-    mapped = _column_map(prev, frag) or _finer_map(prev, frag) or {}
-    width = max((len(r.cells) for r in prev.rows), default=len(prev.columns))
-    rows = []
-    for row in frag.rows:
-        cells: list[Cell | None] = [None] * width
-        for f, p in mapped.items():
-            if f >= len(row.cells) or p >= width:
-                continue
-            cell, there = row.cells[f], cells[p]
-            # several finer columns in one: the cell printing its own text, else the first
-            if there is None or (cell is not None and not cell.covered and cell.text.strip()
-                                 and (there.covered or not there.text.strip())):
-                cells[p] = cell
-        rows.append(Row(cells=cells, page=row.page, index=row.index, pages=row.pages, sheet=row.sheet))
-    return rows
-
-
-def _onto_columns(frag: Table, prev: Table) -> None:
-    """Put the rows of a fragment with merged columns under the columns of `prev`: a cell
-    spanning several of them sits in the first and covers the others, like a merged cell."""
-    mapping = _coarser_columns(prev, frag)
-    if mapping is None:
-        return
-    ends = mapping[1:] + [len(prev.columns)]
-    for row in frag.rows:
-        cells: list[Cell | None] = [None] * len(prev.columns)
-        for i, (j, end) in enumerate(zip(mapping, ends)):
-            cell = row.cells[i] if i < len(row.cells) else None
-            if cell is None:
-                continue
-            cells[j] = cell
-            for k in range(j + 1, end):  # the rest of the span: covered, as under a merged cell
-                cells[k] = Cell(**{**cell.__dict__, "covered": True})
-        row.cells = cells
-
-
 def _fits(prev: Table, frag: Table) -> bool:
     """Tell whether a headerless fragment spans the table above and each of its columns lies
     inside one of that table's columns.
 
     A word processor's ruling differs by a strip from page to page (A.1 tables of Dinkes Jabar
     2016, 17 strips on p.33, 16 on p.34 under the same five printed columns): the fragment's
-    cells are put under the columns they stand in (`_remap`).
+    cells are put under the columns they stand in (`_placement`, `_placed`).
     """
     if not prev.kind or abs(prev.columns[0].x0 - frag.columns[0].x0) > X_TOLERANCE \
             or abs(prev.columns[-1].x1 - frag.columns[-1].x1) > X_TOLERANCE:
@@ -237,24 +256,6 @@ def _column_at(table: Table, x: float) -> int | None:
         if col.x0 <= x <= col.x1:
             return i
     return None
-
-
-def _remap(prev: Table, frag: Table) -> None:
-    """Put the cells of `frag` under the columns of `prev` they stand in, texts of two strips
-    that fall in one column joined left to right."""
-    where = [_column_at(prev, (c.x0 + c.x1) / 2) for c in frag.columns]
-    for row in frag.rows:
-        cells: list[Cell | None] = [None] * len(prev.columns)
-        for col, target in zip(frag.columns, where):
-            cell = row.cells[col.index] if col.index < len(row.cells) else None
-            if cell is None:
-                continue
-            have = cells[target]
-            if have is None or (have.covered and not cell.covered) or not have.text.strip():
-                cells[target] = cell
-            elif not cell.covered and cell.text.strip() and cell.text != have.text:
-                cells[target] = Cell(**{**have.__dict__, "text": have.text + " " + cell.text})
-        row.cells = cells
 
 
 def _read_by_ocr(table: Table) -> bool:
@@ -353,20 +354,10 @@ def stitch(fragments: list[Table]) -> list[Table]:
         if tables:
             nxt_same_page = [f for f in fragments[:i] if f.pages[0] == tables[-1].pages[-1]]
             prev_last = bool(nxt_same_page) and nxt_same_page[-1] is fragments[i - 1]
-        if tables and _continues(tables[-1], frag, first_on_page, prev_last):
+        placement = _placement(tables[-1], frag, first_on_page, prev_last) if tables else None
+        if placement is not None:
             prev = tables[-1]
-            covering = _covering_columns(prev, frag) if prev.kind and frag.kind is None and not frag.header_text else None
-            if covering is not None:
-                _remap_covering(prev, frag, covering)  # a header page ruled more finely (Tangsel)
-                rows = list(frag.rows)
-            elif _coarser_columns(prev, frag) is not None:
-                _onto_columns(frag, prev)  # merged columns spread back under the table's
-                rows = list(frag.rows)
-            elif len(frag.columns) != len(prev.columns) and not (_column_map(prev, frag) or _finer_map(prev, frag)):
-                _remap(prev, frag)  # a headerless page ruled by other strips (_fits)
-                rows = list(frag.rows)
-            else:
-                rows = _remapped(prev, frag)
+            rows = _placed(prev, frag, placement)
             # the first row printing text (an empty strip of grid may stand above it, p40 of
             # BP3IPTEK Jabar 2016 Tabel 3.1) may carry the tail of the row cut by the break
             first = next((k for k, r in enumerate(rows) if r.joined().strip()), None)
