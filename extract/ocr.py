@@ -117,16 +117,15 @@ def orientation(image: Image.Image) -> int:
     # read with confidence, wins. Upside down, small print reads as confident nonsense ("uep"
     # for "dan": Tangsel e-monev 2023 p2, scanned at 200 dpi), and one band alone may hold no
     # words: the strip across the sheet held only figures of Tangsel's wide table, the strip
-    # down it only blank paper below the end of the Klungkung budget table (p. 27)
-    # the band with more print (rules aside) is read first, and a turn reading enough known
-    # words ends the search: one Tesseract call for most sideways pages
+    # down it only blank paper below the end of the Klungkung budget table (p. 27). The band
+    # with more print (rules aside) is read first, and a turn reading enough known words ends
+    # the search: one Tesseract call for most sideways pages.
     w, h = image.size
     boxes = [(0.35, 0.0, 0.65, 1.0), (0.0, 0.35, 1.0, 0.65)]
     dark = np.asarray(ink) < 128
     iw, ih = ink.size
     print_in = [int(dark[int(t * ih):int(b * ih), int(l * iw):int(r * iw)].sum()) for l, t, r, b in boxes]
-    best, best_score = 0, (-1, -1.0)
-    scores = {90: [0, 0.0], 270: [0, 0.0]}
+    scores = {90: [0, 0.0], 270: [0, 0.0]}  # turn: [known words, confidence of words of letters]
     for k in sorted(range(len(boxes)), key=lambda k: -print_in[k]):
         if print_in[k] < MIN_PRINT * dark.size:
             continue  # blank paper reads as noise, some of it as short words
@@ -139,10 +138,7 @@ def orientation(image: Image.Image) -> int:
                 return turn  # upside down, hardly a word of the vocabulary is read with confidence
             scores[turn][0] += known
             scores[turn][1] += sum(wd["conf"] for wd in words if sum(ch.isalpha() for ch in wd["text"]) >= 3)
-    for turn, (known, confidence) in scores.items():
-        if (known, confidence) > best_score:
-            best, best_score = turn, (known, confidence)
-    return best
+    return max(scores, key=lambda turn: tuple(scores[turn]))  # a tie keeps 90, as before
 
 
 MIN_PRINT = 0.002  # share of the sheet's pixels that are print, in a band worth reading

@@ -128,8 +128,8 @@ def _changed(word: dict, text: str, **box) -> dict:
 def _alone_in_cell(word: dict, line: list[dict], edges: list[dict]) -> bool:
     """Tell whether a vertical rule runs on either side of the word and no other word of its
     line lies between them."""
-    left = [x for x in _rules_between(edges, -1e9, word["x0"] + 1, word["top"], word["bottom"])]
-    right = [x for x in _rules_between(edges, word["x1"] - 1, 1e9, word["top"], word["bottom"])]
+    left = _rules_between(edges, -1e9, word["x0"] + 1, word["top"], word["bottom"])
+    right = _rules_between(edges, word["x1"] - 1, 1e9, word["top"], word["bottom"])
     if not left or not right:
         return False
     lo, hi = max(left), min(right)
@@ -139,36 +139,32 @@ def _alone_in_cell(word: dict, line: list[dict], edges: list[dict]) -> bool:
 def repair(words: list[dict], edges: list[dict]) -> list[dict]:
     """Return the words with the misreadings the module names mended (new dicts, input untouched)."""
     words = without_rule_remnants(words, edges)
-    order = {id(w): i for i, w in enumerate(words)}
-    out: list[tuple[int, dict]] = []
+    place = {id(w): i for i, w in enumerate(words)}
+    out: list[tuple[int, dict]] = []  # (the place in Tesseract's order of the first word read, the word)
     for line in _lines(words):
-        mended: list[dict] = []
-        places = {id(w): order[id(w)] for w in line}
+        mended: list[tuple[int, dict]] = []
         for w in line:
-            prev = mended[-1] if mended else None
-            if prev is not None and w["x0"] < prev["x1"] and w["x0"] > prev["x0"]:
+            at, prev = mended[-1] if mended else (None, None)
+            if prev is not None and prev["x0"] < w["x0"] < prev["x1"]:
                 # boxes overlapping: the later word starts where the earlier one must end
-                clipped = dict(prev, x1=w["x0"])
-                places[id(clipped)] = places[id(prev)]
-                prev = mended[-1] = clipped
+                prev = dict(prev, x1=w["x0"])
+                mended[-1] = (at, prev)
             if (prev is not None and w["x0"] - prev["x1"] <= TIGHT * (w["bottom"] - w["top"])
                     and not _rules_between(edges, prev["x1"], w["x0"], w["top"], w["bottom"])
                     and _joins(prev["text"], w["text"])):
                 joined = _changed(prev, prev["text"] + w["text"], x1=w["x1"], conf=min(prev["conf"], w["conf"]),
                                   top=min(prev["top"], w["top"]), bottom=max(prev["bottom"], w["bottom"]))
                 joined["read"] = f"{prev.get('read', prev['text'])} {w.get('read', w['text'])}"
-                mended[-1] = joined
-                places[id(joined)] = places[id(prev)]
+                mended[-1] = (at, joined)
                 continue
-            mended.append(w)
-        for i, w in enumerate(mended):
+            mended.append((place[id(w)], w))
+        line_words = [w for _, w in mended]
+        for at, w in mended:
             text = mend_separator(w["text"])
             m = LIST_NUMBER.fullmatch(text)
-            if m and _alone_in_cell(w, mended, edges):
+            if m and _alone_in_cell(w, line_words, edges):
                 text = m.group(1) + "."
-            if text != w["text"]:
-                mended[i] = _changed(w, text)
-            out.append((places[id(w)], mended[i]))
+            out.append((at, _changed(w, text) if text != w["text"] else w))
     # Tesseract's order kept: chars_from_words puts a space only between neighbours of a line
     out.sort(key=lambda pair: pair[0])
     return [w for _, w in out]

@@ -125,8 +125,9 @@ def _placement(prev: Table, frag: Table, first_on_page: bool, prev_last_on_page:
         return _one_each({c.index: _column_at(prev, (c.x0 + c.x1) / 2) for c in frag.columns})
     if frag.kind != prev.kind:
         return None
-    if frag.header_text and _coarser_columns(prev, frag) is not None:
-        return _spans(prev, frag, _coarser_columns(prev, frag)) if _header_words(frag) == _header_words(prev) else None
+    coarser = _coarser_columns(prev, frag) if frag.header_text else None
+    if coarser is not None:
+        return _spans(prev, frag, coarser) if _header_words(frag) == _header_words(prev) else None
     if frag.header_text != prev.header_text:
         # A header repeated on a scanned page is read again by OCR and may be spelt differently
         # ("NO." / "NO,", scan of the Klungkung sample p. 25-27): there, the columns must mean
@@ -169,7 +170,7 @@ def _placed(prev: Table, frag: Table, placement: Placement) -> list[Row]:
         cells: list[Cell | None] = [None] * width
         for f, (first, end) in sorted(placement.items()):
             cell = row.cells[f] if f < len(row.cells) else None
-            if cell is None or first is None or first >= width:
+            if cell is None or first >= width:
                 continue
             have = cells[first]
             if have is None or rank(cell) > rank(have):
